@@ -1,0 +1,30 @@
+package io.comanda.events;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The order was cancelled because its payment failed.
+ *
+ * @param orderId     the order
+ * @param customerId  the customer
+ * @param declineCode the provider's decline code, e.g. {@code card_declined}
+ * @param reason      a sentence a person can read
+ * @param occurredAt  when the order changed to cancelled
+ */
+public record OrderCancelled(UUID orderId, String customerId, String declineCode, String reason,
+                             Instant occurredAt) implements ComandaEvent {
+
+    public OrderCancelled {
+        Objects.requireNonNull(orderId, "orderId");
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+
+    @Override
+    public String aggregateId() {
+        return orderId.toString();
+    }
+}

@@ -1,0 +1,31 @@
+package io.comanda.events;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The order's payment succeeded; the order is confirmed.
+ *
+ * @param orderId    the order
+ * @param customerId the customer
+ * @param paymentId  the payment that settled it
+ * @param total      the amount charged
+ * @param occurredAt when the order changed to confirmed
+ */
+public record OrderConfirmed(UUID orderId, String customerId, UUID paymentId, Money total,
+                             Instant occurredAt) implements ComandaEvent {
+
+    public OrderConfirmed {
+        Objects.requireNonNull(orderId, "orderId");
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(paymentId, "paymentId");
+        Objects.requireNonNull(total, "total");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+
+    @Override
+    public String aggregateId() {
+        return orderId.toString();
+    }
+}
