@@ -1,0 +1,75 @@
+package io.comanda.devstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/**
+ * Access tokens from the real Keycloak through the password grant of the public {@code comanda-cli}
+ * client, as a person with curl gets them. For tests and the command line only.
+ */
+public final class AccessTokens {
+
+    public static final String CLI_CLIENT = "comanda-cli";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private AccessTokens() {
+    }
+
+    /** A fresh access token for {@code user} from the Keycloak at {@code keycloakUrl}. */
+    public static String forUser(String keycloakUrl, LocalUser user) {
+        return forCredentials(keycloakUrl, user.username(), user.password());
+    }
+
+    /**
+     * @throws IllegalStateException with Keycloak's answer when it refuses the credentials
+     */
+    public static String forCredentials(String keycloakUrl, String username, String password) {
+        String form = "grant_type=password&client_id=" + CLI_CLIENT
+                + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
+                + "&scope=openid";
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(
+                            keycloakUrl + "/realms/" + KeycloakServer.REALM + "/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form))
+                    .timeout(Duration.ofSeconds(15))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("Keycloak refused a token for " + username + ": "
+                        + response.statusCode() + " " + response.body());
+            }
+            return JSON.readTree(response.body()).path("access_token").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The claims of a JWT, read without verifying it (the services verify; tests only look). */
+    public static JsonNode claims(String jwt) {
+        String[] parts = jwt.split("\\.");
+        if (parts.length < 2) {
+            throw new IllegalArgumentException("not a JWT");
+        }
+        try {
+            return JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.comanda.devstack;
+
+/**
+ * The users of the realm file {@code keycloak/comanda-realm.json}. Their passwords are
+ * local-development defaults, documented in the README, and exist nowhere else.
+ */
+public enum LocalUser {
+    ALICE("alice", "alice-local-dev"),
+    BOB("bob", "bob-local-dev"),
+    OPS("ops", "ops-local-dev");
+
+    private final String username;
+    private final String password;
+
+    LocalUser(String username, String password) {
+        this.username = username;
+        this.password = password;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String password() {
+        return password;
+    }
+}
