@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Supplier;
 
@@ -20,15 +19,19 @@ import java.util.function.Supplier;
  * The real parts of one test JVM, each started at most once, on first demand, and stopped in reverse
  * order when the JVM exits.
  *
- * <p>Quarkus may load test resources and test classes through different class loaders, so what must
- * be shared lives in the JVM-wide system properties and uses JDK types only: each started part is a
- * {@code Map<String, String>} of its coordinates, and the stop actions are one deque of
- * {@link AutoCloseable}s.
+ * <p>Quarkus may load test resources and test classes through different class loaders, so the
+ * coordinates of each started part are kept where every loader sees them: in a JVM-wide system
+ * property, as text. The class loader that started a part stops it, from one shutdown hook that stops
+ * its parts in reverse order.
  */
 public final class SharedStack {
 
     private static final String PREFIX = "comanda.devstack.";
-    private static final String STOP_ACTIONS = PREFIX + "stop-actions";
+    private static final Deque<AutoCloseable> STOP_ACTIONS = new ConcurrentLinkedDeque<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(SharedStack::stopAll, "comanda-devstack-stop"));
+    }
 
     private SharedStack() {
     }
@@ -130,17 +133,30 @@ public final class SharedStack {
     }
 
     private static Map<String, String> part(String name, Supplier<Map<String, String>> starter) {
-        Properties properties = System.getProperties();
-        synchronized (properties) {
-            @SuppressWarnings("unchecked")
-            Map<String, String> running = (Map<String, String>) properties.get(PREFIX + name);
+        synchronized (System.getProperties()) {
+            String running = System.getProperty(PREFIX + name);
             if (running != null) {
-                return running;
+                return decode(running);
             }
             Map<String, String> started = Map.copyOf(starter.get());
-            properties.put(PREFIX + name, started);
+            System.setProperty(PREFIX + name, encode(started));
             return started;
         }
+    }
+
+    private static String encode(Map<String, String> coordinates) {
+        StringBuilder text = new StringBuilder();
+        coordinates.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+        return text.toString();
+    }
+
+    private static Map<String, String> decode(String text) {
+        Map<String, String> coordinates = new LinkedHashMap<>();
+        text.lines().filter(line -> !line.isEmpty()).forEach(line -> {
+            int equals = line.indexOf('=');
+            coordinates.put(line.substring(0, equals), line.substring(equals + 1));
+        });
+        return Map.copyOf(coordinates);
     }
 
     private static Path fresh(String part) {
@@ -153,23 +169,12 @@ public final class SharedStack {
         return directory().resolve("logs").resolve(part + ".log");
     }
 
-    @SuppressWarnings("unchecked")
     private static void onStop(AutoCloseable part) {
-        Properties properties = System.getProperties();
-        synchronized (properties) {
-            Deque<AutoCloseable> actions = (Deque<AutoCloseable>) properties.get(STOP_ACTIONS);
-            if (actions == null) {
-                Deque<AutoCloseable> created = new ConcurrentLinkedDeque<>();
-                properties.put(STOP_ACTIONS, created);
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(created), "comanda-devstack-stop"));
-                actions = created;
-            }
-            actions.push(part);
-        }
+        STOP_ACTIONS.push(part);
     }
 
-    private static void stopAll(Deque<AutoCloseable> actions) {
-        for (AutoCloseable part; (part = actions.poll()) != null; ) {
+    private static void stopAll() {
+        for (AutoCloseable part; (part = STOP_ACTIONS.poll()) != null; ) {
             try {
                 part.close();
             } catch (Exception e) {

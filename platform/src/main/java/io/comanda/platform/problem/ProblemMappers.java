@@ -1,0 +1,154 @@
+package io.comanda.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.comanda.platform.correlation.CorrelationId;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every exception that reaches the HTTP layer into RFC 9457 problem+json: validation failures
+ * with their fields, the service's own {@link ProblemException}s, JAX-RS status exceptions, and a
+ * generic 500 that tells the client nothing about internals but the correlation id to quote.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response validation(ResteasyReactiveViolationException e, UriInfo uri) {
+        return violations(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        return violations(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return ProblemResponses.of(e.type(), e.detail(), uri.getPath());
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableBody(JsonProcessingException e, UriInfo uri) {
+        String detail = "The request body is not valid JSON";
+        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            detail = "The request body has a value of the wrong type at '" + jsonPath(mismatch) + "'";
+        } else if (e.getLocation() != null) {
+            detail += " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        }
+        return ProblemResponses.of(ProblemType.MALFORMED_REQUEST, detail, uri.getPath());
+    }
+
+    @ServerExceptionMapper
+    public Response status(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableBody(json, uri);
+        }
+        ProblemType type = ProblemType.forStatus(status);
+        return ProblemResponses.of(type, defaultDetail(type, uri), uri.getPath());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.errorf(e, "Unexpected error on %s (correlation id %s)", uri.getPath(),
+                CorrelationId.current().orElse("none"));
+        return ProblemResponses.of(ProblemType.INTERNAL,
+                "Something went wrong on our side. If it persists, report it with the correlation id "
+                        + CorrelationId.current().orElse("of the response") + ".", uri.getPath());
+    }
+
+    private Response violations(ConstraintViolationException e, UriInfo uri) {
+        if (e.getConstraintViolations().stream().anyMatch(ProblemMappers::isReturnValue)) {
+            // The service broke its own contract: the client cannot fix that.
+            return unexpected(e, uri);
+        }
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(field(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .collect(Collectors.toList());
+        String fields = errors.stream().map(Problem.FieldError::field).distinct().collect(Collectors.joining(", "));
+        return ProblemResponses.of(ProblemType.VALIDATION, "Fix these fields and retry: " + fields,
+                uri.getPath(), errors);
+    }
+
+    private static boolean isReturnValue(ConstraintViolation<?> violation) {
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.RETURN_VALUE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The path of the violation inside the request, without the Java method and parameter names. */
+    private static String field(ConstraintViolation<?> violation) {
+        StringBuilder field = new StringBuilder();
+        String parameter = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
+            if (node.getName() == null) {
+                continue;
+            }
+            if (field.length() > 0) {
+                field.append('.');
+            }
+            field.append(node.getName());
+            if (node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+        }
+        return field.length() > 0 ? field.toString() : parameter == null ? "request" : parameter;
+    }
+
+    private static String jsonPath(MismatchedInputException e) {
+        StringBuilder path = new StringBuilder();
+        for (var reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String defaultDetail(ProblemType type, UriInfo uri) {
+        return switch (type) {
+            case NOT_FOUND -> "Nothing exists at " + uri.getPath() + ".";
+            case METHOD_NOT_ALLOWED -> "This method is not supported on " + uri.getPath() + ".";
+            case UNSUPPORTED_MEDIA_TYPE -> "Send the request body as application/json.";
+            case NOT_ACCEPTABLE -> "This resource answers with application/json only.";
+            case PAYLOAD_TOO_LARGE -> "The request body exceeds the size limit.";
+            case UNAUTHORIZED -> "Send a valid bearer token in the Authorization header.";
+            case FORBIDDEN -> "Your account lacks the role this operation needs.";
+            default -> type.title() + ".";
+        };
+    }
+}

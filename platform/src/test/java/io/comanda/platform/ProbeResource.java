@@ -1,0 +1,83 @@
+package io.comanda.platform;
+
+import io.comanda.events.LineItem;
+import io.comanda.events.Money;
+import io.comanda.events.OrderPlaced;
+import io.comanda.platform.inbox.Inbox;
+import io.comanda.platform.outbox.OutboxWriter;
+import io.comanda.platform.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/** A small application that uses the platform the way a service does, for the platform's own tests. */
+@Path("/probe")
+public class ProbeResource {
+
+    public record NoteRequest(@NotBlank @Size(max = 50) String text, boolean failAfterWriting) {
+    }
+
+    public record NoteCreated(UUID id, UUID eventId, OrderPlaced event) {
+    }
+
+    private final OutboxWriter outbox;
+    private final Inbox inbox;
+
+    public ProbeResource(OutboxWriter outbox, Inbox inbox) {
+        this.outbox = outbox;
+        this.inbox = inbox;
+    }
+
+    @POST
+    @Path("/notes")
+    @WithTransaction
+    public Uni<NoteCreated> create(@Valid NoteRequest request) {
+        ProbeNote note = new ProbeNote();
+        note.id = UUID.randomUUID();
+        note.text = request.text();
+        OrderPlaced event = new OrderPlaced(note.id, "probe-customer",
+                List.of(new LineItem("PROBE-1", 1, Money.of(100, "EUR"))), Money.of(100, "EUR"), "pm_card_visa",
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
+        return note.persist()
+                .chain(() -> outbox.append(event))
+                .map(eventId -> {
+                    if (request.failAfterWriting()) {
+                        throw ProblemException.conflict("The note was refused after its event was written.");
+                    }
+                    return new NoteCreated(note.id, eventId, event);
+                });
+    }
+
+    @GET
+    @Path("/notes/{id}")
+    @WithSession
+    public Uni<ProbeNote> find(@PathParam("id") UUID id) {
+        return ProbeNote.<ProbeNote>findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("There is no note " + id + "."));
+    }
+
+    @POST
+    @Path("/inbox/{consumer}/{eventId}")
+    @WithTransaction
+    public Uni<Boolean> receive(@PathParam("consumer") String consumer, @PathParam("eventId") UUID eventId) {
+        return inbox.recordFirstDelivery(consumer, eventId);
+    }
+
+    @GET
+    @Path("/boom")
+    public String boom() {
+        throw new IllegalStateException("select secret from internals where password = 'hunter2'");
+    }
+}
