@@ -2,6 +2,7 @@ package io.comanda.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.comanda.events.EventJson;
+import io.comanda.devstack.quarkus.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class OutboxWriterIT {
                 .then().statusCode(200)
                 .extract().as(JsonNode.class);
 
-        Map<String, String> row = Rows.one("select * from outbox where id = ?",
+        Map<String, String> row = TestDatabase.one("select * from outbox where id = ?",
                 UUID.fromString(created.get("eventId").asText())).orElseThrow();
         assertThat(row.get("aggregatetype")).isEqualTo("orders");
         assertThat(row.get("aggregateid")).isEqualTo(created.get("id").asText());
@@ -40,16 +41,16 @@ class OutboxWriterIT {
     }
 
     @Test
-    void eventRollsBackWithTheBusinessChange() throws Exception {
+    void eventRollsBackWithTheBusinessChange() {
         given().contentType(ContentType.JSON)
                 .header("X-Correlation-ID", "outbox-writer-it-rollback")
                 .body(Map.of("text", "refused note", "failAfterWriting", true))
                 .post("/probe/notes")
                 .then().statusCode(409);
 
-        assertThat(Rows.one("select count(*) as n from outbox where correlation_id = ?", "outbox-writer-it-rollback")
+        assertThat(TestDatabase.one("select count(*) as n from outbox where correlation_id = ?", "outbox-writer-it-rollback")
                 .orElseThrow().get("n")).isEqualTo("0");
-        assertThat(Rows.one("select count(*) as n from probe_note where text = ?", "refused note")
+        assertThat(TestDatabase.one("select count(*) as n from probe_note where text = ?", "refused note")
                 .orElseThrow().get("n")).isEqualTo("0");
     }
 }

@@ -4,12 +4,25 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;
 
-/** A real Kafka broker (KRaft, in-process) with the catalogue topics, for a service's tests. */
+/**
+ * A real Kafka broker (KRaft) with the catalogue topics, for a service's tests. In-process by
+ * default; with the init argument {@code restartable=true} in its own JVM, so tests can stop and
+ * restart it through {@link SharedStack}.
+ */
 public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final String RESTARTABLE = "restartable";
+
+    private boolean restartable;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        restartable = Boolean.parseBoolean(initArgs.getOrDefault(RESTARTABLE, "false"));
+    }
 
     @Override
     public Map<String, String> start() {
-        return Map.of("kafka.bootstrap.servers", SharedStack.kafka().get("bootstrap.servers"));
+        return Map.of("kafka.bootstrap.servers", SharedStack.kafka(restartable).get("bootstrap.servers"));
     }
 
     @Override

@@ -2,6 +2,9 @@ package io.comanda.devstack.quarkus;
 
 import io.comanda.devstack.ConnectWorker;
 import io.comanda.devstack.EmbeddedKafka;
+import io.comanda.devstack.KafkaBroker;
+import io.comanda.devstack.KafkaProcess;
+import io.comanda.devstack.Ports;
 import io.comanda.devstack.KeycloakServer;
 import io.comanda.devstack.MachineCache;
 import io.comanda.devstack.PostgresServer;
@@ -41,17 +44,70 @@ public final class SharedStack {
         return Path.of("target", "devstack").toAbsolutePath();
     }
 
+    /** The broker of this run: in-process unless a restartable one was asked for first. */
     public static Map<String, String> kafka() {
+        return kafka(false);
+    }
+
+    /**
+     * @param restartable whether the broker runs in its own JVM, so that tests can stop and restart it
+     *                    ({@link #stopKafka()}, {@link #restartKafka()}) on the same port and data
+     */
+    public static Map<String, String> kafka(boolean restartable) {
         return part("kafka", () -> {
-            EmbeddedKafka kafka = EmbeddedKafka.start(fresh("kafka"));
-            onStop(kafka);
+            KafkaBroker kafka;
+            Map<String, String> coordinates = new LinkedHashMap<>();
+            if (restartable) {
+                Path directory = fresh("kafka");
+                int port = Ports.free();
+                int controllerPort = Ports.free();
+                KafkaProcess process = KafkaProcess.start(directory, port, controllerPort, logFile("kafka"));
+                kafka = process;
+                coordinates.put("pid", Long.toString(process.process().pid()));
+                coordinates.put("port", Integer.toString(port));
+                coordinates.put("controller-port", Integer.toString(controllerPort));
+                coordinates.put("directory", directory.toString());
+                // The broker may be restarted from another class loader: stop whichever process runs then.
+                onStop(SharedStack::stopKafka);
+            } else {
+                kafka = EmbeddedKafka.start(fresh("kafka"));
+                onStop(kafka);
+            }
             Map<String, Integer> topics = new LinkedHashMap<>();
             for (Topic topic : Topic.values()) {
                 topics.put(topic.topicName(), Topic.DEFAULT_PARTITIONS);
             }
             kafka.createTopics(topics);
-            return Map.of("bootstrap.servers", kafka.bootstrapServers());
+            coordinates.put("bootstrap.servers", kafka.bootstrapServers());
+            return coordinates;
         });
+    }
+
+    /** Stops the restartable broker, as an outage would: SIGTERM, then SIGKILL after 30 s. */
+    public static void stopKafka() {
+        Map<String, String> kafka = kafka();
+        if (!kafka.containsKey("pid")) {
+            throw new IllegalStateException("the broker of this run is in-process; ask for kafka(true) first");
+        }
+        ProcessHandle.of(Long.parseLong(kafka.get("pid"))).ifPresent(process -> {
+            process.destroy();
+            try {
+                process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                process.destroyForcibly();
+            }
+        });
+    }
+
+    /** Starts the restartable broker again on its port and data, after {@link #stopKafka()}. */
+    public static void restartKafka() {
+        Map<String, String> kafka = new LinkedHashMap<>(kafka());
+        KafkaProcess process = KafkaProcess.start(Path.of(kafka.get("directory")), Integer.parseInt(kafka.get("port")),
+                Integer.parseInt(kafka.get("controller-port")), logFile("kafka"));
+        kafka.put("pid", Long.toString(process.process().pid()));
+        synchronized (System.getProperties()) {
+            System.setProperty(PREFIX + "kafka", encode(kafka));
+        }
     }
 
     public static Map<String, String> postgres() {

@@ -3,6 +3,9 @@ package io.comanda.platform.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.comanda.platform.correlation.CorrelationId;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -40,6 +43,21 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return ProblemResponses.of(e.type(), e.detail(), uri.getPath());
+    }
+
+    /** Needs {@code quarkus.http.auth.proactive=false}, so authentication fails inside JAX-RS. */
+    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(ProblemResponses.of(ProblemType.UNAUTHORIZED,
+                        "Send a valid bearer token in the Authorization header.", uri.getPath()))
+                .header("WWW-Authenticate", "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return ProblemResponses.of(ProblemType.FORBIDDEN, "Your account lacks the role this operation needs.",
+                uri.getPath());
     }
 
     @ServerExceptionMapper
@@ -110,16 +128,17 @@ public class ProblemMappers {
                 parameter = node.getName();
                 continue;
             }
-            if (node.getName() == null) {
+            // A node inside a list or map carries the element's index or key: items[0].quantity.
+            if (node.isInIterable() && field.length() > 0) {
+                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT || node.getName() == null) {
                 continue;
             }
             if (field.length() > 0) {
                 field.append('.');
             }
             field.append(node.getName());
-            if (node.getIndex() != null) {
-                field.append('[').append(node.getIndex()).append(']');
-            }
         }
         return field.length() > 0 ? field.toString() : parameter == null ? "request" : parameter;
     }

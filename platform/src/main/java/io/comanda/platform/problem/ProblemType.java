@@ -8,6 +8,7 @@ import java.net.URI;
  */
 public enum ProblemType {
     VALIDATION(400, "validation", "The request is not valid"),
+    IDEMPOTENCY_KEY_REQUIRED(400, "idempotency-key-required", "A valid Idempotency-Key header is required"),
     MALFORMED_REQUEST(400, "malformed-request", "The request body cannot be read"),
     UNAUTHORIZED(401, "unauthorized", "Authentication is required"),
     FORBIDDEN(403, "forbidden", "Not allowed"),
@@ -15,9 +16,11 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable", "No acceptable representation"),
     CONFLICT(409, "conflict", "Conflict with the current state"),
+    IDEMPOTENCY_KEY_IN_FLIGHT(409, "idempotency-key-in-flight", "A request with this Idempotency-Key is in progress"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     UNPROCESSABLE(422, "unprocessable", "The request cannot be processed"),
+    IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "The Idempotency-Key was used with a different request"),
     INTERNAL(500, "internal", "Internal error"),
     UNAVAILABLE(503, "unavailable", "Service unavailable");
 
@@ -47,11 +50,19 @@ public enum ProblemType {
 
     /** The general type of an HTTP status that no more specific mapping covers. */
     public static ProblemType forStatus(int status) {
-        for (ProblemType type : values()) {
-            if (type.status == status) {
-                return type;
-            }
-        }
-        return status >= 500 ? INTERNAL : VALIDATION;
+        return switch (status) {
+            case 400 -> VALIDATION;
+            case 401 -> UNAUTHORIZED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 409 -> CONFLICT;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 422 -> UNPROCESSABLE;
+            case 503 -> UNAVAILABLE;
+            default -> status >= 500 ? INTERNAL : VALIDATION;
+        };
     }
 }
