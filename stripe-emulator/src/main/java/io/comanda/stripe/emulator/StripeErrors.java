@@ -1,0 +1,33 @@
+package io.comanda.stripe.emulator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Error bodies in Stripe's shape: {@code {"error": {"type": ..., "code": ..., "message": ...}}}. */
+final class StripeErrors {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private StripeErrors() {
+    }
+
+    static ObjectNode error(String type, String code, String message) {
+        ObjectNode body = JSON.createObjectNode();
+        ObjectNode error = body.putObject("error");
+        error.put("type", type);
+        if (code != null) {
+            error.put("code", code);
+        }
+        error.put("message", message);
+        return body;
+    }
+
+    static ObjectNode cardDeclined(String declineCode, String message, ObjectNode paymentIntent) {
+        ObjectNode body = error("card_error", "card_declined", message);
+        ObjectNode error = (ObjectNode) body.get("error");
+        error.put("decline_code", declineCode);
+        error.put("doc_url", "https://stripe.com/docs/error-codes/card-declined");
+        error.set("payment_intent", paymentIntent);
+        return body;
+    }
+}
