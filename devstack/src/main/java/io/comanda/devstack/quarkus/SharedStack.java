@@ -10,6 +10,7 @@ import io.comanda.devstack.MachineCache;
 import io.comanda.devstack.PostgresServer;
 import io.comanda.devstack.SmtpServer;
 import io.comanda.events.Topic;
+import io.comanda.stripe.emulator.StripeEmulator;
 
 import java.nio.file.Path;
 import java.util.Deque;
@@ -143,6 +144,15 @@ public final class SharedStack {
             SmtpServer smtp = SmtpServer.start(0);
             onStop(smtp);
             return Map.of("host", smtp.host(), "port", Integer.toString(smtp.port()));
+        });
+    }
+
+    /** The Stripe emulator, in-process; tests steer it through its {@code /_emulator} endpoints. */
+    public static Map<String, String> stripe() {
+        return part("stripe", () -> {
+            StripeEmulator stripe = StripeEmulator.start(0);
+            onStop(stripe);
+            return Map.of("api-base", stripe.apiBase());
         });
     }
 

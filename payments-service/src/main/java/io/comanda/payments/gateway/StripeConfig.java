@@ -1,0 +1,27 @@
+package io.comanda.payments.gateway;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Where Stripe is and how to talk to it. */
+@ConfigMapping(prefix = "comanda.stripe")
+public interface StripeConfig {
+
+    /** Stripe's API base URL: {@code https://api.stripe.com}, or the emulator's locally. */
+    String apiBase();
+
+    /** The secret API key ({@code sk_live_...} / {@code sk_test_...}). */
+    String secretKey();
+
+    /** Retries the SDK makes itself, with the same idempotency key, before a failure is reported. */
+    @WithDefault("2")
+    int maxNetworkRetries();
+
+    @WithDefault("5s")
+    Duration connectTimeout();
+
+    @WithDefault("20s")
+    Duration readTimeout();
+}

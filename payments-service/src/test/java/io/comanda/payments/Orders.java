@@ -1,0 +1,86 @@
+package io.comanda.payments;
+
+import io.comanda.devstack.EventProducer;
+import io.comanda.devstack.TopicReader;
+import io.comanda.events.LineItem;
+import io.comanda.events.Money;
+import io.comanda.events.OrderPlaced;
+import io.restassured.RestAssured;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/** What orders-service would publish, and what the tests look at around payments-service. */
+final class Orders {
+
+    private Orders() {
+    }
+
+    static String bootstrap() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    static OrderPlaced placed(String paymentMethod) {
+        return new OrderPlaced(UUID.randomUUID(), "customer-" + UUID.randomUUID(),
+                List.of(new LineItem("ESPRESSO-250G", 2, Money.of(1299, "EUR"))), Money.of(2598, "EUR"),
+                paymentMethod, Instant.now().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    static EventProducer producer() {
+        return new EventProducer(bootstrap());
+    }
+
+    /** The charges the Stripe emulator really made for an order. */
+    static long chargesAtStripe(UUID orderId) {
+        return RestAssured.given().baseUri(stripeUrl()).queryParam("order_id", orderId.toString())
+                .get("/_emulator/charges").then().statusCode(200).extract().jsonPath().getLong("charges");
+    }
+
+    static void stripeFaults(double transientFailureRate) {
+        RestAssured.given().baseUri(stripeUrl()).contentType("application/json")
+                .body(Map.of("latencyMs", 0, "transientFailureRate", transientFailureRate))
+                .post("/_emulator/faults").then().statusCode(200);
+    }
+
+    static List<ConsumerRecord<String, String>> readUntil(String topic,
+                                                          Predicate<List<ConsumerRecord<String, String>>> done) {
+        try (TopicReader reader = TopicReader.fromBeginning(bootstrap(), topic)) {
+            return reader.readUntil(done, Duration.ofSeconds(90));
+        }
+    }
+
+    /** Whether the consumer group has committed every record of the topic, i.e. processed them all. */
+    static boolean groupCaughtUp(String group, String topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            var ends = admin.listOffsets(latest).all().get();
+            return ends.entrySet().stream().allMatch(end -> {
+                OffsetAndMetadata offset = committed.get(end.getKey());
+                return end.getValue().offset() == 0 || offset != null && offset.offset() >= end.getValue().offset();
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String stripeUrl() {
+        return ConfigProvider.getConfig().getValue("comanda.test.stripe-url", String.class);
+    }
+}
