@@ -1,7 +1,12 @@
 package io.comanda.orders.domain;
 
+import io.comanda.events.ComandaEvent;
 import io.comanda.events.Money;
+import io.comanda.events.OrderCancelled;
+import io.comanda.events.OrderConfirmed;
 import io.comanda.events.OrderPlaced;
+import io.comanda.events.PaymentFailed;
+import io.comanda.events.PaymentSucceeded;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -18,6 +23,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A customer's order: its priced lines, its total and where it stands. */
@@ -95,6 +101,29 @@ public class Order {
     public OrderPlaced placedEvent() {
         return new OrderPlaced(id, customerId, lines.stream().map(l -> l.toLineItem(currency)).toList(),
                 total(), paymentMethod, createdAt);
+    }
+
+    /**
+     * Applies the payment's outcome: PENDING becomes CONFIRMED or CANCELLED.
+     *
+     * @return the event announcing the change, or empty when the order is no longer PENDING (an
+     *         outcome arriving twice, or after another one): a transition that cannot happen
+     */
+    public Optional<ComandaEvent> settle(ComandaEvent paymentOutcome, Instant now) {
+        if (status != OrderStatus.PENDING) {
+            return Optional.empty();
+        }
+        updatedAt = now;
+        if (paymentOutcome instanceof PaymentSucceeded succeeded) {
+            status = OrderStatus.CONFIRMED;
+            return Optional.of(new OrderConfirmed(id, customerId, succeeded.paymentId(), total(), now));
+        }
+        if (paymentOutcome instanceof PaymentFailed failed) {
+            status = OrderStatus.CANCELLED;
+            declineReason = failed.reason();
+            return Optional.of(new OrderCancelled(id, customerId, failed.declineCode(), failed.reason(), now));
+        }
+        throw new IllegalArgumentException("not a payment outcome: " + paymentOutcome.type().ceType());
     }
 
     public boolean isVisibleTo(String customer) {

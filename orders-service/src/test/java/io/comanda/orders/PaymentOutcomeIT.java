@@ -1,0 +1,136 @@
+package io.comanda.orders;
+
+import io.comanda.devstack.EventProducer;
+import io.comanda.devstack.LocalUser;
+import io.comanda.devstack.TopicReader;
+import io.comanda.devstack.quarkus.TestDatabase;
+import io.comanda.events.CloudEventHeaders;
+import io.comanda.events.Money;
+import io.comanda.events.PaymentFailed;
+import io.comanda.events.PaymentSucceeded;
+import io.comanda.events.Topic;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Orders follow their payment's outcome, once, whatever Kafka redelivers. */
+@QuarkusTest
+class PaymentOutcomeIT {
+
+    @Test
+    void paymentSucceededConfirmsTheOrderAndAnnouncesIt() {
+        String orderId = place("to confirm");
+        try (EventProducer producer = producer()) {
+            producer.send(succeeded(orderId), UUID.randomUUID(), "outcome-it-confirm");
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> Customers.as(LocalUser.ALICE)
+                .get("/orders/" + orderId).then().statusCode(200).body("status", equalTo("CONFIRMED")));
+        ConsumerRecord<String, String> confirmed = awaitOnOrders(orderId, "io.comanda.order.confirmed.v1");
+        assertThat(TopicReader.header(confirmed, CloudEventHeaders.CORRELATION_ID)).isEqualTo("outcome-it-confirm");
+    }
+
+    @Test
+    void paymentFailedCancelsTheOrderWithTheReason() {
+        String orderId = place("to cancel");
+        try (EventProducer producer = producer()) {
+            producer.send(failed(orderId), UUID.randomUUID(), "outcome-it-cancel");
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> Customers.as(LocalUser.ALICE)
+                .get("/orders/" + orderId).then().statusCode(200)
+                .body("status", equalTo("CANCELLED"))
+                .body("declineReason", equalTo("Your card was declined.")));
+        awaitOnOrders(orderId, "io.comanda.order.cancelled.v1");
+    }
+
+    @Test
+    void redeliveredAndContradictingOutcomesChangeNothingAfterTheFirst() {
+        String orderId = place("settled once");
+        double ignoredBefore = ignoredTransitions();
+        UUID ceId = UUID.randomUUID();
+        try (EventProducer producer = producer()) {
+            producer.send(succeeded(orderId), ceId, "outcome-it-twice");
+            producer.send(succeeded(orderId), ceId, "outcome-it-twice");
+            awaitOnOrders(orderId, "io.comanda.order.confirmed.v1");
+            producer.send(failed(orderId), UUID.randomUUID(), "outcome-it-late");
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> ignoredTransitions() > ignoredBefore);
+        Customers.as(LocalUser.ALICE).get("/orders/" + orderId).then().body("status", equalTo("CONFIRMED"));
+        assertThat(TestDatabase.count("select count(*) from outbox where aggregateid = ? and type = ?", orderId,
+                "io.comanda.order.confirmed.v1")).isEqualTo(1);
+        assertThat(TestDatabase.count("select count(*) from outbox where aggregateid = ? and type = ?", orderId,
+                "io.comanda.order.cancelled.v1")).isZero();
+    }
+
+    @Test
+    void unreadableOutcomeIsDeadLetteredAndLaterOutcomesStillApply() {
+        String poisonKey = "poison-" + UUID.randomUUID();
+        String orderId = place("after poison");
+        try (EventProducer producer = producer()) {
+            producer.sendRaw(Topic.PAYMENTS.topicName(), poisonKey, EventProducer.headers(
+                    "ce_id", UUID.randomUUID().toString(), "ce_type", "io.comanda.payment.succeeded.v1"),
+                    "[1, 2".getBytes(StandardCharsets.UTF_8));
+            producer.send(succeeded(orderId), UUID.randomUUID(), "outcome-it-after-poison");
+        }
+
+        try (TopicReader reader = TopicReader.fromBeginning(bootstrap(), "comanda.payments.orders-service.dlq")) {
+            ConsumerRecord<String, String> parked = reader.awaitKey(poisonKey, Duration.ofSeconds(60));
+            assertThat(TopicReader.header(parked, "dead-letter-reason")).contains("malformed PaymentSucceeded");
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> Customers.as(LocalUser.ALICE)
+                .get("/orders/" + orderId).then().body("status", equalTo("CONFIRMED")));
+    }
+
+    private static String place(String note) {
+        return Customers.placing(LocalUser.ALICE, Customers.newKey()).body(Customers.espressoOrder(note))
+                .post("/orders").then().statusCode(201).extract().path("id");
+    }
+
+    private static PaymentSucceeded succeeded(String orderId) {
+        return new PaymentSucceeded(UUID.randomUUID(), UUID.fromString(orderId), Customers.subject(LocalUser.ALICE),
+                Money.of(6048, "EUR"), "pi_test_" + orderId.substring(0, 8), Instant.now());
+    }
+
+    private static PaymentFailed failed(String orderId) {
+        return new PaymentFailed(UUID.randomUUID(), UUID.fromString(orderId), Customers.subject(LocalUser.ALICE),
+                Money.of(6048, "EUR"), "card_declined", "Your card was declined.", Instant.now());
+    }
+
+    private static ConsumerRecord<String, String> awaitOnOrders(String orderId, String ceType) {
+        try (TopicReader reader = TopicReader.fromBeginning(bootstrap(), Topic.ORDERS.topicName())) {
+            List<ConsumerRecord<String, String>> seen = reader.readUntil(records -> records.stream().anyMatch(r ->
+                    orderId.equals(r.key()) && ceType.equals(TopicReader.header(r, CloudEventHeaders.TYPE))),
+                    Duration.ofSeconds(60));
+            return seen.stream().filter(r -> orderId.equals(r.key())
+                    && ceType.equals(TopicReader.header(r, CloudEventHeaders.TYPE))).findFirst().orElseThrow();
+        }
+    }
+
+    private static double ignoredTransitions() {
+        return RestAssured.get("/q/metrics").asString().lines()
+                .filter(l -> l.startsWith("comanda_orders_ignored_transitions_total{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private static EventProducer producer() {
+        return new EventProducer(bootstrap());
+    }
+
+    private static String bootstrap() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+}
