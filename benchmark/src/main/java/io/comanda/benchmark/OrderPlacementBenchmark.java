@@ -39,7 +39,8 @@ public final class OrderPlacementBenchmark {
         Path work = root.resolve("benchmark/target/bench");
 
         log("starting PostgreSQL, Keycloak and the packaged orders-service ...");
-        try (PostgresServer postgres = PostgresServer.start(work.resolve("postgres"), 0, true);
+        try (PostgresServer postgres = PostgresServer.start(work.resolve("postgres"), 0, true,
+                work.resolve("logs/postgres.log"));
              KeycloakServer keycloak = KeycloakServer.start(work.resolve("keycloak"), 0, work.resolve("logs/keycloak.log"))) {
             postgres.createDatabase("orders");
             try (QuarkusAppProcess orders = QuarkusAppProcess.start("orders-service", root.resolve("orders-service"),

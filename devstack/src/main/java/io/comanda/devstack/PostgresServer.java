@@ -32,15 +32,21 @@ public final class PostgresServer implements AutoCloseable {
     /**
      * Starts a server with its data in {@code dataDirectory}.
      *
-     * @param port  the port, or 0 for a free one
-     * @param fresh whether to wipe existing data first
+     * @param port    the port, or 0 for a free one
+     * @param fresh   whether to wipe existing data first
+     * @param logFile where the server's own output goes
      */
-    public static PostgresServer start(Path dataDirectory, int port, boolean fresh) {
+    public static PostgresServer start(Path dataDirectory, int port, boolean fresh, Path logFile) {
         try {
             Files.createDirectories(dataDirectory.getParent());
+            Files.createDirectories(logFile.getParent());
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(fresh)
+                    // Whoever started the server stops it, in order; the watchdog covers a killed JVM.
+                    .setRegisterShutdownHook(false)
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("wal_level", "logical")
                     .setServerConfig("max_replication_slots", "10")

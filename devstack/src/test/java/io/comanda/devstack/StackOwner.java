@@ -14,7 +14,8 @@ public final class StackOwner {
     public static void main(String[] args) throws Exception {
         Path pidFile = Path.of(args[0]);
         Path directory = Path.of(args[1]);
-        PostgresServer postgres = PostgresServer.start(directory.resolve("postgres"), 0, true);
+        PostgresServer postgres = PostgresServer.start(directory.resolve("postgres"), 0, true,
+                directory.resolve("postgres.log"));
         KafkaProcess kafka = KafkaProcess.start(directory.resolve("kafka"), Ports.free(), Ports.free(),
                 directory.resolve("kafka.log"));
         ChildProcess sleeper = ChildProcess.start("sleeper", List.of("sleep", "600"), directory, Map.of(),

@@ -113,7 +113,8 @@ public final class SharedStack {
 
     public static Map<String, String> postgres() {
         return part("postgres", () -> {
-            PostgresServer postgres = PostgresServer.start(directory().resolve("postgres"), 0, true);
+            PostgresServer postgres = PostgresServer.start(directory().resolve("postgres"), 0, true,
+                    logFile("postgres"));
             onStop(postgres);
             return Map.of("host", postgres.host(), "port", Integer.toString(postgres.port()));
         });
