@@ -1,5 +1,6 @@
 package io.comanda.platform.messaging;
 
+import io.comanda.events.Topic;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
@@ -21,7 +22,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Creates, before the consumers start, the retry and dead-letter topics their channels name
+ * Creates, before the consumers start, their source topic if it is missing and the retry and
+ * dead-letter topics their channels name
  * ({@code delayed-retry-topic.topics}, {@code dead-letter-queue.topic}), with the partition count of
  * the source topic: a failed record is retried or parked on the same partition number.
  */
@@ -39,6 +41,8 @@ public class ConsumerTopics {
         String bootstrap = config.getValue("kafka.bootstrap.servers", String.class);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             for (Channel channel : channels) {
+                // The source may not exist yet on a fresh broker: create it as the catalogue defines it.
+                createMissing(admin, List.of(new NewTopic(channel.source(), Topic.DEFAULT_PARTITIONS, (short) -1)));
                 TopicDescription source = admin.describeTopics(List.of(channel.source())).allTopicNames()
                         .get(60, TimeUnit.SECONDS).get(channel.source());
                 int partitions = source.partitions().size();

@@ -35,11 +35,11 @@ public final class StripeEmulator implements AutoCloseable {
     private final IdempotencyLayer idempotency = new IdempotencyLayer();
     private final PaymentIntents paymentIntents = new PaymentIntents(ledger);
 
-    private StripeEmulator(int port) {
+    private StripeEmulator(InetSocketAddress address) {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+            server = HttpServer.create(address, 64);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on port " + port, e);
+            throw new UncheckedIOException("cannot listen on " + address, e);
         }
         executor = Executors.newFixedThreadPool(16, runnable -> {
             Thread thread = new Thread(runnable, "stripe-emulator");
@@ -51,9 +51,14 @@ public final class StripeEmulator implements AutoCloseable {
         server.createContext("/_emulator", this::operator);
     }
 
-    /** Starts on {@code port}, or a free one when 0. */
+    /** Starts on loopback, on {@code port} or a free one when 0. */
     public static StripeEmulator start(int port) {
-        StripeEmulator emulator = new StripeEmulator(port);
+        return start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    }
+
+    /** Starts on {@code address}, e.g. all interfaces inside a container. */
+    public static StripeEmulator start(InetSocketAddress address) {
+        StripeEmulator emulator = new StripeEmulator(address);
         emulator.server.start();
         return emulator;
     }
@@ -80,20 +85,25 @@ public final class StripeEmulator implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    /** Runs the emulator until the process is stopped: {@code --port 12111 --failure-rate 0 --latency-ms 0}. */
+    /**
+     * Runs the emulator until the process is stopped:
+     * {@code --port 12111 --bind 127.0.0.1 --failure-rate 0 --latency-ms 0}.
+     */
     public static void main(String[] args) {
         int port = 12111;
+        String bind = "127.0.0.1";
         double failureRate = 0;
         long latency = 0;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[i + 1]);
+                case "--bind" -> bind = args[i + 1];
                 case "--failure-rate" -> failureRate = Double.parseDouble(args[i + 1]);
                 case "--latency-ms" -> latency = Long.parseLong(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        StripeEmulator emulator = start(port);
+        StripeEmulator emulator = start(new InetSocketAddress(bind, port));
         emulator.faults().set(latency, failureRate);
         System.out.println("Stripe emulator listening on " + emulator.apiBase());
     }

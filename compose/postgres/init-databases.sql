@@ -1,0 +1,3 @@
+-- One database per service, as the local stack has.
+create database orders;
+create database payments;

@@ -1,0 +1,138 @@
+package io.comanda.e2e;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * No Docker engine runs here, so docker-compose.yml is checked against the rules the suite keeps:
+ * healthchecks, healthy dependencies, mounted files that exist, pinned images in step with the build,
+ * and environment variables that are configuration keys of the service receiving them.
+ */
+class ComposeFileTest {
+
+    private static final Path ROOT = ComandaCli.ROOT;
+    private static final String ONE_SHOT = "io.comanda.one-shot";
+    private static Map<String, Map<String, Object>> services;
+
+    @BeforeAll
+    @SuppressWarnings("unchecked")
+    static void read() throws IOException {
+        try (InputStream in = Files.newInputStream(ROOT.resolve("docker-compose.yml"))) {
+            Map<String, Object> compose = new Yaml().load(in);
+            services = (Map<String, Map<String, Object>>) compose.get("services");
+        }
+    }
+
+    @Test
+    void everyLongRunningServiceHasAHealthcheck() {
+        services.forEach((name, service) -> {
+            if (!isOneShot(service)) {
+                assertThat(service).as(name).containsKey("healthcheck");
+            }
+        });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyDependencyWaitsForHealthOrForAOneShotToFinish() {
+        services.forEach((name, service) -> {
+            Object dependsOn = service.get("depends_on");
+            if (dependsOn == null) {
+                return;
+            }
+            assertThat(dependsOn).as(name + " depends_on must name conditions").isInstanceOf(Map.class);
+            ((Map<String, Map<String, String>>) dependsOn).forEach((dependency, condition) -> {
+                String expected = isOneShot(services.get(dependency)) ? "service_completed_successfully" : "service_healthy";
+                assertThat(condition.get("condition")).as(name + " -> " + dependency).isEqualTo(expected);
+            });
+        });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyMountedFileAndBuildContextExistsInTheRepository() {
+        services.forEach((name, service) -> {
+            for (String volume : (List<String>) service.getOrDefault("volumes", List.of())) {
+                String source = volume.split(":")[0];
+                assertThat(source).as(name + " mounts a repository path").startsWith("./");
+                assertThat(ROOT.resolve(source)).as(name + " mounts " + source).exists();
+            }
+            if (service.get("build") instanceof String context) {
+                assertThat(ROOT.resolve(context).resolve("Dockerfile")).as(name + " Dockerfile").exists();
+            }
+        });
+        assertThat(services.get("connect-init").get("volumes").toString()).contains("./debezium:");
+        assertThat(services.get("keycloak").get("volumes").toString()).contains("./keycloak/comanda-realm.json:");
+    }
+
+    @Test
+    void everyImageIsPinnedAndInStepWithTheBuild() throws IOException {
+        services.forEach((name, service) -> {
+            String image = (String) service.get("image");
+            assertThat(image).as(name + " image").isNotNull();
+            String tag = image.substring(image.lastIndexOf(':') + 1);
+            assertThat(image).as(name).contains(":");
+            assertThat(tag).as(name).isNotEqualTo("latest").matches(".*\\d.*");
+        });
+        String pom = Files.readString(ROOT.resolve("pom.xml"));
+        assertThat(services.get("kafka").get("image")).isEqualTo("apache/kafka:" + property(pom, "kafka.version"));
+        assertThat(services.get("keycloak").get("image"))
+                .isEqualTo("quay.io/keycloak/keycloak:" + property(pom, "keycloak.version"));
+        assertThat(services.get("connect").get("image"))
+                .isEqualTo("quay.io/debezium/connect:" + property(pom, "debezium.version"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyEnvironmentVariableOfAServiceIsAConfigKeyItReads() throws IOException {
+        for (Map.Entry<String, Map<String, Object>> entry : services.entrySet()) {
+            if (!(entry.getValue().get("build") instanceof String context) || context.contains("stripe-emulator")) {
+                continue;
+            }
+            Set<String> keys = configKeysAsEnvironmentVariables(ROOT.resolve(context));
+            Map<String, Object> environment = (Map<String, Object>) entry.getValue().getOrDefault("environment", Map.of());
+            assertThat(environment.keySet()).as(entry.getKey() + " receives only variables it reads").isSubsetOf(keys);
+        }
+    }
+
+    private static boolean isOneShot(Map<String, Object> service) {
+        Object labels = service.get("labels");
+        return labels instanceof Map<?, ?> map && "true".equals(String.valueOf(map.get(ONE_SHOT)));
+    }
+
+    /** MicroProfile Config's mapping: a key's environment variable is upper case with _ for the rest. */
+    private static Set<String> configKeysAsEnvironmentVariables(Path module) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(module.resolve("src/main/resources/application.properties"))) {
+            properties.load(in);
+        }
+        Set<String> variables = new HashSet<>();
+        for (String key : properties.stringPropertyNames()) {
+            String plain = key.startsWith("%") ? key.substring(key.indexOf('.') + 1) : key;
+            variables.add(plain.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT));
+        }
+        return variables;
+    }
+
+    private static String property(String pom, String name) {
+        Matcher matcher = Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</").matcher(pom);
+        assertThat(matcher.find()).as(name + " in pom.xml").isTrue();
+        return matcher.group(1);
+    }
+}
