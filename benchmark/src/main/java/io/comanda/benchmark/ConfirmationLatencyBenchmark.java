@@ -35,7 +35,9 @@ import java.util.regex.Pattern;
  * prints p50/p99 of the time from each {@code 201} to the order being CONFIRMED: the confirmation's
  * {@code occurredAt}, stamped by orders-service when it commits the new status, on the same clock.
  *
- * <p>Arguments: {@code --rate 100 --seconds 60}. Uses the stack's fixed ports: nothing else may run on them.
+ * <p>Arguments: {@code --rate 100 --seconds 60 --warmup 30}: the warm-up runs at the same rate first,
+ * unmeasured, so the JIT of every process has settled. Uses the stack's fixed ports: nothing else may
+ * run on them.
  */
 public final class ConfirmationLatencyBenchmark {
 
@@ -47,23 +49,18 @@ public final class ConfirmationLatencyBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, Integer> options = Options.parse(args, Map.of("rate", 100, "seconds", 60));
+        Map<String, Integer> options = Options.parse(args, Map.of("rate", 100, "seconds", 60, "warmup", 30));
         Path root = Path.of(System.getProperty("comanda.root", "..")).toAbsolutePath().normalize();
         StackPorts ports = StackPorts.fromEnvironment();
         try (LocalStack stack = LocalStack.start(root, ports, true, System.out)) {
             String token = AccessTokens.forUser("http://127.0.0.1:" + ports.of("keycloak"), LocalUser.ALICE);
-            Map<String, Instant> created = new ConcurrentHashMap<>();
             HttpClient http = HttpClient.newHttpClient();
             URI orders = URI.create("http://127.0.0.1:" + ports.of("orders") + "/orders");
-            int total = options.get("rate") * options.get("seconds");
-            ScheduledExecutorService clients = Executors.newScheduledThreadPool(16);
-            long periodMicros = 1_000_000L / options.get("rate");
-            System.out.printf("[benchmark] %d orders at %d/s ...%n", total, options.get("rate"));
-            for (int i = 0; i < total; i++) {
-                clients.schedule(() -> place(http, orders, token, created), i * periodMicros, TimeUnit.MICROSECONDS);
-            }
-            clients.shutdown();
-            clients.awaitTermination(options.get("seconds") + 120L, TimeUnit.SECONDS);
+            System.out.printf("[benchmark] warming up at %d/s for %d s ...%n", options.get("rate"), options.get("warmup"));
+            placeAtRate(http, orders, token, options.get("rate"), options.get("warmup"), new ConcurrentHashMap<>());
+            Map<String, Instant> created = new ConcurrentHashMap<>();
+            System.out.printf("[benchmark] measuring at %d/s for %d s ...%n", options.get("rate"), options.get("seconds"));
+            placeAtRate(http, orders, token, options.get("rate"), options.get("seconds"), created);
 
             Histogram latencies = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
             try (TopicReader reader = TopicReader.fromBeginning("127.0.0.1:" + ports.of("kafka"), Topic.ORDERS.topicName())) {
@@ -76,6 +73,17 @@ public final class ConfirmationLatencyBenchmark {
                     latencies.getValueAtPercentile(50) / 1000.0, latencies.getValueAtPercentile(99) / 1000.0,
                     latencies.getMaxValue() / 1000.0);
         }
+    }
+
+    private static void placeAtRate(HttpClient http, URI orders, String token, int rate, int seconds,
+                                    Map<String, Instant> created) throws InterruptedException {
+        ScheduledExecutorService clients = Executors.newScheduledThreadPool(16);
+        long periodMicros = 1_000_000L / rate;
+        for (int i = 0; i < rate * seconds; i++) {
+            clients.schedule(() -> place(http, orders, token, created), i * periodMicros, TimeUnit.MICROSECONDS);
+        }
+        clients.shutdown();
+        clients.awaitTermination(seconds + 120L, TimeUnit.SECONDS);
     }
 
     private static void place(HttpClient http, URI orders, String token, Map<String, Instant> created) {
