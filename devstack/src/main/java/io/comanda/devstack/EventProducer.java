@@ -31,6 +31,11 @@ public final class EventProducer implements AutoCloseable {
 
     /** Publishes {@code event} with {@code ceId} as its id; returns that id. */
     public UUID send(ComandaEvent event, UUID ceId, String correlationId) {
+        return send(event, ceId, correlationId, null);
+    }
+
+    /** The same, carrying the W3C trace context of the span that caused the event, if any. */
+    public UUID send(ComandaEvent event, UUID ceId, String correlationId, String traceparent) {
         RecordHeaders headers = new RecordHeaders();
         add(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
         add(headers, CloudEventHeaders.ID, ceId.toString());
@@ -40,6 +45,9 @@ public final class EventProducer implements AutoCloseable {
         add(headers, CloudEventHeaders.SUBJECT, event.aggregateId());
         add(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
         add(headers, CloudEventHeaders.CORRELATION_ID, correlationId);
+        if (traceparent != null) {
+            add(headers, CloudEventHeaders.TRACEPARENT, traceparent);
+        }
         sendRaw(event.type().topic().topicName(), event.aggregateId(), headers,
                 EventJson.write(event).getBytes(StandardCharsets.UTF_8));
         return ceId;

@@ -43,6 +43,20 @@ class PaymentIT {
     }
 
     @Test
+    void outcomeCarriesTheTraceOfTheOrderItPays() {
+        OrderPlaced order = Orders.placed("pm_card_visa");
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        try (EventProducer producer = Orders.producer()) {
+            producer.send(order, UUID.randomUUID(), "payment-it-trace", "00-" + traceId + "-00f067aa0ba902b7-01");
+        }
+
+        ConsumerRecord<String, String> outcome = outcomeOf(order.orderId());
+
+        assertThat(TopicReader.header(outcome, CloudEventHeaders.TRACEPARENT)).startsWith("00-" + traceId + "-")
+                .doesNotContain("00f067aa0ba902b7");
+    }
+
+    @Test
     void declinedCardIsAPaymentFailedWithItsDeclineCodeNotAnError() {
         OrderPlaced order = Orders.placed("pm_card_chargeDeclinedInsufficientFunds");
         try (EventProducer producer = Orders.producer()) {
