@@ -8,28 +8,25 @@ import io.comanda.platform.messaging.EventConsumers;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Follows each order's payment outcome from {@code comanda.payments}. */
 @ApplicationScoped
 public class PaymentOutcomeConsumer {
 
+    private static final String CHANNEL = "payments";
+
     private final EventConsumers consumers;
     private final OrderSettlement settlement;
-    private final String deadLetterTopic;
 
-    public PaymentOutcomeConsumer(EventConsumers consumers, OrderSettlement settlement,
-                                  @ConfigProperty(name = "mp.messaging.incoming.payments.dead-letter-queue.topic")
-                                  String deadLetterTopic) {
+    public PaymentOutcomeConsumer(EventConsumers consumers, OrderSettlement settlement) {
         this.consumers = consumers;
         this.settlement = settlement;
-        this.deadLetterTopic = deadLetterTopic;
     }
 
-    @Incoming("payments")
+    @Incoming(CHANNEL)
     public Uni<Void> consume(KafkaRecord<String, byte[]> record) {
-        return consumers.consume(OrderSettlement.CONSUMER, deadLetterTopic, record, incoming -> {
+        return consumers.consume(OrderSettlement.CONSUMER, CHANNEL, record, incoming -> {
             Uni<Void> effect;
             if (incoming.event() instanceof PaymentSucceeded succeeded) {
                 effect = settlement.settle(incoming.id(), succeeded.orderId(), succeeded);

@@ -7,28 +7,25 @@ import io.comanda.platform.messaging.EventConsumers;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Takes the payment of every order placed; other order events are not this service's concern. */
 @ApplicationScoped
 public class OrderPlacedConsumer {
 
+    private static final String CHANNEL = "orders";
+
     private final EventConsumers consumers;
     private final PaymentProcessing processing;
-    private final String deadLetterTopic;
 
-    public OrderPlacedConsumer(EventConsumers consumers, PaymentProcessing processing,
-                               @ConfigProperty(name = "mp.messaging.incoming.orders.dead-letter-queue.topic")
-                               String deadLetterTopic) {
+    public OrderPlacedConsumer(EventConsumers consumers, PaymentProcessing processing) {
         this.consumers = consumers;
         this.processing = processing;
-        this.deadLetterTopic = deadLetterTopic;
     }
 
-    @Incoming("orders")
+    @Incoming(CHANNEL)
     public Uni<Void> consume(KafkaRecord<String, byte[]> record) {
-        return consumers.consume(PaymentProcessing.CONSUMER, deadLetterTopic, record, incoming -> {
+        return consumers.consume(PaymentProcessing.CONSUMER, CHANNEL, record, incoming -> {
             if (!(incoming.event() instanceof OrderPlaced placed)) {
                 return Uni.createFrom().voidItem();
             }

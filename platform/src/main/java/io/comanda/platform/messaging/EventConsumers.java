@@ -8,10 +8,13 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -32,19 +35,24 @@ public class EventConsumers {
 
     private final DeadLetters deadLetters;
     private final MeterRegistry metrics;
+    private final Config config;
+    private final Map<String, String> deadLetterTopics = new ConcurrentHashMap<>();
 
-    public EventConsumers(DeadLetters deadLetters, MeterRegistry metrics) {
+    public EventConsumers(DeadLetters deadLetters, MeterRegistry metrics, Config config) {
         this.deadLetters = deadLetters;
         this.metrics = metrics;
+        this.config = config;
     }
 
     /**
-     * @param consumer        the consumer's name for logs and metrics, e.g. {@code payments-service}
-     * @param deadLetterTopic where records that can never be processed go
-     * @param handler         the effect of one event, in its own transaction(s)
+     * @param consumer the consumer's name for logs and metrics, e.g. {@code payments-service}
+     * @param channel  the {@code @Incoming} channel; its {@code dead-letter-queue.topic} is where records
+     *                 that can never be processed go, the same topic its failure strategy uses
+     * @param handler  the effect of one event, in its own transaction(s)
      */
-    public Uni<Void> consume(String consumer, String deadLetterTopic, KafkaRecord<String, byte[]> record,
+    public Uni<Void> consume(String consumer, String channel, KafkaRecord<String, byte[]> record,
                              Function<IncomingEvent, Uni<Void>> handler) {
+        String deadLetterTopic = deadLetterTopic(channel);
         @SuppressWarnings("unchecked")
         IncomingKafkaRecordMetadata<String, byte[]> metadata =
                 record.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow();
@@ -71,6 +79,13 @@ public class EventConsumers {
                     metrics.counter("comanda.consumer.retried", "consumer", consumer).increment();
                     return Uni.createFrom().completionStage(record.nack(failure));
                 });
+    }
+
+    private String deadLetterTopic(String channel) {
+        return deadLetterTopics.computeIfAbsent(channel, name -> config
+                .getOptionalValue("mp.messaging.incoming." + name + ".dead-letter-queue.topic", String.class)
+                .orElseThrow(() -> new IllegalStateException("channel " + name
+                        + " names no dead-letter-queue.topic: every Comanda consumer parks what it cannot process")));
     }
 
     private Uni<Void> park(String consumer, String deadLetterTopic, KafkaRecord<String, byte[]> record,
