@@ -12,9 +12,15 @@ import java.util.UUID;
  * @param declineCode the provider's decline code, e.g. {@code card_declined}
  * @param reason      a sentence a person can read
  * @param occurredAt  when the order changed to cancelled
+ * @param version     the order's version after this change (the rule is on {@link OrderPlaced}); optional
  */
 public record OrderCancelled(UUID orderId, String customerId, String declineCode, String reason,
-                             Instant occurredAt) implements ComandaEvent {
+                             Instant occurredAt, Long version) implements ComandaEvent {
+
+    /** A cancellation from a producer that does not stamp versions. */
+    public OrderCancelled(UUID orderId, String customerId, String declineCode, String reason, Instant occurredAt) {
+        this(orderId, customerId, declineCode, reason, occurredAt, null);
+    }
 
     public OrderCancelled {
         Objects.requireNonNull(orderId, "orderId");

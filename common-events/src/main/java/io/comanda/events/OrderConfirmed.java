@@ -12,9 +12,15 @@ import java.util.UUID;
  * @param paymentId  the payment that settled it
  * @param total      the amount charged
  * @param occurredAt when the order changed to confirmed
+ * @param version    the order's version after this change (the rule is on {@link OrderPlaced}); optional
  */
 public record OrderConfirmed(UUID orderId, String customerId, UUID paymentId, Money total,
-                             Instant occurredAt) implements ComandaEvent {
+                             Instant occurredAt, Long version) implements ComandaEvent {
+
+    /** A confirmation from a producer that does not stamp versions. */
+    public OrderConfirmed(UUID orderId, String customerId, UUID paymentId, Money total, Instant occurredAt) {
+        this(orderId, customerId, paymentId, total, occurredAt, null);
+    }
 
     public OrderConfirmed {
         Objects.requireNonNull(orderId, "orderId");

@@ -50,6 +50,22 @@ class EventContractTest {
     }
 
     @ParameterizedTest
+    @EnumSource(value = EventType.class, names = {"ORDER_PLACED_V1", "ORDER_CONFIRMED_V1", "ORDER_CANCELLED_V1"})
+    void orderEventsWrittenBeforeTheOptionalVersionStillRead(EventType type) {
+        ComandaEvent read = EventJson.read(SampleEvents.sampleBeforeVersion(type), type.javaType());
+
+        assertThat(read).isEqualTo(SampleEvents.BEFORE_VERSION.get(type));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = EventType.class, names = {"ORDER_PLACED_V1", "ORDER_CONFIRMED_V1", "ORDER_CANCELLED_V1"})
+    void orderEventsCarryTheOrdersVersion(EventType type) throws Exception {
+        JsonNode stored = EventJson.mapper().readTree(SampleEvents.sample(type));
+
+        assertThat(stored.path("version").isIntegralNumber()).as("version of " + type).isTrue();
+    }
+
+    @ParameterizedTest
     @EnumSource(EventType.class)
     void eachTypeKnowsItsRecordTopicAndVersionedName(EventType type) {
         ComandaEvent event = SampleEvents.BY_TYPE.get(type);

@@ -21,26 +21,47 @@ final class SampleEvents {
 
     static final Map<EventType, ComandaEvent> BY_TYPE = Map.of(
             EventType.ORDER_PLACED_V1, new OrderPlaced(ORDER_ID, CUSTOMER_ID,
+                    List.of(new LineItem("ESPRESSO-250G", 2, Money.of(1299, "EUR"), "Espresso beans, 250 g"),
+                            new LineItem("MOKA-POT-3", 1, Money.of(3450, "EUR"), "Moka pot \"Classic\", 3 cups")),
+                    TOTAL, "pm_card_visa", Instant.parse("2026-11-27T10:15:30.123Z"), "ring twice", 1L),
+            EventType.ORDER_CONFIRMED_V1, new OrderConfirmed(ORDER_ID, CUSTOMER_ID, PAYMENT_ID, TOTAL,
+                    Instant.parse("2026-11-27T10:15:30.456Z"), 2L),
+            EventType.ORDER_CANCELLED_V1, new OrderCancelled(ORDER_ID, CUSTOMER_ID, "card_declined",
+                    "Your card was declined.", Instant.parse("2026-11-27T10:15:30.456Z"), 2L),
+            EventType.PAYMENT_SUCCEEDED_V1, new PaymentSucceeded(PAYMENT_ID, ORDER_ID, CUSTOMER_ID, TOTAL,
+                    "pi_3QdemoQ8Zx1a2b3c4d5e6f7g", Instant.parse("2026-11-27T10:15:30.301Z")),
+            EventType.PAYMENT_FAILED_V1, new PaymentFailed(PAYMENT_ID, ORDER_ID, CUSTOMER_ID, TOTAL,
+                    "card_declined", "Your card was declined.", Instant.parse("2026-11-27T10:15:30.301Z")));
+
+    /**
+     * The order events as producers wrote them before the optional {@code version}, {@code note} and
+     * line {@code name} fields existed: consumers must still read them.
+     */
+    static final Map<EventType, ComandaEvent> BEFORE_VERSION = Map.of(
+            EventType.ORDER_PLACED_V1, new OrderPlaced(ORDER_ID, CUSTOMER_ID,
                     List.of(new LineItem("ESPRESSO-250G", 2, Money.of(1299, "EUR")),
                             new LineItem("MOKA-POT-3", 1, Money.of(3450, "EUR"))),
                     TOTAL, "pm_card_visa", Instant.parse("2026-11-27T10:15:30.123Z")),
             EventType.ORDER_CONFIRMED_V1, new OrderConfirmed(ORDER_ID, CUSTOMER_ID, PAYMENT_ID, TOTAL,
                     Instant.parse("2026-11-27T10:15:30.456Z")),
             EventType.ORDER_CANCELLED_V1, new OrderCancelled(ORDER_ID, CUSTOMER_ID, "card_declined",
-                    "Your card was declined.", Instant.parse("2026-11-27T10:15:30.456Z")),
-            EventType.PAYMENT_SUCCEEDED_V1, new PaymentSucceeded(PAYMENT_ID, ORDER_ID, CUSTOMER_ID, TOTAL,
-                    "pi_3QdemoQ8Zx1a2b3c4d5e6f7g", Instant.parse("2026-11-27T10:15:30.301Z")),
-            EventType.PAYMENT_FAILED_V1, new PaymentFailed(PAYMENT_ID, ORDER_ID, CUSTOMER_ID, TOTAL,
-                    "card_declined", "Your card was declined.", Instant.parse("2026-11-27T10:15:30.301Z")));
+                    "Your card was declined.", Instant.parse("2026-11-27T10:15:30.456Z")));
 
     private SampleEvents() {
     }
 
+    static byte[] sampleBeforeVersion(EventType type) {
+        return read("/samples-before-version/" + type.ceType() + ".json");
+    }
+
     static byte[] sample(EventType type) {
-        String path = "/META-INF/comanda/event-samples/" + type.ceType() + ".json";
+        return read("/META-INF/comanda/event-samples/" + type.ceType() + ".json");
+    }
+
+    private static byte[] read(String path) {
         try (InputStream in = SampleEvents.class.getResourceAsStream(path)) {
             if (in == null) {
-                throw new AssertionError("no stored sample " + path + " for " + type);
+                throw new AssertionError("no stored sample " + path);
             }
             return in.readAllBytes();
         } catch (IOException e) {
