@@ -5,7 +5,10 @@ import io.comanda.devstack.LocalUser;
 import io.comanda.devstack.TopicReader;
 import io.comanda.devstack.quarkus.TestDatabase;
 import io.comanda.events.CloudEventHeaders;
+import io.comanda.events.EventJson;
 import io.comanda.events.Money;
+import io.comanda.events.OrderCancelled;
+import io.comanda.events.OrderConfirmed;
 import io.comanda.events.PaymentFailed;
 import io.comanda.events.PaymentSucceeded;
 import io.comanda.events.Topic;
@@ -40,6 +43,9 @@ class PaymentOutcomeIT {
                 .get("/orders/" + orderId).then().statusCode(200).body("status", equalTo("CONFIRMED")));
         ConsumerRecord<String, String> confirmed = awaitOnOrders(orderId, "io.comanda.order.confirmed.v1");
         assertThat(TopicReader.header(confirmed, CloudEventHeaders.CORRELATION_ID)).isEqualTo("outcome-it-confirm");
+        // The version the event announces is the one the order row got in the same transaction.
+        assertThat(EventJson.read(confirmed.value().getBytes(StandardCharsets.UTF_8), OrderConfirmed.class).version())
+                .isEqualTo(2L).isEqualTo(TestDatabase.count("select version from customer_order where id = ?::uuid", orderId));
     }
 
     @Test
@@ -53,7 +59,9 @@ class PaymentOutcomeIT {
                 .get("/orders/" + orderId).then().statusCode(200)
                 .body("status", equalTo("CANCELLED"))
                 .body("declineReason", equalTo("Your card was declined.")));
-        awaitOnOrders(orderId, "io.comanda.order.cancelled.v1");
+        ConsumerRecord<String, String> cancelled = awaitOnOrders(orderId, "io.comanda.order.cancelled.v1");
+        assertThat(EventJson.read(cancelled.value().getBytes(StandardCharsets.UTF_8), OrderCancelled.class).version())
+                .isEqualTo(2L).isEqualTo(TestDatabase.count("select version from customer_order where id = ?::uuid", orderId));
     }
 
     @Test

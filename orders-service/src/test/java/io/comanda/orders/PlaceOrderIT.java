@@ -6,6 +6,7 @@ import io.comanda.devstack.TopicReader;
 import io.comanda.devstack.quarkus.TestDatabase;
 import io.comanda.events.CloudEventHeaders;
 import io.comanda.events.EventJson;
+import io.comanda.events.LineItem;
 import io.comanda.events.OrderPlaced;
 import io.comanda.events.Topic;
 import io.quarkus.test.junit.QuarkusTest;
@@ -58,6 +59,11 @@ class PlaceOrderIT {
             assertThat(event.total().amount()).isEqualTo(6048);
             assertThat(event.items()).hasSize(2);
             assertThat(event.paymentMethod()).isEqualTo("pm_card_visa");
+            assertThat(event.note()).isEqualTo("ring twice");
+            assertThat(event.items()).extracting(LineItem::name)
+                    .containsExactly("Espresso beans, 250 g", "Moka pot \"Classic\", 3 cups");
+            assertThat(event.version()).isEqualTo(1L).isEqualTo(TestDatabase.count(
+                    "select version from customer_order where id = ?::uuid", orderId));
             assertThat(TopicReader.header(record, CloudEventHeaders.TYPE)).isEqualTo("io.comanda.order.placed.v1");
             assertThat(TopicReader.header(record, CloudEventHeaders.SOURCE)).isEqualTo("/comanda/orders-service");
             assertThat(TopicReader.header(record, CloudEventHeaders.SUBJECT)).isEqualTo(orderId);

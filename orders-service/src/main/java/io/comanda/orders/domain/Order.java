@@ -78,6 +78,8 @@ public class Order {
         order.note = note;
         order.createdAt = now;
         order.updatedAt = now;
+        // The order's first version; every event announces the version it leads to (see OrderPlaced).
+        order.version = 1;
         Money total = null;
         for (PricedQuantity quantity : quantities) {
             Product product = quantity.product();
@@ -100,7 +102,7 @@ public class Order {
     /** The event that tells the rest of the suite about this new order. */
     public OrderPlaced placedEvent() {
         return new OrderPlaced(id, customerId, lines.stream().map(l -> l.toLineItem(currency)).toList(),
-                total(), paymentMethod, createdAt);
+                total(), paymentMethod, createdAt, note, version);
     }
 
     /**
@@ -114,14 +116,17 @@ public class Order {
             return Optional.empty();
         }
         updatedAt = now;
+        // Hibernate writes the loaded version plus one when this change flushes, in this transaction.
+        long changedVersion = version + 1;
         if (paymentOutcome instanceof PaymentSucceeded succeeded) {
             status = OrderStatus.CONFIRMED;
-            return Optional.of(new OrderConfirmed(id, customerId, succeeded.paymentId(), total(), now));
+            return Optional.of(new OrderConfirmed(id, customerId, succeeded.paymentId(), total(), now, changedVersion));
         }
         if (paymentOutcome instanceof PaymentFailed failed) {
             status = OrderStatus.CANCELLED;
             declineReason = failed.reason();
-            return Optional.of(new OrderCancelled(id, customerId, failed.declineCode(), failed.reason(), now));
+            return Optional.of(new OrderCancelled(id, customerId, failed.declineCode(), failed.reason(), now,
+                    changedVersion));
         }
         throw new IllegalArgumentException("not a payment outcome: " + paymentOutcome.type().ceType());
     }
@@ -168,6 +173,11 @@ public class Order {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    /** The order's version: 1 when placed, one more with each change; what its events carry. */
+    public long version() {
+        return version;
     }
 
     public List<OrderLine> lines() {

@@ -49,6 +49,6 @@ public class OrderLine {
     }
 
     LineItem toLineItem(String currency) {
-        return new LineItem(sku, quantity, unitPrice(currency));
+        return new LineItem(sku, quantity, unitPrice(currency), name);
     }
 }
