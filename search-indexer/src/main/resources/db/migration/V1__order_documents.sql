@@ -31,10 +31,13 @@ end
 $fn$;
 
 -- Indexes come after a rebuild's bulk load: building a GIN index once is far cheaper than keeping it
--- up to date row by row.
+-- up to date row by row. The GIN index collects new entries in a pending list that every search scans
+-- until vacuum merges it; a small list (512 kB instead of 4 MB) keeps that under a millisecond after a
+-- burst of events, and still spares most inserts a full index update.
 create function create_order_documents_indexes(name text) returns void language plpgsql as $fn$
 begin
-    execute format('create index %I on %I using gin (search)', name || '_search', name);
+    execute format('create index %I on %I using gin (search) with (gin_pending_list_limit = 512)',
+                   name || '_search', name);
     execute format('create index %I on %I (customer_id, listed_at desc, order_id)', name || '_customer_listed', name);
     execute format('create index %I on %I (listed_at desc, order_id)', name || '_listed', name);
     execute format('create index %I on %I (changed_at)', name || '_changed', name);

@@ -1,0 +1,191 @@
+package io.comanda.benchmark;
+
+import io.comanda.devstack.AccessTokens;
+import io.comanda.devstack.EmbeddedKafka;
+import io.comanda.devstack.EventProducer;
+import io.comanda.devstack.KeycloakServer;
+import io.comanda.devstack.LocalUser;
+import io.comanda.devstack.Ports;
+import io.comanda.devstack.PostgresServer;
+import io.comanda.devstack.QuarkusAppProcess;
+import io.comanda.events.ComandaEvent;
+import io.comanda.events.Topic;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Node;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * How fast search-indexer drains a backlog, and how fast it answers text searches over what it holds.
+ * N {@code OrderPlaced} are published before the packaged service starts; the clock runs from the
+ * first document to the N-th. The service stops, N settlements (confirmed or cancelled) are published
+ * and it starts again: the same measure for updates. Then text searches over the N orders, one at a
+ * time through HTTP with a real token: a customer's (their own orders), and an admin's over all of
+ * them, by a word of the notes and by a product name (a third of all orders match one).
+ *
+ * <p>Arguments: {@code --orders 100000 --customers 2000 --queries 2000}.
+ */
+public final class SearchIndexBenchmark {
+
+    private SearchIndexBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, Integer> options = Options.parse(args, Map.of("orders", 100_000, "customers", 2_000, "queries", 2_000));
+        int orders = options.get("orders");
+        Path root = Path.of(System.getProperty("comanda.root", "..")).toAbsolutePath().normalize();
+        Path work = root.resolve("benchmark/target/search");
+        try (PostgresServer postgres = PostgresServer.start(work.resolve("postgres"), 0, true, work.resolve("logs/postgres.log"));
+             EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka"));
+             KeycloakServer keycloak = KeycloakServer.start(work.resolve("keycloak"), 0, work.resolve("logs/keycloak.log"))) {
+            postgres.createDatabase("search");
+            kafka.createTopics(Map.of(Topic.ORDERS.topicName(), Topic.DEFAULT_PARTITIONS));
+            String alice = AccessTokens.forUser(keycloak.url(), LocalUser.ALICE);
+            SyntheticOrders data = new SyntheticOrders(orders, options.get("customers"),
+                    AccessTokens.claims(alice).path("sub").asText());
+            Map<String, String> environment = Map.of(
+                    "QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl("search"),
+                    "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("search"),
+                    "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                    "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl(),
+                    "QUARKUS_OTEL_SDK_DISABLED", "true");
+            int port = Ports.free();
+
+            publish(kafka.bootstrapServers(), List.copyOf(data.placements()));
+            try (QuarkusAppProcess ignored = start(root, port, environment, work)) {
+                drain(postgres, "placements", orders, "select count(*) from order_documents");
+            }
+            publish(kafka.bootstrapServers(), data.settlements());
+            try (QuarkusAppProcess search = start(root, port, environment, work)) {
+                drain(postgres, "settlements", orders, "select count(*) from order_documents where status <> 'PENDING'");
+                printDiskUse(kafka.bootstrapServers(), postgres, orders);
+                String ops = AccessTokens.forUser(keycloak.url(), LocalUser.OPS);
+                alice = AccessTokens.forUser(keycloak.url(), LocalUser.ALICE);
+                int queries = options.get("queries");
+                Random picker = new Random(7);
+                measure(search.url(), alice, queries, "customer, a word of the notes", r -> "q=" + data.noteWord(r), picker);
+                measure(search.url(), ops, queries, "admin, a word of the notes", r -> "q=" + data.noteWord(r), picker);
+                // A third of all orders match one product name: fewer searches, each ranks tens of thousands.
+                measure(search.url(), ops, queries / 4, "admin, a product name", r -> "q=" + encode(
+                        SyntheticOrders.CATALOGUE.get(r.nextInt(SyntheticOrders.CATALOGUE.size())).name().split(" ")[0]), picker);
+                measure(search.url(), ops, queries, "admin, newest first", r -> "size=20", picker);
+            }
+        }
+    }
+
+    private static QuarkusAppProcess start(Path root, int port, Map<String, String> environment, Path work) {
+        System.out.println("[benchmark] starting search-indexer ...");
+        return QuarkusAppProcess.start("search-indexer", root.resolve("search-indexer"), port, "512m", environment,
+                work.resolve("logs/search-indexer.log"));
+    }
+
+    private static void publish(String bootstrapServers, List<? extends ComandaEvent> events) throws Exception {
+        System.out.printf("[benchmark] publishing a backlog of %d events ...%n", events.size());
+        ExecutorService senders = Executors.newFixedThreadPool(16);
+        try (EventProducer producer = new EventProducer(bootstrapServers)) {
+            for (ComandaEvent event : events) {
+                senders.submit(() -> producer.send(event, UUID.randomUUID(), "bench"));
+            }
+            senders.shutdown();
+            if (!senders.awaitTermination(10, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("publishing took over 10 minutes");
+            }
+        }
+    }
+
+    /**
+     * Times the events applied from the first poll that sees any to the last: the consumer may start
+     * before the service reports ready, so what it applied before that first poll is not counted.
+     */
+    private static void drain(PostgresServer postgres, String what, int expected, String count) throws Exception {
+        long first = 0;
+        long base = 0;
+        long applied = 0;
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
+        while (applied < expected && System.nanoTime() < deadline) {
+            applied = count(postgres, count);
+            if (applied > 0 && first == 0) {
+                first = System.nanoTime();
+                base = applied;
+            }
+            Thread.sleep(250);
+        }
+        double seconds = (System.nanoTime() - first) / 1e9;
+        System.out.printf(Locale.ROOT, "search-indexer applied %d of %d %s; timed %d of them in %.1f s: %.0f events/s%n",
+                applied, expected, what, applied - base, seconds, (applied - base) / seconds);
+    }
+
+    private static void measure(String url, String token, int queries, String what, Function<Random, String> query,
+                                Random picker) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(10), 3);
+        long hits = 0;
+        for (int i = -queries / 10; i < queries; i++) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/search/orders?" + query.apply(picker)))
+                    .header("Authorization", "Bearer " + token).build();
+            long start = System.nanoTime();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            long micros = (System.nanoTime() - start) / 1_000;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("search answered " + response.statusCode() + ": " + response.body());
+            }
+            if (i >= 0) {
+                latency.recordValue(micros);
+                hits += response.body().contains("\"total\":0") ? 0 : 1;
+            }
+        }
+        System.out.printf(Locale.ROOT, "query (%s): p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d searches (%d with hits)%n",
+                what, latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
+                latency.getMaxValue() / 1000.0, queries, hits);
+    }
+
+    /** What keeping the topic's history and the read model costs, per order (placed and settled). */
+    private static void printDiskUse(String bootstrapServers, PostgresServer postgres, int orders) throws Exception {
+        long topicBytes;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            List<Integer> brokers = admin.describeCluster().nodes().get().stream().map(Node::id).toList();
+            topicBytes = admin.describeLogDirs(brokers).allDescriptions().get().values().stream()
+                    .flatMap(dirs -> dirs.values().stream())
+                    .flatMap(dir -> dir.replicaInfos().entrySet().stream())
+                    .filter(replica -> replica.getKey().topic().equals(Topic.ORDERS.topicName()))
+                    .mapToLong(replica -> replica.getValue().size()).sum();
+        }
+        long documentBytes = count(postgres, "select pg_total_relation_size('order_documents')");
+        System.out.printf(Locale.ROOT, "disk: %s holds %.1f MB for %d orders (%.0f bytes per order, %.0f MB per million);"
+                        + " order_documents with its indexes %.1f MB (%.0f MB per million)%n",
+                Topic.ORDERS.topicName(), topicBytes / 1e6, orders, (double) topicBytes / orders,
+                topicBytes / 1e6 * 1_000_000 / orders, documentBytes / 1e6, documentBytes / 1e6 * 1_000_000 / orders);
+    }
+
+    private static long count(PostgresServer postgres, String sql) throws Exception {
+        try (Connection connection = postgres.connect("search"); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}
