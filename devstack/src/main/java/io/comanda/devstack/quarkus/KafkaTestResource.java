@@ -8,6 +8,8 @@ import java.util.Map;
  * A real Kafka broker (KRaft) with the catalogue topics, for a service's tests. In-process by
  * default; with the init argument {@code restartable=true} in its own JVM, so tests can stop and
  * restart it through {@link SharedStack}.
+ *
+ * <p>Sets {@code kafka.bootstrap.servers}.
  */
 public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -22,7 +24,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        return Map.of("kafka.bootstrap.servers", SharedStack.kafka(restartable).get("bootstrap.servers"));
+        return Map.of("kafka.bootstrap.servers", SharedStack.kafka(restartable).bootstrapServers());
     }
 
     @Override

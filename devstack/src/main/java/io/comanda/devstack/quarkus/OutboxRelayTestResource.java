@@ -1,23 +1,27 @@
 package io.comanda.devstack.quarkus;
 
+import io.comanda.devstack.parts.ConnectWorker;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;
 
 /**
- * The Debezium relay of a service's outbox: a real Kafka Connect worker running the connector file
- * named by the init argument {@code connector} (e.g. {@code orders-outbox} for
- * {@code debezium/orders-outbox.json}).
+ * The Debezium relay of a service's outbox: a real Kafka Connect worker (on the run's broker and
+ * PostgreSQL) running the connector file named by the init argument {@code connector} (e.g.
+ * {@code orders-outbox} for {@code debezium/orders-outbox.json}). Sets {@code comanda.test.connect-url}.
  *
  * <p>The connector reads the outbox table's publication, which the application creates with its
- * schema at start; so it is registered just before the first test runs, by
- * {@link ConnectorRegistrationCallback}.
+ * schema when it starts, after this resource's {@link #start()}. So the connector is registered when
+ * Quarkus hands this resource the first test instance ({@link #inject(Object)}), which happens once the
+ * application runs and before any test method; it is running before the first test starts.
  */
 public class OutboxRelayTestResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String CONNECTOR = "connector";
 
     private String connector;
+    private String connectUrl;
+    private boolean registered;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -29,8 +33,16 @@ public class OutboxRelayTestResource implements QuarkusTestResourceLifecycleMana
 
     @Override
     public Map<String, String> start() {
-        SharedStack.relayWhenReady(connector);
-        return Map.of("comanda.test.connect-url", SharedStack.connect().get("url"));
+        connectUrl = SharedStack.connect().url();
+        return Map.of("comanda.test.connect-url", connectUrl);
+    }
+
+    @Override
+    public void inject(Object testInstance) {
+        if (!registered) {
+            ConnectWorker.ensureRegistered(connectUrl, connector);
+            registered = true;
+        }
     }
 
     @Override

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * A real PostgreSQL 17 with the service's own database, named by the init argument {@code database}.
- * Provides the reactive URL (Hibernate Reactive) and the JDBC URL (Flyway).
+ * Sets {@code quarkus.datasource.reactive.url} (Hibernate Reactive), {@code quarkus.datasource.jdbc.url}
+ * (Flyway, {@link TestDatabase}) and the credentials.
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -24,12 +25,12 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
-        Map<String, String> db = SharedStack.database(database);
+        SharedParts.Database db = SharedStack.database(database);
         return Map.of(
-                "quarkus.datasource.reactive.url", db.get("reactive-url"),
-                "quarkus.datasource.jdbc.url", db.get("jdbc-url"),
-                "quarkus.datasource.username", db.get("username"),
-                "quarkus.datasource.password", db.get("password"));
+                "quarkus.datasource.reactive.url", db.reactiveUrl(),
+                "quarkus.datasource.jdbc.url", db.jdbcUrl(),
+                "quarkus.datasource.username", db.username(),
+                "quarkus.datasource.password", db.password());
     }
 
     @Override

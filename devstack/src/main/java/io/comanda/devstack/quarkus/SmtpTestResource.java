@@ -4,15 +4,18 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;
 
-/** A real SMTP server (GreenMail) that the service's mailer sends to. */
+/**
+ * A real SMTP server (GreenMail) that the service's mailer sends to. Sets {@code quarkus.mailer.host},
+ * {@code quarkus.mailer.port} and {@code quarkus.mailer.mock=false}.
+ */
 public class SmtpTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        Map<String, String> smtp = SharedStack.smtp();
+        SharedParts.Smtp smtp = SharedStack.smtp();
         return Map.of(
-                "quarkus.mailer.host", smtp.get("host"),
-                "quarkus.mailer.port", smtp.get("port"),
+                "quarkus.mailer.host", smtp.host(),
+                "quarkus.mailer.port", Integer.toString(smtp.port()),
                 "quarkus.mailer.mock", "false");
     }
 
