@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * A one-node KRaft broker inside this JVM, for tests: ready in seconds and gone with the JVM, so it
@@ -56,16 +54,6 @@ public final class EmbeddedKafka implements KafkaBroker {
     @Override
     public String address() {
         return cluster.bootstrapServers();
-    }
-
-    @Override
-    public Optional<Path> logFile() {
-        return Optional.empty();
-    }
-
-    @Override
-    public OptionalLong pid() {
-        return OptionalLong.empty();
     }
 
     @Override

@@ -20,11 +20,15 @@ public interface ManagedPart extends AutoCloseable {
     /** Where a client reaches it: a URL, or {@code host:port} for a Kafka broker. */
     String address();
 
-    /** Where its own output goes; empty for a part inside this JVM, which logs through this JVM. */
-    Optional<Path> logFile();
+    /** Where its own output goes; empty (the default) for a part inside this JVM, which logs through it. */
+    default Optional<Path> logFile() {
+        return Optional.empty();
+    }
 
-    /** Its OS process; empty when it runs inside this JVM. */
-    OptionalLong pid();
+    /** Its OS process; empty (the default) when it runs inside this JVM. */
+    default OptionalLong pid() {
+        return OptionalLong.empty();
+    }
 
     /** Fails, naming the log, when the part has died (e.g. during its start); a part in this JVM cannot. */
     default void requireRunning() {

@@ -4,11 +4,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalLong;
 
 /** A real SMTP server (GreenMail) on loopback that keeps what it receives for inspection. */
 public final class SmtpServer implements ManagedPart {
@@ -37,16 +34,6 @@ public final class SmtpServer implements ManagedPart {
     @Override
     public String address() {
         return "smtp://" + host() + ":" + port;
-    }
-
-    @Override
-    public Optional<Path> logFile() {
-        return Optional.empty();
-    }
-
-    @Override
-    public OptionalLong pid() {
-        return OptionalLong.empty();
     }
 
     public String host() {

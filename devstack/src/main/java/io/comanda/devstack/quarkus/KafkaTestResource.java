@@ -1,7 +1,5 @@
 package io.comanda.devstack.quarkus;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.util.Map;
 
 /**
@@ -11,7 +9,7 @@ import java.util.Map;
  *
  * <p>Sets {@code kafka.bootstrap.servers}.
  */
-public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
+public class KafkaTestResource extends SharedPartResource {
 
     public static final String RESTARTABLE = "restartable";
 
@@ -25,10 +23,5 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         return Map.of("kafka.bootstrap.servers", SharedStack.kafka(restartable).bootstrapServers());
-    }
-
-    @Override
-    public void stop() {
-        // Shared by every test class of the run; stopped when the JVM exits.
     }
 }

@@ -1,7 +1,5 @@
 package io.comanda.devstack.quarkus;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.util.Map;
 
 /**
@@ -10,7 +8,7 @@ import java.util.Map;
  * <p>Sets {@code quarkus.oidc.auth-server-url} (the realm) and {@code comanda.test.keycloak-url} (where
  * tests get tokens, see {@code AccessTokens}).
  */
-public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager {
+public class KeycloakTestResource extends SharedPartResource {
 
     @Override
     public Map<String, String> start() {
@@ -18,10 +16,5 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
         return Map.of(
                 "quarkus.oidc.auth-server-url", keycloak.realmUrl(),
                 "comanda.test.keycloak-url", keycloak.url());
-    }
-
-    @Override
-    public void stop() {
-        // Shared by every test class of the run; stopped when the JVM exits.
     }
 }

@@ -1,7 +1,6 @@
 package io.comanda.devstack.quarkus;
 
 import io.comanda.devstack.parts.ConnectWorker;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;
 
@@ -15,7 +14,7 @@ import java.util.Map;
  * Quarkus hands this resource the first test instance ({@link #inject(Object)}), which happens once the
  * application runs and before any test method; it is running before the first test starts.
  */
-public class OutboxRelayTestResource implements QuarkusTestResourceLifecycleManager {
+public class OutboxRelayTestResource extends SharedPartResource {
 
     public static final String CONNECTOR = "connector";
 
@@ -25,10 +24,7 @@ public class OutboxRelayTestResource implements QuarkusTestResourceLifecycleMana
 
     @Override
     public void init(Map<String, String> initArgs) {
-        connector = initArgs.get(CONNECTOR);
-        if (connector == null || connector.isBlank()) {
-            throw new IllegalArgumentException("OutboxRelayTestResource needs the init argument '" + CONNECTOR + "'");
-        }
+        connector = InitArguments.required(initArgs, CONNECTOR, getClass());
     }
 
     @Override
@@ -43,10 +39,5 @@ public class OutboxRelayTestResource implements QuarkusTestResourceLifecycleMana
             ConnectWorker.ensureRegistered(connectUrl, connector);
             registered = true;
         }
-    }
-
-    @Override
-    public void stop() {
-        // Shared by every test class of the run; stopped when the JVM exits.
     }
 }

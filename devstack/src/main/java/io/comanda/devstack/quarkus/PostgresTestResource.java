@@ -1,7 +1,5 @@
 package io.comanda.devstack.quarkus;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.util.Map;
 
 /**
@@ -9,7 +7,7 @@ import java.util.Map;
  * Sets {@code quarkus.datasource.reactive.url} (Hibernate Reactive), {@code quarkus.datasource.jdbc.url}
  * (Flyway, {@link TestDatabase}) and the credentials.
  */
-public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
+public class PostgresTestResource extends SharedPartResource {
 
     public static final String DATABASE = "database";
 
@@ -17,10 +15,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public void init(Map<String, String> initArgs) {
-        database = initArgs.get(DATABASE);
-        if (database == null || database.isBlank()) {
-            throw new IllegalArgumentException("PostgresTestResource needs the init argument '" + DATABASE + "'");
-        }
+        database = InitArguments.required(initArgs, DATABASE, getClass());
     }
 
     @Override
@@ -31,10 +26,5 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
                 "quarkus.datasource.jdbc.url", db.jdbcUrl(),
                 "quarkus.datasource.username", db.username(),
                 "quarkus.datasource.password", db.password());
-    }
-
-    @Override
-    public void stop() {
-        // Shared by every test class of the run; stopped when the JVM exits.
     }
 }
