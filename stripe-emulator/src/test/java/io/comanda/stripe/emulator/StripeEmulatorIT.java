@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The emulator, driven by Stripe's official Java SDK, behaves as Stripe does for what Comanda uses. */
-class StripeEmulatorTest {
+class StripeEmulatorIT {
 
     private static StripeEmulator emulator;
     private static StripeClient stripe;
