@@ -153,7 +153,7 @@ class PaymentOutcomeIT {
         return RestAssured.get("/q/metrics").asString().lines()
                 .filter(l -> l.startsWith("comanda_orders_ignored_transitions_total{"))
                 .filter(l -> l.contains("event=\"" + ceType + "\""))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+                .mapToDouble(PaymentOutcomeIT::sampleValue).sum();
     }
 
     private static EventProducer producer() {
@@ -162,5 +162,11 @@ class PaymentOutcomeIT {
 
     private static String bootstrap() {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    /** The value of a Prometheus sample line, without the exemplar (trace id, value, time) OpenMetrics may append. */
+    private static double sampleValue(String line) {
+        String sample = line.contains(" # ") ? line.substring(0, line.indexOf(" # ")) : line;
+        return Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1));
     }
 }

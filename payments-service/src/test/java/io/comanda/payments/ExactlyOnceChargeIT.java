@@ -80,10 +80,16 @@ class ExactlyOnceChargeIT {
     private static double retried() {
         String metrics = io.restassured.RestAssured.get("/q/metrics").asString();
         return metrics.lines().filter(l -> l.startsWith("comanda_consumer_retried_total{"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+                .mapToDouble(ExactlyOnceChargeIT::sampleValue).sum();
     }
 
     private static boolean consumedEverythingSentSoFar() {
         return Orders.groupCaughtUp("payments-service", Topic.ORDERS.topicName());
+    }
+
+    /** The value of a Prometheus sample line, without the exemplar (trace id, value, time) OpenMetrics may append. */
+    private static double sampleValue(String line) {
+        String sample = line.contains(" # ") ? line.substring(0, line.indexOf(" # ")) : line;
+        return Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1));
     }
 }
