@@ -72,9 +72,9 @@ class PaymentOutcomeIT {
             producer.send(failed(orderId), UUID.randomUUID(), "outcome-it-late");
         }
 
-        // One key, one partition: the late outcome is handled after the redelivery. The order's own
-        // state guard ignores the contradicting late outcome; the redelivery never reaches the order,
-        // because the inbox already holds its ce_id. Without the inbox it would be ignored here too.
+        // One key, one partition: the late outcome is handled after the redelivery. The order's state
+        // guard ignores (and counts) the contradicting late outcome; the redelivery never reaches the
+        // order, because the inbox holds its ce_id. Without the inbox the guard would count it too.
         await().atMost(Duration.ofSeconds(60)).until(() -> ignoredTransitions(FAILED) == contradictionsIgnoredBefore + 1);
         assertThat(ignoredTransitions(SUCCEEDED)).as("redelivered outcomes that reached the order")
                 .isEqualTo(redeliveriesIgnoredBefore);
