@@ -15,13 +15,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The emulator, driven by Stripe's official Java SDK, behaves as Stripe does for what Comanda uses. */
-class StripeEmulatorTest {
+class StripeEmulatorIT {
 
     private static StripeEmulator emulator;
     private static StripeClient stripe;
@@ -107,6 +111,24 @@ class StripeEmulatorTest {
                 .isInstanceOfAny(ApiException.class, RateLimitException.class);
 
         emulator.faults().set(0, 0);
+        assertThat(charge(order, 700, "pm_card_visa", "key-" + order).getStatus()).isEqualTo("succeeded");
+        assertThat(emulator.ledger().chargesForOrder(order)).isEqualTo(1);
+    }
+
+    @Test
+    void scriptedFaultsSetOverHttpFailTheNextRequestsThenLetTheSameKeyCharge() throws Exception {
+        String order = UUID.randomUUID().toString();
+        HttpResponse<String> set = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(emulator.apiBase() + "/_emulator/faults"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"failNext\": 2, \"transientFailureRate\": 0.1, \"seed\": 11}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(set.statusCode()).isEqualTo(200);
+        assertThat(set.body()).isEqualTo("{\"latencyMs\":0,\"transientFailureRate\":0.1,\"failNext\":2,\"seed\":11}");
+        emulator.faults().set(0, 0);
+        emulator.faults().failNext(2);
+        assertThatThrownBy(() -> charge(order, 700, "pm_card_visa", "key-" + order)).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> charge(order, 700, "pm_card_visa", "key-" + order)).isInstanceOf(RateLimitException.class);
         assertThat(charge(order, 700, "pm_card_visa", "key-" + order).getStatus()).isEqualTo("succeeded");
         assertThat(emulator.ledger().chargesForOrder(order)).isEqualTo(1);
     }
