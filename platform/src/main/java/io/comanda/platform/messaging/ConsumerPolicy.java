@@ -91,19 +91,23 @@ public class ConsumerPolicy {
                         ? handler.handle(event.id(), eventType.cast(event.event()))
                         : Uni.createFrom().voidItem())
                 .onFailure(permanent).transform(e -> new PermanentFailure(e.getMessage(), e))
-                .onItemOrFailure().transformToUni((done, failure) -> {
-                    if (failure == null) {
-                        metrics.counter("comanda.consumer.processed", "consumer", consumer.group()).increment();
-                        return Uni.createFrom().completionStage(record.ack());
-                    }
-                    if (failure instanceof PermanentFailure) {
-                        return park(consumer, record, metadata, failure);
-                    }
-                    LOG.warnf("%s: %s %s failed, to be retried: %s", consumer.group(), event.type(), event.id(),
-                            failure.toString());
-                    metrics.counter("comanda.consumer.retried", "consumer", consumer.group()).increment();
-                    return Uni.createFrom().completionStage(record.nack(failure));
-                });
+                .onItemOrFailure().transformToUni((done, failure) -> conclude(consumer, record, metadata, event, failure));
+    }
+
+    /** Acks a processed record, parks a permanent failure, nacks any other for the failure strategy to retry. */
+    private Uni<Void> conclude(ConsumerChannel consumer, KafkaRecord<String, byte[]> record,
+                               IncomingKafkaRecordMetadata<String, byte[]> metadata, IncomingEvent event,
+                               Throwable failure) {
+        if (failure == null) {
+            metrics.counter("comanda.consumer.processed", "consumer", consumer.group()).increment();
+            return Uni.createFrom().completionStage(record.ack());
+        }
+        if (failure instanceof PermanentFailure) {
+            return park(consumer, record, metadata, failure);
+        }
+        LOG.warnf("%s: %s %s failed, to be retried: %s", consumer.group(), event.type(), event.id(), failure.toString());
+        metrics.counter("comanda.consumer.retried", "consumer", consumer.group()).increment();
+        return Uni.createFrom().completionStage(record.nack(failure));
     }
 
     private Uni<Void> park(ConsumerChannel consumer, KafkaRecord<String, byte[]> record,
