@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * @param retryTopics     the delayed-retry topics, in order
  * @param deadLetterTopic where records go that can never be processed
  */
-public record ConsumerChannel(String name, String topic, String group, List<String> retryTopics,
+record ConsumerChannel(String name, String topic, String group, List<String> retryTopics,
                               String deadLetterTopic) {
 
     static final String INCOMING = "mp.messaging.incoming.";
