@@ -23,7 +23,7 @@ class PaymentTest {
 
     @Test
     void aChargeIsASucceededPaymentOfTheOrdersTotal() {
-        Payment payment = Payment.settle(ORDER, new ChargeResult.Charged("pi_3Qabc"), NOW);
+        Payment payment = Payment.fromCharge(ORDER, new ChargeResult.Charged("pi_3Qabc"), NOW);
 
         assertThat(payment.status()).isEqualTo(PaymentStatus.SUCCEEDED);
         assertThat(payment.orderId()).isEqualTo(ORDER.orderId());
@@ -33,7 +33,7 @@ class PaymentTest {
 
     @Test
     void aDeclineIsAFailedPaymentWithTheProvidersCodeAndReason() {
-        Payment payment = Payment.settle(ORDER,
+        Payment payment = Payment.fromCharge(ORDER,
                 new ChargeResult.Declined("insufficient_funds", "Your card has insufficient funds."), NOW);
 
         assertThat(payment.status()).isEqualTo(PaymentStatus.FAILED);
@@ -43,8 +43,8 @@ class PaymentTest {
 
     @Test
     void everyPaymentHasItsOwnId() {
-        Payment first = Payment.settle(ORDER, new ChargeResult.Charged("pi_1"), NOW);
-        Payment second = Payment.settle(ORDER, new ChargeResult.Charged("pi_1"), NOW);
+        Payment first = Payment.fromCharge(ORDER, new ChargeResult.Charged("pi_1"), NOW);
+        Payment second = Payment.fromCharge(ORDER, new ChargeResult.Charged("pi_1"), NOW);
 
         assertThat(first.id()).isNotNull().isNotEqualTo(second.id());
     }

@@ -25,7 +25,7 @@ class IncomingEventsTest {
 
     @Test
     void readsTheEventWithItsIdTypeAndCorrelationId() {
-        IncomingEvent incoming = IncomingEvents.read("comanda.payments",
+        IncomingEvent incoming = IncomingEvents.read(
                 headers("ce_id", CE_ID.toString(), "ce_type", "io.comanda.payment.succeeded.v1",
                         "ce_correlationid", "flow-1"), VALUE);
 
@@ -34,7 +34,7 @@ class IncomingEventsTest {
 
     @Test
     void aRecordWithoutCorrelationIdIsStillAnEvent() {
-        IncomingEvent incoming = IncomingEvents.read("comanda.payments",
+        IncomingEvent incoming = IncomingEvents.read(
                 headers("ce_id", CE_ID.toString(), "ce_type", "io.comanda.payment.succeeded.v1"), VALUE);
 
         assertThat(incoming.correlationId()).isNull();
@@ -45,16 +45,16 @@ class IncomingEventsTest {
         RecordHeaders headers = headers("ce_id", UUID.randomUUID().toString(), "ce_type", "io.comanda.payment.succeeded.v1");
         headers.add("ce_id", CE_ID.toString().getBytes(StandardCharsets.UTF_8));
 
-        assertThat(IncomingEvents.read("comanda.payments", headers, VALUE).id()).isEqualTo(CE_ID);
+        assertThat(IncomingEvents.read(headers, VALUE).id()).isEqualTo(CE_ID);
     }
 
     @Test
     void aRecordWithoutAUuidCeIdIsMalformed() {
-        assertThatThrownBy(() -> IncomingEvents.read("comanda.payments",
+        assertThatThrownBy(() -> IncomingEvents.read(
                 headers("ce_type", "io.comanda.payment.succeeded.v1"), VALUE))
                 .isInstanceOf(MalformedEventException.class)
                 .hasMessageContaining("header ce_id is not a UUID: null");
-        assertThatThrownBy(() -> IncomingEvents.read("comanda.payments",
+        assertThatThrownBy(() -> IncomingEvents.read(
                 headers("ce_id", "42", "ce_type", "io.comanda.payment.succeeded.v1"), VALUE))
                 .isInstanceOf(MalformedEventException.class)
                 .hasMessageContaining("header ce_id is not a UUID: 42");
@@ -62,7 +62,7 @@ class IncomingEventsTest {
 
     @Test
     void aRecordOfAnUnknownTypeNamesTheType() {
-        assertThatThrownBy(() -> IncomingEvents.read("comanda.payments",
+        assertThatThrownBy(() -> IncomingEvents.read(
                 headers("ce_id", CE_ID.toString(), "ce_type", "io.comanda.payment.refunded.v1"), VALUE))
                 .isInstanceOf(UnknownEventTypeException.class)
                 .hasMessage("unknown ce_type 'io.comanda.payment.refunded.v1'");
@@ -70,7 +70,7 @@ class IncomingEventsTest {
 
     @Test
     void dataThatIsNotTheNamedEventIsMalformed() {
-        assertThatThrownBy(() -> IncomingEvents.read("comanda.payments",
+        assertThatThrownBy(() -> IncomingEvents.read(
                 headers("ce_id", CE_ID.toString(), "ce_type", "io.comanda.payment.succeeded.v1"),
                 "{\"orderId\": ".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(MalformedEventException.class)
