@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -48,7 +49,8 @@ public class OrderSettlement {
                             if (order == null) {
                                 return Uni.createFrom().failure(new UnknownOrderException(orderId));
                             }
-                            var announcement = order.settle(paymentOutcome, Instant.now().truncatedTo(ChronoUnit.MICROS));
+                            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                            var announcement = order.settle(paymentOutcome, now);
                             if (announcement.isEmpty()) {
                                 LOG.warnf("Ignored %s for order %s, which is already %s", paymentOutcome.type().ceType(),
                                         orderId, order.status());
@@ -56,6 +58,9 @@ public class OrderSettlement {
                                         "event", paymentOutcome.type().ceType(), "status", order.status().name()).increment();
                                 return Uni.createFrom().voidItem();
                             }
+                            // From the 201 to the outcome: what a customer waits for.
+                            metrics.timer("comanda.orders.settlement.latency", "status", order.status().name())
+                                    .record(Duration.between(order.createdAt(), now));
                             return outbox.append(announcement.get()).replaceWithVoid();
                         })));
     }

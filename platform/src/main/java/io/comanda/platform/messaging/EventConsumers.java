@@ -2,7 +2,8 @@ package io.comanda.platform.messaging;
 
 import io.comanda.events.EventDeserializationException;
 import io.comanda.platform.correlation.CorrelationId;
-import io.opentelemetry.api.trace.Span;
+import io.comanda.platform.observability.ConsumedRecordSpan;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -63,11 +64,14 @@ public class EventConsumers {
             return park(consumer, deadLetterTopic, record, metadata, e);
         }
         CorrelationId.set(CorrelationId.acceptOrGenerate(event.correlationId()));
-        Span.current().setAttribute(CorrelationId.SPAN_ATTRIBUTE, CorrelationId.current().orElse(""));
+        ConsumedRecordSpan.describe(consumer, metadata.getKey(), metadata.getHeaders(), CorrelationId.current().orElse(""));
         metrics.timer("comanda.consumer.event.age", "consumer", consumer)
                 .record(Duration.between(event.event().occurredAt(), Instant.now()).abs());
+        Timer.Sample processing = Timer.start(metrics);
         return Uni.createFrom().deferred(() -> handler.apply(event))
                 .onItemOrFailure().transformToUni((done, failure) -> {
+                    processing.stop(metrics.timer("comanda.consumer.processing", "consumer", consumer,
+                            "outcome", failure == null ? "ok" : "failed"));
                     if (failure == null) {
                         metrics.counter("comanda.consumer.processed", "consumer", consumer).increment();
                         return Uni.createFrom().completionStage(record.ack());
