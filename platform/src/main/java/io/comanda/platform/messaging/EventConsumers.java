@@ -2,8 +2,8 @@ package io.comanda.platform.messaging;
 
 import io.comanda.events.EventDeserializationException;
 import io.comanda.platform.correlation.CorrelationId;
-import io.comanda.platform.observability.ConsumedRecordSpan;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -64,7 +64,7 @@ public class EventConsumers {
             return park(consumer, deadLetterTopic, record, metadata, e);
         }
         CorrelationId.set(CorrelationId.acceptOrGenerate(event.correlationId()));
-        ConsumedRecordSpan.describe(consumer, metadata.getKey(), metadata.getHeaders(), CorrelationId.current().orElse(""));
+        Span.current().setAttribute(CorrelationId.SPAN_ATTRIBUTE, CorrelationId.current().orElse(""));
         metrics.timer("comanda.consumer.event.age", "consumer", consumer)
                 .record(Duration.between(event.event().occurredAt(), Instant.now()).abs());
         Timer.Sample processing = Timer.start(metrics);

@@ -8,12 +8,10 @@ public final class SpanAttributes {
 
     /** The flow's correlation id, on every span. */
     public static final AttributeKey<String> CORRELATION_ID = AttributeKey.stringKey(CorrelationId.SPAN_ATTRIBUTE);
-    /** The order a consumed record is about (every Comanda record is keyed by its order id). */
+    /** The order a consumed record is about (its {@code ce_subject}: every Comanda record is about one order). */
     public static final AttributeKey<String> ORDER_ID = AttributeKey.stringKey("comanda.order_id");
     /** Which delivery of a record this processing is: 1, then 2 after the first delayed retry, ... */
     public static final AttributeKey<Long> ATTEMPT = AttributeKey.longKey("comanda.attempt");
-    /** The consumer group whose processing the span is. */
-    public static final AttributeKey<String> CONSUMER = AttributeKey.stringKey("comanda.consumer");
 
     private SpanAttributes() {
     }
