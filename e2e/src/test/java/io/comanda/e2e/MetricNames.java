@@ -28,7 +28,7 @@ final class MetricNames {
             String promql = expression
                     .replaceAll("\\{[^}]*}", "")          // label matchers
                     .replaceAll("\\b(by|without)\\s*\\([^)]*\\)", "") // grouping labels
-                    .replaceAll("\\[[^]]*]", "");         // range selectors
+                    .replaceAll("\\[[^\\]]*\\]", "");         // range selectors
             Matcher name = NAME.matcher(promql);
             while (name.find()) {
                 names.add(name.group(1));

@@ -91,6 +91,12 @@ final class ObservedStack {
                 .map(span -> Long.parseLong(span.tags().getOrDefault("comanda.attempt", "0"))).sorted().toList();
     }
 
+    /** How many spans of payments-service in the trace of {@code correlationId} are marked as failed. */
+    long failedPaymentsSpans(String correlationId) {
+        return traces.tagged(TraceStore.CORRELATION_TAG, correlationId).stream().flatMap(t -> t.spans().stream())
+                .filter(span -> span.service().equals("payments-service") && span.failed()).count();
+    }
+
     /** The processing spans of {@code consumer} in {@code trace}, one per attempt. */
     static List<TraceStore.Span> processingSpans(TraceStore.Trace trace, String consumer) {
         return trace.spans().stream().filter(s -> s.kind().equals("CONSUMER")
