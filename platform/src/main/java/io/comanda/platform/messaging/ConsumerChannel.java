@@ -12,15 +12,19 @@ import java.util.stream.Stream;
  * @param group           its consumer group, also the consumer's name in logs and metrics
  * @param retryTopics     the delayed-retry topics, in order
  * @param deadLetterTopic where records go that can never be processed
+ * @param batch           whether it is consumed in batches ({@code batch=true}): then it has no
+ *                        retry topics, and {@link BatchConsumerPolicy} retries in place
  */
 record ConsumerChannel(String name, String topic, String group, List<String> retryTopics,
-                              String deadLetterTopic) {
+                       String deadLetterTopic, boolean batch) {
 
     static final String INCOMING = "mp.messaging.incoming.";
     static final String TOPIC = "topic";
     static final String GROUP_ID = "group.id";
     static final String FAILURE_STRATEGY = "failure-strategy";
+    static final String BATCH = "batch";
     static final String DELAYED_RETRY = "delayed-retry-topic";
+    static final String DEAD_LETTER_QUEUE = "dead-letter-queue";
     static final String RETRY_TOPICS = "delayed-retry-topic.topics";
     static final String DEAD_LETTER_TOPIC = "dead-letter-queue.topic";
 

@@ -27,6 +27,12 @@ import java.util.regex.Pattern;
  * overrides any of these keys by setting it, and its retry delays with
  * {@code comanda.consumer.<channel>.retry-delays} (milliseconds, default {@value #RETRY_DELAYS}).
  * {@link ConsumerChannels} checks at start that every consumer channel has what the platform needs.
+ *
+ * <p>A channel consumed in batches ({@code batch=true}) keeps every default but one: it sets
+ * {@code failure-strategy=dead-letter-queue} itself, because SmallRye never reads delayed-retry topics
+ * back into a batch channel; its {@link BatchConsumerPolicy} retries in place and parks on the same
+ * {@code <topic>.<group>.dlq}. The retry keys derived for it are then unused, and no retry topic is
+ * created for it.
  */
 public class ConsumerChannelDefaults implements ConfigSourceFactory {
 

@@ -13,6 +13,11 @@ import java.util.regex.Pattern;
  * The service's consumer channels, read from its configuration and checked: the channel and
  * dead-letter keys are a contract between the configuration and {@link ConsumerPolicy}, so a channel
  * that lacks one fails the start with the key's name, not the first poison record.
+ *
+ * <p>The failure strategy is {@code delayed-retry-topic}, except on a channel consumed in batches
+ * ({@code batch=true}), which states {@code failure-strategy=dead-letter-queue} itself: SmallRye never
+ * merges delayed-retry topics into a batch channel, so there {@link BatchConsumerPolicy} retries in
+ * place and parks on the dead-letter topic. Each strategy on the other kind of channel fails the start.
  */
 final class ConsumerChannels {
 
@@ -40,15 +45,28 @@ final class ConsumerChannels {
     static ConsumerChannel of(Config config, String channel) {
         String topic = required(config, channel, ConsumerChannel.TOPIC);
         String group = required(config, channel, ConsumerChannel.GROUP_ID);
+        boolean batch = config.getOptionalValue(ConsumerChannel.key(channel, ConsumerChannel.BATCH), Boolean.class)
+                .orElse(false);
         String strategy = required(config, channel, ConsumerChannel.FAILURE_STRATEGY);
-        if (!ConsumerChannel.DELAYED_RETRY.equals(strategy)) {
-            throw new IllegalStateException(ConsumerChannel.key(channel, ConsumerChannel.FAILURE_STRATEGY) + " is '"
-                    + strategy + "'; a Comanda consumer retries without blocking its partition: remove the key to get "
-                    + ConsumerChannel.DELAYED_RETRY);
-        }
-        List<String> retryTopics = List.of(required(config, channel, ConsumerChannel.RETRY_TOPICS).split("\\s*,\\s*"));
         String deadLetterTopic = required(config, channel, ConsumerChannel.DEAD_LETTER_TOPIC);
-        return new ConsumerChannel(channel, topic, group, retryTopics, deadLetterTopic);
+        if (batch) {
+            requireStrategy(channel, strategy, ConsumerChannel.DEAD_LETTER_QUEUE, "a batch channel never reads its "
+                    + "delayed-retry topics back, so BatchConsumerPolicy retries in place: set it to "
+                    + ConsumerChannel.DEAD_LETTER_QUEUE);
+            return new ConsumerChannel(channel, topic, group, List.of(), deadLetterTopic, true);
+        }
+        requireStrategy(channel, strategy, ConsumerChannel.DELAYED_RETRY,
+                "a Comanda consumer retries without blocking its partition: remove the key to get "
+                        + ConsumerChannel.DELAYED_RETRY);
+        List<String> retryTopics = List.of(required(config, channel, ConsumerChannel.RETRY_TOPICS).split("\\s*,\\s*"));
+        return new ConsumerChannel(channel, topic, group, retryTopics, deadLetterTopic, false);
+    }
+
+    private static void requireStrategy(String channel, String strategy, String expected, String why) {
+        if (!expected.equals(strategy)) {
+            throw new IllegalStateException(ConsumerChannel.key(channel, ConsumerChannel.FAILURE_STRATEGY) + " is '"
+                    + strategy + "'; " + why);
+        }
     }
 
     private static String required(Config config, String channel, String attribute) {

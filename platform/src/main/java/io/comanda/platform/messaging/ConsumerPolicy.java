@@ -8,13 +8,10 @@ import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.trace.Span;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,22 +27,22 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>any other failure nacks it, and the channel's failure strategy retries it on the delayed-retry
  *       topics without blocking the partition, then dead-letters it.</li>
  * </ul>
- * The consumer's name in logs and metrics is its channel's {@code group.id}. Counts processed, retried
- * (nacked) and dead-lettered records and the event age per consumer.
+ * The consumer's name in logs and metrics is its channel's {@code group.id}; its metrics are
+ * {@link ConsumerMetrics}'. A channel consumed in batches uses {@link BatchConsumerPolicy} instead.
  */
 @ApplicationScoped
 public class ConsumerPolicy {
 
     private static final Logger LOG = Logger.getLogger(ConsumerPolicy.class);
 
-    private final DeadLetters deadLetters;
-    private final MeterRegistry metrics;
+    private final ConsumerMetrics metrics;
+    private final ChannelDeadLetters deadLetters;
     private final Config config;
     private final Map<String, ConsumerChannel> channels = new ConcurrentHashMap<>();
 
-    public ConsumerPolicy(DeadLetters deadLetters, MeterRegistry metrics, Config config) {
-        this.deadLetters = deadLetters;
-        this.metrics = metrics;
+    public ConsumerPolicy(DeadLetters deadLetters, MeterRegistry registry, Config config) {
+        this.metrics = new ConsumerMetrics(registry);
+        this.deadLetters = new ChannelDeadLetters(deadLetters, metrics);
         this.config = config;
     }
 
@@ -75,53 +72,46 @@ public class ConsumerPolicy {
                                                       Class<E> eventType, Handler<? super E> handler,
                                                       Class<? extends Throwable> permanent) {
         ConsumerChannel consumer = channels.computeIfAbsent(channel, name -> ConsumerChannels.of(config, name));
-        @SuppressWarnings("unchecked")
-        IncomingKafkaRecordMetadata<String, byte[]> metadata =
-                record.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow();
+        if (consumer.batch()) {
+            throw new IllegalStateException("channel " + channel + " is consumed in batches: use BatchConsumerPolicy");
+        }
         IncomingEvent event;
         try {
-            event = IncomingEvents.read(metadata.getHeaders(), record.getPayload());
+            event = IncomingEvents.read(record);
         } catch (EventDeserializationException e) {
-            return park(consumer, record, metadata, e);
+            return park(consumer, record, null, e);
         }
-        CorrelationId.set(CorrelationId.acceptOrGenerate(event.correlationId()));
-        Span.current().setAttribute(CorrelationId.SPAN_ATTRIBUTE, CorrelationId.current().orElse(""));
-        metrics.timer("comanda.consumer.event.age", "consumer", consumer.group())
-                .record(Duration.between(event.event().occurredAt(), Instant.now()).abs());
-        Timer.Sample processing = Timer.start(metrics);
+        Span.current().setAttribute(CorrelationId.SPAN_ATTRIBUTE, IncomingEvents.adoptCorrelationId(event));
+        metrics.read(consumer.group(), event);
+        Timer.Sample processing = metrics.startProcessing();
         return Uni.createFrom().deferred(() -> eventType.isInstance(event.event())
                         ? handler.handle(event.id(), eventType.cast(event.event()))
                         : Uni.createFrom().voidItem())
                 .onFailure(permanent).transform(e -> new PermanentFailure(e.getMessage(), e))
                 .onItemOrFailure().transformToUni((done, failure) -> {
-                    processing.stop(metrics.timer("comanda.consumer.processing", "consumer", consumer.group(),
-                            "outcome", failure == null ? "ok" : "failed"));
-                    return conclude(consumer, record, metadata, event, failure);
+                    metrics.processingEnded(processing, consumer.group(), failure == null);
+                    return conclude(consumer, record, event, failure);
                 });
     }
 
     /** Acks a processed record, parks a permanent failure, nacks any other for the failure strategy to retry. */
-    private Uni<Void> conclude(ConsumerChannel consumer, KafkaRecord<String, byte[]> record,
-                               IncomingKafkaRecordMetadata<String, byte[]> metadata, IncomingEvent event,
+    private Uni<Void> conclude(ConsumerChannel consumer, KafkaRecord<String, byte[]> record, IncomingEvent event,
                                Throwable failure) {
         if (failure == null) {
-            metrics.counter("comanda.consumer.processed", "consumer", consumer.group()).increment();
+            metrics.processed(consumer.group(), 1);
             return Uni.createFrom().completionStage(record.ack());
         }
         if (failure instanceof PermanentFailure) {
-            return park(consumer, record, metadata, failure);
+            return park(consumer, record, event, failure);
         }
         LOG.warnf("%s: %s %s failed, to be retried: %s", consumer.group(), event.type(), event.id(), failure.toString());
-        metrics.counter("comanda.consumer.retried", "consumer", consumer.group()).increment();
+        metrics.retried(consumer.group(), 1);
         return Uni.createFrom().completionStage(record.nack(failure));
     }
 
-    private Uni<Void> park(ConsumerChannel consumer, KafkaRecord<String, byte[]> record,
-                           IncomingKafkaRecordMetadata<String, byte[]> metadata, Throwable reason) {
-        LOG.errorf("%s: record %s-%d@%d goes to %s: %s", consumer.group(), metadata.getTopic(),
-                metadata.getPartition(), metadata.getOffset(), consumer.deadLetterTopic(), reason.getMessage());
-        metrics.counter("comanda.consumer.dead_lettered", "consumer", consumer.group()).increment();
-        return deadLetters.park(consumer.deadLetterTopic(), metadata, record.getPayload(), reason)
+    private Uni<Void> park(ConsumerChannel consumer, KafkaRecord<String, byte[]> record, IncomingEvent event,
+                           Throwable reason) {
+        return deadLetters.park(consumer, record, event, reason)
                 .chain(() -> Uni.createFrom().completionStage(record.ack()));
     }
 

@@ -30,7 +30,7 @@ class ConsumerChannelDefaultsTest {
                 .isEqualTo("10");
         assertThat(ConsumerChannels.of(config)).containsExactly(new ConsumerChannel("orders", "comanda.orders",
                 "payments-service", List.of("comanda.orders.payments-service.retry_500",
-                "comanda.orders.payments-service.retry_2000"), "comanda.orders.payments-service.dlq"));
+                "comanda.orders.payments-service.retry_2000"), "comanda.orders.payments-service.dlq", false));
     }
 
     @Test
@@ -69,6 +69,46 @@ class ConsumerChannelDefaultsTest {
         assertThatThrownBy(() -> ConsumerChannels.of(config))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("mp.messaging.incoming.orders.failure-strategy is 'ignore'");
+    }
+
+    @Test
+    void aBatchChannelThatStatesDeadLetterQueueParksOnTheDerivedTopicWithoutRetryTopics() {
+        SmallRyeConfig config = config(Map.of(
+                "mp.messaging.incoming.orders.topic", "comanda.orders",
+                "mp.messaging.incoming.orders.group.id", "search-indexer",
+                "mp.messaging.incoming.orders.batch", "true",
+                "mp.messaging.incoming.orders.failure-strategy", "dead-letter-queue"));
+
+        assertThat(ConsumerChannels.of(config)).containsExactly(new ConsumerChannel("orders", "comanda.orders",
+                "search-indexer", List.of(), "comanda.orders.search-indexer.dlq", true));
+        assertThat(ConsumerChannels.of(config, "orders").failureTopics())
+                .containsExactly("comanda.orders.search-indexer.dlq");
+        assertThat(config.getValue("mp.messaging.incoming.orders.connector", String.class)).isEqualTo("smallrye-kafka");
+    }
+
+    @Test
+    void aBatchChannelLeftOnDelayedRetriesFailsTheStartNamingTheKey() {
+        SmallRyeConfig config = config(Map.of(
+                "mp.messaging.incoming.orders.topic", "comanda.orders",
+                "mp.messaging.incoming.orders.group.id", "search-indexer",
+                "mp.messaging.incoming.orders.batch", "true"));
+
+        assertThatThrownBy(() -> ConsumerChannels.of(config))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("mp.messaging.incoming.orders.failure-strategy is 'delayed-retry-topic'")
+                .hasMessageContaining("dead-letter-queue");
+    }
+
+    @Test
+    void deadLetterQueueOnARecordByRecordChannelFailsTheStart() {
+        SmallRyeConfig config = config(Map.of(
+                "mp.messaging.incoming.orders.topic", "comanda.orders",
+                "mp.messaging.incoming.orders.group.id", "payments-service",
+                "mp.messaging.incoming.orders.failure-strategy", "dead-letter-queue"));
+
+        assertThatThrownBy(() -> ConsumerChannels.of(config))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("mp.messaging.incoming.orders.failure-strategy is 'dead-letter-queue'");
     }
 
     private static SmallRyeConfig config(Map<String, String> applicationProperties) {

@@ -14,7 +14,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class OrderEventsConsumer {
 
-    public static final String CONSUMER = "search-indexer";
     private static final String CHANNEL = "orders";
 
     private final BatchConsumerPolicy policy;
@@ -27,6 +26,6 @@ public class OrderEventsConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
-        return policy.consume(CONSUMER, CHANNEL, batch, indexer::index);
+        return policy.consume(CHANNEL, batch, indexer::index);
     }
 }

@@ -106,7 +106,7 @@ public class IndexRebuild {
         List<IncomingEvent> events = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                events.add(IncomingEvents.read(record.topic(), record.headers(), record.value()));
+                events.add(IncomingEvents.read(record.headers(), record.value()));
             } catch (EventDeserializationException e) {
                 LOG.debugf("Skipped unreadable record %s-%d@%d", record.topic(), record.partition(), record.offset());
             }

@@ -1,0 +1,37 @@
+package io.comanda.platform.messaging;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import org.jboss.logging.Logger;
+
+/**
+ * Parks a record of a consumer channel on the channel's dead-letter topic, as both consumer policies
+ * do: one error line naming the record and why, the dead-lettered count, the record with its reason.
+ */
+final class ChannelDeadLetters {
+
+    private static final Logger LOG = Logger.getLogger(ChannelDeadLetters.class);
+
+    private final DeadLetters deadLetters;
+    private final ConsumerMetrics metrics;
+
+    ChannelDeadLetters(DeadLetters deadLetters, ConsumerMetrics metrics) {
+        this.deadLetters = deadLetters;
+        this.metrics = metrics;
+    }
+
+    /**
+     * @param event the record read as an event, or null when it is not one
+     * @return completes when Kafka has the record on the dead-letter topic; the record is not acked
+     */
+    Uni<Void> park(ConsumerChannel channel, KafkaRecord<String, byte[]> record, IncomingEvent event, Throwable reason) {
+        IncomingKafkaRecordMetadata<String, byte[]> metadata = IncomingEvents.metadata(record);
+        LOG.errorf("%s: record %s-%d@%d (%s) goes to %s: %s", channel.group(), metadata.getTopic(),
+                metadata.getPartition(), metadata.getOffset(),
+                event == null ? "not an event" : "correlation id " + event.correlationId(),
+                channel.deadLetterTopic(), reason.getMessage());
+        metrics.deadLettered(channel.group());
+        return deadLetters.park(channel.deadLetterTopic(), metadata, record.getPayload(), reason);
+    }
+}
