@@ -1,5 +1,6 @@
 package io.comanda.e2e;
 
+import io.comanda.events.Topic;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -109,6 +110,27 @@ class ComposeFileTest {
             Map<String, Object> environment = (Map<String, Object>) entry.getValue().getOrDefault("environment", Map.of());
             assertThat(environment.keySet()).as(entry.getKey() + " receives only variables it reads").isSubsetOf(keys);
         }
+    }
+
+    @Test
+    void comandaOrdersIsCreatedWithTheCatalogueRetentionWhereverComposeCreatesIt() throws IOException {
+        // The relay creates the topic when it writes the first order before any consumer has; a
+        // consumer that starts first creates it itself with the catalogue's settings (ConsumerTopics).
+        String connector = Files.readString(ROOT.resolve("debezium/orders-outbox.json"));
+        Matcher retention = Pattern.compile("\"topic\\.creation\\.default\\.retention\\.ms\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(connector);
+        assertThat(retention.find()).as("orders-outbox sets the retention of the topics it creates").isTrue();
+        assertThat(retention.group(1)).isEqualTo(Topic.ORDERS.topicConfig().get(Topic.RETENTION_MS));
+    }
+
+    @Test
+    void theInitScriptCreatesADatabaseForEveryServiceThatHasOne() throws IOException {
+        String init = Files.readString(ROOT.resolve("compose/postgres/init-databases.sql"));
+        for (String database : List.of("orders", "payments", "search")) {
+            assertThat(init).contains("create database " + database + ";");
+        }
+        // Ready once the last database of the script exists.
+        assertThat(services.get("postgres").get("healthcheck").toString()).contains("-d search");
     }
 
     private static boolean isOneShot(Map<String, Object> service) {

@@ -27,13 +27,17 @@ public final class KafkaTopics {
         return topics;
     }
 
-    /** Creates the topics that do not exist yet on the broker at {@code bootstrapServers} (replication 1). */
+    /**
+     * Creates the topics that do not exist yet on the broker at {@code bootstrapServers} (replication 1),
+     * a catalogue topic with the catalogue's settings ({@link Topic#topicConfigOf}, e.g. its retention).
+     */
     public static void createMissing(String bootstrapServers, Map<String, Integer> partitionsByTopic) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = partitionsByTopic.entrySet().stream()
                     .filter(e -> !existing.contains(e.getKey()))
-                    .map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1))
+                    .map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1)
+                            .configs(Topic.topicConfigOf(e.getKey())))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get();

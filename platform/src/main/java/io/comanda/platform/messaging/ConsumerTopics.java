@@ -38,8 +38,10 @@ public class ConsumerTopics {
         String bootstrap = config.getValue("kafka.bootstrap.servers", String.class);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             for (ConsumerChannel channel : channels) {
-                // The source may not exist yet on a fresh broker: create it as the catalogue defines it.
-                createMissing(admin, List.of(new NewTopic(channel.topic(), Topic.DEFAULT_PARTITIONS, (short) -1)));
+                // The source may not exist yet on a fresh broker: create it as the catalogue defines it,
+                // with its settings (comanda.orders keeps its records for rebuilds).
+                createMissing(admin, List.of(new NewTopic(channel.topic(), Topic.DEFAULT_PARTITIONS, (short) -1)
+                        .configs(Topic.topicConfigOf(channel.topic()))));
                 TopicDescription source = admin.describeTopics(List.of(channel.topic())).allTopicNames()
                         .get(60, TimeUnit.SECONDS).get(channel.topic());
                 int partitions = source.partitions().size();
