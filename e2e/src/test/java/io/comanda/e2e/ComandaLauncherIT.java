@@ -26,7 +26,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 /**
  * The whole suite as a newcomer runs it: {@code ./comanda up}, an order paid by card and one declined,
- * both followed through the HTTP API; an order's trace in the trace store and from {@code ./comanda trace},
+ * both followed through the HTTP API; an order found by its note in search-indexer, by its owner only,
+ * and again after {@code ./comanda reindex}; an order's trace in the trace store and from {@code ./comanda trace},
  * a retried record's attempts in one trace, the trace context on every published record, and the
  * metrics the dashboards use; {@code ./comanda down}, and nothing left running; then a
  * restart that still knows the orders. Every part is moved to a free port through its
@@ -64,6 +65,7 @@ class ComandaLauncherIT {
                     .body("status", equalTo("CANCELLED"))
                     .body("declineReason", equalTo("Your card was declined.")));
 
+            new StackSearch(ports, environment).anOrderIsFoundByItsNoteByItsOwnerOnlyAndAgainAfterAReindex();
             ObservedStack observed = new ObservedStack(ports, environment);
             oneOrderIsOneTraceFoundByItsCorrelationId(observed, token);
             aRetriedRecordIsTwoProcessingSpansOfOneTrace(observed, token);

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The {@code ./comanda} command: {@code up [--fresh]} starts the whole suite and stays in the
  * foreground until Ctrl-C; {@code down} stops a running one; {@code status} tells whether one runs;
- * {@code trace <correlation-id | order-id>} prints one order's trace from the stack's trace store.
+ * {@code trace <correlation-id | order-id>} prints one order's trace from the stack's trace store;
+ * {@code reindex} rebuilds search-indexer's index from {@code comanda.orders} ({@link Reindex}).
  */
 public final class ComandaCommand {
 
@@ -31,6 +32,7 @@ public final class ComandaCommand {
             case "down" -> command.down();
             case "status" -> command.status();
             case "trace" -> args.length == 2 ? command.trace(args[1]) : command.help();
+            case "reindex" -> Reindex.run(StackPorts.fromEnvironment(), command.out);
             default -> command.help();
         };
         if (status != 0 || !"up".equals(verb)) {
@@ -128,7 +130,7 @@ public final class ComandaCommand {
     }
 
     private int help() {
-        out.println("usage: ./comanda up [--fresh] | down | status | events <topic> | trace <correlation-id | order-id>");
+        out.println("usage: ./comanda up [--fresh] | down | status | events <topic> | trace <correlation-id | order-id> | reindex");
         return 2;
     }
 

@@ -37,7 +37,7 @@ import java.util.function.Supplier;
  */
 public final class ComandaStack implements AutoCloseable {
 
-    private static final List<String> SERVICES_WITH_DATABASE = List.of("orders", "payments");
+    private static final List<String> SERVICES_WITH_DATABASE = List.of("orders", "payments", "search");
 
     private final Path root;
     private final StackPorts ports;
@@ -128,7 +128,7 @@ public final class ComandaStack implements AutoCloseable {
             return null;
         });
         service("notifications-service", "notifications", common);
-        service("search-indexer", "search", common);
+        service("search-indexer", "search", withDatabase(common, postgres, "search"));
     }
 
     private Map<String, String> withDatabase(Map<String, String> common, PostgresServer postgres, String database) {
