@@ -1,13 +1,13 @@
 package io.comanda.benchmark;
 
 import io.comanda.devstack.AccessTokens;
-import io.comanda.devstack.EmbeddedKafka;
 import io.comanda.devstack.EventProducer;
-import io.comanda.devstack.KeycloakServer;
 import io.comanda.devstack.LocalUser;
-import io.comanda.devstack.Ports;
-import io.comanda.devstack.PostgresServer;
-import io.comanda.devstack.QuarkusAppProcess;
+import io.comanda.devstack.parts.EmbeddedKafka;
+import io.comanda.devstack.parts.KeycloakServer;
+import io.comanda.devstack.parts.Ports;
+import io.comanda.devstack.parts.PostgresServer;
+import io.comanda.devstack.parts.QuarkusAppProcess;
 import io.comanda.events.ComandaEvent;
 import io.comanda.events.Topic;
 import org.HdrHistogram.Histogram;
