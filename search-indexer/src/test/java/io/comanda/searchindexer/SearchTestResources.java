@@ -3,6 +3,7 @@ package io.comanda.searchindexer;
 import io.comanda.devstack.quarkus.KafkaTestResource;
 import io.comanda.devstack.quarkus.KeycloakTestResource;
 import io.comanda.devstack.quarkus.PostgresTestResource;
+import io.comanda.devstack.quarkus.ZipkinTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -12,6 +13,7 @@ import io.quarkus.test.common.WithTestResource;
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "search"))
 @WithTestResource(value = KeycloakTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = ZipkinTestResource.class, scope = TestResourceScope.GLOBAL)
 public final class SearchTestResources {
 
     private SearchTestResources() {
