@@ -65,7 +65,9 @@ class ComandaLauncherIT {
                     .body("status", equalTo("CANCELLED"))
                     .body("declineReason", equalTo("Your card was declined.")));
 
-            new StackSearch(ports, environment).anOrderIsFoundByItsNoteByItsOwnerOnlyAndAgainAfterAReindex();
+            StackSearch search = new StackSearch(ports, environment);
+            search.comandaOrdersKeepsItsRecords();
+            search.anOrderIsFoundByItsNoteByItsOwnerOnlyAndAgainAfterAReindex();
             ObservedStack observed = new ObservedStack(ports, environment);
             oneOrderIsOneTraceFoundByItsCorrelationId(observed, token);
             aRetriedRecordIsTwoProcessingSpansOfOneTrace(observed, token);

@@ -2,13 +2,19 @@ package io.comanda.e2e;
 
 import io.comanda.devstack.AccessTokens;
 import io.comanda.devstack.LocalUser;
+import io.comanda.events.Topic;
 import io.restassured.http.ContentType;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.common.config.ConfigResource;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +25,8 @@ import static org.hamcrest.Matchers.not;
 
 /**
  * search-indexer in the stack {@code ./comanda up} runs: an order placed through orders-service is
- * found by a word of its note, by its owner only, and again after {@code ./comanda reindex}.
+ * found by a word of its note, by its owner only, and again after {@code ./comanda reindex}, which reads
+ * the whole history {@code comanda.orders} keeps.
  */
 final class StackSearch {
 
@@ -27,12 +34,23 @@ final class StackSearch {
     private final String keycloak;
     private final String orders;
     private final String search;
+    private final String kafka;
 
     StackSearch(Map<String, Integer> ports, Map<String, String> environment) {
         this.environment = environment;
         this.keycloak = "http://127.0.0.1:" + ports.get("keycloak");
         this.orders = "http://127.0.0.1:" + ports.get("orders");
         this.search = "http://127.0.0.1:" + ports.get("search");
+        this.kafka = "127.0.0.1:" + ports.get("kafka");
+    }
+
+    /** The history a reindex reads: the stack creates comanda.orders with the catalogue's retention. */
+    void comandaOrdersKeepsItsRecords() throws Exception {
+        ConfigResource orders = new ConfigResource(ConfigResource.Type.TOPIC, Topic.ORDERS.topicName());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
+            Config config = admin.describeConfigs(List.of(orders)).all().get(30, TimeUnit.SECONDS).get(orders);
+            assertThat(config.get(Topic.RETENTION_MS).value()).isEqualTo("-1");
+        }
     }
 
     void anOrderIsFoundByItsNoteByItsOwnerOnlyAndAgainAfterAReindex() throws Exception {
