@@ -62,13 +62,13 @@ class OrderTest {
     }
 
     @Test
-    void orderPlacedCarriesThePricedLinesTheTotalAndThePaymentMethod() {
+    void orderPlacedCarriesTheNamedPricedLinesTheTotalThePaymentMethodTheNoteAndVersionOne() {
         OrderPlaced placed = espressoOrder().placedEvent();
 
         assertThat(placed).isEqualTo(new OrderPlaced(ORDER_ID, "alice",
-                List.of(new LineItem("ESPRESSO-250G", 2, Money.of(1299, "EUR")),
-                        new LineItem("MOKA-POT-3", 1, Money.of(3450, "EUR"))),
-                Money.of(6048, "EUR"), "pm_card_visa", PLACED_AT));
+                List.of(new LineItem("ESPRESSO-250G", 2, Money.of(1299, "EUR"), "Espresso beans, 250 g"),
+                        new LineItem("MOKA-POT-3", 1, Money.of(3450, "EUR"), "Moka pot \"Classic\", 3 cups")),
+                Money.of(6048, "EUR"), "pm_card_visa", PLACED_AT, "ring twice", 1L));
     }
 
     @Test
@@ -97,7 +97,7 @@ class OrderTest {
     }
 
     @Test
-    void paymentSucceededConfirmsAPendingOrderAndAnnouncesItWithThePaymentAndTotal() {
+    void paymentSucceededConfirmsAPendingOrderAndAnnouncesItWithThePaymentTotalAndNextVersion() {
         Order order = espressoOrder();
         UUID paymentId = UUID.randomUUID();
 
@@ -106,11 +106,11 @@ class OrderTest {
         assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
         assertThat(order.updatedAt()).isEqualTo(SETTLED_AT);
         assertThat(announcement).contains(new OrderConfirmed(ORDER_ID, "alice", paymentId, Money.of(6048, "EUR"),
-                SETTLED_AT));
+                SETTLED_AT, 2L));
     }
 
     @Test
-    void paymentFailedCancelsAPendingOrderWithTheDeclineReason() {
+    void paymentFailedCancelsAPendingOrderWithTheDeclineReasonAndNextVersion() {
         Order order = espressoOrder();
 
         Optional<ComandaEvent> announcement = order.settle(failed(), SETTLED_AT);
@@ -119,7 +119,7 @@ class OrderTest {
         assertThat(order.declineReason()).isEqualTo("Your card has insufficient funds.");
         assertThat(order.updatedAt()).isEqualTo(SETTLED_AT);
         assertThat(announcement).contains(new OrderCancelled(ORDER_ID, "alice", "insufficient_funds",
-                "Your card has insufficient funds.", SETTLED_AT));
+                "Your card has insufficient funds.", SETTLED_AT, 2L));
     }
 
     @Test
