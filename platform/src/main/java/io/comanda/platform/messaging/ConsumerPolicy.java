@@ -31,7 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       topics without blocking the partition, then dead-letters it.</li>
  * </ul>
  * The consumer's name in logs and metrics is its channel's {@code group.id}. Counts processed, retried
- * (nacked) and dead-lettered records and the event age per consumer.
+ * (nacked to a retry topic) and dead-lettered (parked, or nacked after the last retry) records and the
+ * event age per consumer.
  */
 @ApplicationScoped
 public class ConsumerPolicy {
@@ -74,7 +75,7 @@ public class ConsumerPolicy {
     public <E extends ComandaEvent> Uni<Void> consume(String channel, KafkaRecord<String, byte[]> record,
                                                       Class<E> eventType, Handler<? super E> handler,
                                                       Class<? extends Throwable> permanent) {
-        ConsumerChannel consumer = channels.computeIfAbsent(channel, name -> ConsumerChannels.of(config, name));
+        ConsumerChannel consumer = channels.computeIfAbsent(channel, this::channel);
         @SuppressWarnings("unchecked")
         IncomingKafkaRecordMetadata<String, byte[]> metadata =
                 record.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow();
@@ -100,7 +101,15 @@ public class ConsumerPolicy {
                 });
     }
 
-    /** Acks a processed record, parks a permanent failure, nacks any other for the failure strategy to retry. */
+    private ConsumerChannel channel(String name) {
+        return ConsumerChannels.of(config, name).withMaxRetries(config.getOptionalValue(
+                ConsumerChannel.key(name, ConsumerChannel.MAX_RETRIES), Integer.class).orElse(0));
+    }
+
+    /**
+     * Acks a processed record, parks a permanent failure, nacks any other for the failure strategy to
+     * retry, or to dead-letter when the record has used up its retries: then it counts as dead-lettered.
+     */
     private Uni<Void> conclude(ConsumerChannel consumer, KafkaRecord<String, byte[]> record,
                                IncomingKafkaRecordMetadata<String, byte[]> metadata, IncomingEvent event,
                                Throwable failure) {
@@ -111,8 +120,15 @@ public class ConsumerPolicy {
         if (failure instanceof PermanentFailure) {
             return park(consumer, record, metadata, failure);
         }
-        LOG.warnf("%s: %s %s failed, to be retried: %s", consumer.group(), event.type(), event.id(), failure.toString());
-        metrics.counter("comanda.consumer.retried", "consumer", consumer.group()).increment();
+        if (consumer.nackDeadLetters(metadata.getHeaders())) {
+            LOG.errorf("%s: %s %s failed after its last retry, goes to %s: %s", consumer.group(), event.type(),
+                    event.id(), consumer.deadLetterTopic(), failure.toString());
+            metrics.counter("comanda.consumer.dead_lettered", "consumer", consumer.group()).increment();
+        } else {
+            LOG.warnf("%s: %s %s failed, to be retried: %s", consumer.group(), event.type(), event.id(),
+                    failure.toString());
+            metrics.counter("comanda.consumer.retried", "consumer", consumer.group()).increment();
+        }
         return Uni.createFrom().completionStage(record.nack(failure));
     }
 
