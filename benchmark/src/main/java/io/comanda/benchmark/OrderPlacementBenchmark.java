@@ -53,7 +53,7 @@ public final class OrderPlacementBenchmark {
                     work.resolve("logs/orders-service.log"))) {
                 String alice = AccessTokens.forUser(keycloak.url(), LocalUser.ALICE);
                 String bob = AccessTokens.forUser(keycloak.url(), LocalUser.BOB);
-                LoadGenerator load = new LoadGenerator(URI.create(orders.url() + "/orders"),
+                LoadGenerator load = new LoadGenerator(URI.create(orders.address() + "/orders"),
                         client -> client % 2 == 0 ? alice : bob, ORDER);
 
                 log("warming up for " + options.get("warmup") + " s ...");
