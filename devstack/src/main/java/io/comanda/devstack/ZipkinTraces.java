@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * a Comanda flow carries: {@code comanda.correlation_id}, or {@code comanda.order_id} on the spans of
  * the consumers of that order's records.
  */
-public final class TraceStore {
+public class ZipkinTraces {
 
     public static final String CORRELATION_TAG = "comanda.correlation_id";
     public static final String ORDER_TAG = "comanda.order_id";
@@ -28,7 +28,7 @@ public final class TraceStore {
     private final String url;
 
     /** @param url the Zipkin server, e.g. {@code http://127.0.0.1:9411} */
-    public TraceStore(String url) {
+    public ZipkinTraces(String url) {
         this.url = url;
     }
 
