@@ -5,6 +5,7 @@ import io.comanda.devstack.LocalUser;
 import io.comanda.devstack.TopicReader;
 import io.comanda.devstack.cli.ComandaStack;
 import io.comanda.devstack.cli.StackPorts;
+import io.comanda.devstack.parts.Ports;
 import io.comanda.events.CloudEventHeaders;
 import io.comanda.events.EventJson;
 import io.comanda.events.OrderConfirmed;
@@ -36,8 +37,8 @@ import java.util.regex.Pattern;
  * {@code occurredAt}, stamped by orders-service when it commits the new status, on the same clock.
  *
  * <p>Arguments: {@code --rate 100 --seconds 60 --warmup 30}: the warm-up runs at the same rate first,
- * unmeasured, so the JIT of every process has settled. Uses the stack's fixed ports: nothing else may
- * run on them.
+ * unmeasured, so the JIT of every process has settled. Uses the stack's ports, {@code COMANDA_<PART>_PORT}
+ * overriding each as for {@code ./comanda up}; it refuses to start while one is taken.
  */
 public final class ConfirmationLatencyBenchmark {
 
@@ -52,6 +53,7 @@ public final class ConfirmationLatencyBenchmark {
         Map<String, Integer> options = Options.parse(args, Map.of("rate", 100, "seconds", 60, "warmup", 30));
         Path root = Path.of(System.getProperty("comanda.root", "..")).toAbsolutePath().normalize();
         StackPorts ports = StackPorts.fromEnvironment();
+        requireFree(ports);
         try (ComandaStack stack = ComandaStack.start(root, ports, true, System.out)) {
             String token = AccessTokens.forUser("http://127.0.0.1:" + ports.of("keycloak"), LocalUser.ALICE);
             HttpClient http = HttpClient.newHttpClient();
@@ -73,6 +75,19 @@ public final class ConfirmationLatencyBenchmark {
                     latencies.getValueAtPercentile(50) / 1000.0, latencies.getValueAtPercentile(99) / 1000.0,
                     latencies.getMaxValue() / 1000.0);
         }
+    }
+
+    /**
+     * A part whose port is taken may seem ready because another stack answers there, and the numbers
+     * would then be that stack's; so, as {@code ./comanda up}, refuse and name the variable that moves it.
+     */
+    private static void requireFree(StackPorts ports) {
+        ports.all().forEach((part, port) -> {
+            if (Ports.inUse(port)) {
+                throw new IllegalStateException("Port " + port + " for " + part + " is in use. Stop what uses it, "
+                        + "or choose another port: " + StackPorts.variable(part) + "=<port>");
+            }
+        });
     }
 
     private static void placeAtRate(HttpClient http, URI orders, String token, int rate, int seconds,

@@ -2,7 +2,10 @@ package io.comanda.benchmark;
 
 import io.comanda.devstack.AccessTokens;
 import io.comanda.devstack.LocalUser;
+import io.comanda.devstack.parts.EmbeddedKafka;
+import io.comanda.devstack.parts.KafkaTopics;
 import io.comanda.devstack.parts.KeycloakServer;
+import io.comanda.devstack.parts.MachineCache;
 import io.comanda.devstack.parts.Ports;
 import io.comanda.devstack.parts.PostgresServer;
 import io.comanda.devstack.parts.QuarkusAppProcess;
@@ -18,7 +21,8 @@ import java.util.Optional;
 /**
  * Drives {@code POST /orders} of the packaged orders-service with real tokens and unique keys at N
  * concurrent clients for T seconds, then runs pgbench of the same SQL transaction on the same
- * PostgreSQL as the ceiling, and prints both with their ratio.
+ * PostgreSQL as the ceiling, and prints both with their ratio. Its parts (PostgreSQL, a Kafka broker,
+ * Keycloak, the service) are its own, on free ports, so it runs beside a local stack.
  *
  * <p>Arguments: {@code --clients 16 --seconds 30 --warmup 20} (the warm-up lets the JIT settle).
  */
@@ -37,40 +41,53 @@ public final class OrderPlacementBenchmark {
         Duration duration = Duration.ofSeconds(options.get("seconds"));
         Path root = Path.of(System.getProperty("comanda.root", "..")).toAbsolutePath().normalize();
         Path work = root.resolve("benchmark/target/bench");
+        // A broker keeps its data between starts; each run begins with an empty one.
+        MachineCache.deleteRecursively(work.resolve("kafka"));
 
-        log("starting PostgreSQL, Keycloak and the packaged orders-service ...");
+        log("starting PostgreSQL, Kafka, Keycloak and the packaged orders-service ...");
         try (PostgresServer postgres = PostgresServer.start(work.resolve("postgres"), 0, true,
                 work.resolve("logs/postgres.log"));
-             KeycloakServer keycloak = KeycloakServer.start(work.resolve("keycloak"), 0, work.resolve("logs/keycloak.log"))) {
-            postgres.createDatabase("orders");
-            try (QuarkusAppProcess orders = QuarkusAppProcess.start("orders-service", root.resolve("orders-service"),
-                    Ports.free(), "512m", Map.of(
-                            "QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl("orders"),
-                            "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("orders"),
-                            "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl(),
-                            // No trace collector runs here; an exporter retrying would distort the numbers.
-                            "QUARKUS_OTEL_SDK_DISABLED", "true"),
-                    work.resolve("logs/orders-service.log"))) {
-                String alice = AccessTokens.forUser(keycloak.url(), LocalUser.ALICE);
-                String bob = AccessTokens.forUser(keycloak.url(), LocalUser.BOB);
-                LoadGenerator load = new LoadGenerator(URI.create(orders.address() + "/orders"),
-                        client -> client % 2 == 0 ? alice : bob, ORDER);
+             EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka"));
+             KeycloakServer keycloak = KeycloakServer.start(work.resolve("keycloak"), 0, work.resolve("logs/keycloak.log"));
+             QuarkusAppProcess orders = startOrders(root, work, postgres, kafka, keycloak)) {
+            String alice = AccessTokens.forUser(keycloak.url(), LocalUser.ALICE);
+            String bob = AccessTokens.forUser(keycloak.url(), LocalUser.BOB);
+            LoadGenerator load = new LoadGenerator(URI.create(orders.address() + "/orders"),
+                    client -> client % 2 == 0 ? alice : bob, ORDER);
 
-                log("warming up for " + options.get("warmup") + " s ...");
-                load.run(clients, Duration.ofSeconds(options.get("warmup")));
-                log("measuring " + clients + " clients for " + duration.toSeconds() + " s ...");
-                LoadGenerator.Result result = load.run(clients, duration);
-                double ordersPerSecond = result.created() / (double) duration.toSeconds();
+            log("warming up for " + options.get("warmup") + " s ...");
+            load.run(clients, Duration.ofSeconds(options.get("warmup")));
+            log("measuring " + clients + " clients for " + duration.toSeconds() + " s ...");
+            LoadGenerator.Result result = load.run(clients, duration);
+            double ordersPerSecond = result.created() / (double) duration.toSeconds();
 
-                Optional<Path> pgbench = PgBench.executable();
-                Double ceiling = null;
-                if (pgbench.isPresent()) {
-                    log("pgbench of the same transaction, " + clients + " connections, " + duration.toSeconds() + " s ...");
-                    ceiling = PgBench.ordersPerSecond(pgbench.get(), work, postgres.port(), "orders", clients, duration);
-                }
-                report(clients, duration, result, ordersPerSecond, ceiling);
+            Optional<Path> pgbench = PgBench.executable();
+            Double ceiling = null;
+            if (pgbench.isPresent()) {
+                log("pgbench of the same transaction, " + clients + " connections, " + duration.toSeconds() + " s ...");
+                ceiling = PgBench.ordersPerSecond(pgbench.get(), work, postgres.port(), "orders", clients, duration);
             }
+            report(clients, duration, result, ordersPerSecond, ceiling);
         }
+    }
+
+    /**
+     * The packaged orders-service on its own database, broker and realm. It follows payment outcomes,
+     * so it needs a broker to start (its consumer creates its retry and dead-letter topics then); no
+     * outcome arrives here, since neither the outbox relay nor payments-service runs.
+     */
+    private static QuarkusAppProcess startOrders(Path root, Path work, PostgresServer postgres, EmbeddedKafka kafka,
+                                                 KeycloakServer keycloak) {
+        postgres.createDatabase("orders");
+        kafka.createTopics(KafkaTopics.catalogue());
+        return QuarkusAppProcess.start("orders-service", root.resolve("orders-service"), Ports.free(), "512m", Map.of(
+                        "QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl("orders"),
+                        "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("orders"),
+                        "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                        "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl(),
+                        // No trace collector runs here; an exporter retrying would distort the numbers.
+                        "QUARKUS_OTEL_SDK_DISABLED", "true"),
+                work.resolve("logs/orders-service.log"));
     }
 
     private static void report(int clients, Duration duration, LoadGenerator.Result result, double ordersPerSecond,

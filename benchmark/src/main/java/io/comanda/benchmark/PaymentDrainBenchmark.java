@@ -2,6 +2,7 @@ package io.comanda.benchmark;
 
 import io.comanda.devstack.EventProducer;
 import io.comanda.devstack.parts.EmbeddedKafka;
+import io.comanda.devstack.parts.MachineCache;
 import io.comanda.devstack.parts.Ports;
 import io.comanda.devstack.parts.PostgresServer;
 import io.comanda.devstack.parts.QuarkusAppProcess;
@@ -37,6 +38,8 @@ public final class PaymentDrainBenchmark {
         int events = Options.parse(args, Map.of("events", 10_000)).get("events");
         Path root = Path.of(System.getProperty("comanda.root", "..")).toAbsolutePath().normalize();
         Path work = root.resolve("benchmark/target/drain");
+        // A broker keeps its data between starts; each run begins with an empty one.
+        MachineCache.deleteRecursively(work.resolve("kafka"));
         try (PostgresServer postgres = PostgresServer.start(work.resolve("postgres"), 0, true, work.resolve("logs/postgres.log"));
              EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka"));
              StripeEmulator stripe = StripeEmulator.start(0)) {

@@ -1,24 +1,59 @@
 package io.comanda.devstack.parts;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Loopback ports: finding a free one, and telling whether one is taken. */
 public final class Ports {
 
+    /** Below the kernel's ephemeral range ({@code ip_local_port_range}; a /proc file reads whole only line by line). */
+    private static final int LOWEST = 15000;
+    private static final int BELOW_EPHEMERAL = ephemeralRangeStart();
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
     private Ports() {
     }
 
+    /**
+     * A port no server listens on, chosen below the ephemeral range: a part such as Keycloak binds its
+     * port tens of seconds after it was chosen, and meanwhile any outgoing connection of the machine may
+     * take an ephemeral port as its local port. Each port is handed out once per JVM.
+     */
     public static int free() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(LOWEST, BELOW_EPHEMERAL);
+            if (!HANDED_OUT.contains(port) && bindable(port) && HANDED_OUT.add(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port between " + LOWEST + " and " + BELOW_EPHEMERAL);
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+            return true;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return false;
+        }
+    }
+
+    private static int ephemeralRangeStart() {
+        try {
+            String range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim();
+            int start = Integer.parseInt(range.split("\\s+")[0]);
+            return start > LOWEST + 1000 ? start : 32768;
+        } catch (IOException | RuntimeException e) {
+            return 32768;
         }
     }
 
