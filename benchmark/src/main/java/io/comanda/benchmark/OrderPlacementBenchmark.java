@@ -52,7 +52,7 @@ public final class OrderPlacementBenchmark {
              QuarkusAppProcess orders = startOrders(root, work, postgres, kafka, keycloak)) {
             String alice = AccessTokens.forUser(keycloak.url(), LocalUser.ALICE);
             String bob = AccessTokens.forUser(keycloak.url(), LocalUser.BOB);
-            LoadGenerator load = new LoadGenerator(URI.create(orders.url() + "/orders"),
+            LoadGenerator load = new LoadGenerator(URI.create(orders.address() + "/orders"),
                     client -> client % 2 == 0 ? alice : bob, ORDER);
 
             log("warming up for " + options.get("warmup") + " s ...");

@@ -83,12 +83,12 @@ public final class SearchIndexBenchmark {
                 alice = AccessTokens.forUser(keycloak.url(), LocalUser.ALICE);
                 int queries = options.get("queries");
                 Random picker = new Random(7);
-                measure(search.url(), alice, queries, "customer, a word of the notes", r -> "q=" + data.noteWord(r), picker);
-                measure(search.url(), ops, queries, "admin, a word of the notes", r -> "q=" + data.noteWord(r), picker);
+                measure(search.address(), alice, queries, "customer, a word of the notes", r -> "q=" + data.noteWord(r), picker);
+                measure(search.address(), ops, queries, "admin, a word of the notes", r -> "q=" + data.noteWord(r), picker);
                 // A third of all orders match one product name: fewer searches, each ranks tens of thousands.
-                measure(search.url(), ops, queries / 4, "admin, a product name", r -> "q=" + encode(
+                measure(search.address(), ops, queries / 4, "admin, a product name", r -> "q=" + encode(
                         SyntheticOrders.CATALOGUE.get(r.nextInt(SyntheticOrders.CATALOGUE.size())).name().split(" ")[0]), picker);
-                measure(search.url(), ops, queries, "admin, newest first", r -> "size=20", picker);
+                measure(search.address(), ops, queries, "admin, newest first", r -> "size=20", picker);
             }
         }
     }

@@ -15,7 +15,7 @@ import io.quarkus.test.common.WithTestResource;
  *   <li>Kafka, in its own JVM so that {@code KafkaOutageIT} can stop and restart it: {@code kafka.bootstrap.servers};</li>
  *   <li>PostgreSQL with the database {@code orders}: {@code quarkus.datasource.*};</li>
  *   <li>Kafka Connect relaying the outbox with {@code debezium/orders-outbox.json}, registered once the
- *       application has migrated, before the first test: {@code comanda.test.connect-url};</li>
+ *       application has migrated, before the first test (it sets no key);</li>
  *   <li>Keycloak with the {@code comanda} realm: {@code quarkus.oidc.auth-server-url},
  *       {@code comanda.test.keycloak-url}.</li>
  * </ul>

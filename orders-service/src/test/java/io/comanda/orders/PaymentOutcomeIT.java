@@ -2,6 +2,7 @@ package io.comanda.orders;
 
 import io.comanda.devstack.EventProducer;
 import io.comanda.devstack.LocalUser;
+import io.comanda.devstack.MetricSamples;
 import io.comanda.devstack.TopicReader;
 import io.comanda.devstack.quarkus.TestDatabase;
 import io.comanda.events.CloudEventHeaders;
@@ -158,10 +159,8 @@ class PaymentOutcomeIT {
 
     /** Outcomes of this type that reached an order no longer PENDING, as the service counts them. */
     private static double ignoredTransitions(String ceType) {
-        return RestAssured.get("/q/metrics").asString().lines()
-                .filter(l -> l.startsWith("comanda_orders_ignored_transitions_total{"))
-                .filter(l -> l.contains("event=\"" + ceType + "\""))
-                .mapToDouble(PaymentOutcomeIT::sampleValue).sum();
+        return MetricSamples.sum(RestAssured.get("/q/metrics").asString(), "comanda_orders_ignored_transitions_total",
+                "event=\"" + ceType + "\"");
     }
 
     private static EventProducer producer() {
@@ -170,11 +169,5 @@ class PaymentOutcomeIT {
 
     private static String bootstrap() {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-    }
-
-    /** The value of a Prometheus sample line, without the exemplar (trace id, value, time) OpenMetrics may append. */
-    private static double sampleValue(String line) {
-        String sample = line.contains(" # ") ? line.substring(0, line.indexOf(" # ")) : line;
-        return Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1));
     }
 }

@@ -1,6 +1,7 @@
 package io.comanda.payments;
 
 import io.comanda.devstack.EventProducer;
+import io.comanda.devstack.MetricSamples;
 import io.comanda.devstack.quarkus.TestDatabase;
 import io.comanda.events.CloudEventHeaders;
 import io.comanda.events.OrderPlaced;
@@ -78,18 +79,11 @@ class ExactlyOnceChargeIT {
     }
 
     private static double retried() {
-        String metrics = io.restassured.RestAssured.get("/q/metrics").asString();
-        return metrics.lines().filter(l -> l.startsWith("comanda_consumer_retried_total{"))
-                .mapToDouble(ExactlyOnceChargeIT::sampleValue).sum();
+        return MetricSamples.sum(io.restassured.RestAssured.get("/q/metrics").asString(),
+                "comanda_consumer_retried_total");
     }
 
     private static boolean consumedEverythingSentSoFar() {
         return Orders.groupCaughtUp("payments-service", Topic.ORDERS.topicName());
-    }
-
-    /** The value of a Prometheus sample line, without the exemplar (trace id, value, time) OpenMetrics may append. */
-    private static double sampleValue(String line) {
-        String sample = line.contains(" # ") ? line.substring(0, line.indexOf(" # ")) : line;
-        return Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1));
     }
 }

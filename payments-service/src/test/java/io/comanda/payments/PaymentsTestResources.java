@@ -15,7 +15,7 @@ import io.quarkus.test.common.WithTestResource;
  *   <li>Kafka, in-process: {@code kafka.bootstrap.servers};</li>
  *   <li>PostgreSQL with the database {@code payments}: {@code quarkus.datasource.*};</li>
  *   <li>Kafka Connect relaying the outbox with {@code debezium/payments-outbox.json}, registered once the
- *       application has migrated, before the first test: {@code comanda.test.connect-url};</li>
+ *       application has migrated, before the first test (it sets no key);</li>
  *   <li>the Stripe emulator, in-process: {@code comanda.stripe.api-base}, {@code comanda.test.stripe-url}.</li>
  * </ul>
  */

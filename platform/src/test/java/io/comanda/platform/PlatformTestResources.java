@@ -15,7 +15,7 @@ import io.quarkus.test.common.WithTestResource;
  *   <li>Kafka, in-process: {@code kafka.bootstrap.servers};</li>
  *   <li>PostgreSQL with the database {@code orders}: {@code quarkus.datasource.*};</li>
  *   <li>Kafka Connect relaying the outbox with {@code debezium/orders-outbox.json}, registered once the
- *       application has migrated, before the first test: {@code comanda.test.connect-url};</li>
+ *       application has migrated, before the first test (it sets no key);</li>
  *   <li>Zipkin, receiving every span through the platform's exporter: {@code comanda.tracing.*},
  *       {@code comanda.test.zipkin-url}.</li>
  * </ul>

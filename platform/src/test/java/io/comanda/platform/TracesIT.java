@@ -1,6 +1,6 @@
 package io.comanda.platform;
 
-import io.comanda.devstack.TraceStore;
+import io.comanda.devstack.ZipkinTraces;
 import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -29,15 +29,15 @@ class TracesIT {
         given().header("X-Correlation-ID", correlationId).get("/probe/notes/" + UUID.randomUUID())
                 .then().statusCode(404);
 
-        TraceStore zipkin = new TraceStore(zipkinUrl);
+        ZipkinTraces zipkin = new ZipkinTraces(zipkinUrl);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            List<TraceStore.Trace> traces = zipkin.tagged(TraceStore.CORRELATION_TAG, correlationId);
+            List<ZipkinTraces.Trace> traces = zipkin.tagged(ZipkinTraces.CORRELATION_TAG, correlationId);
             assertThat(traces).hasSize(1);
             assertThat(traces.get(0).spans())
                     .anySatisfy(span -> assertThat(span.kind()).isEqualTo("SERVER"))
                     .allSatisfy(span -> {
                         assertThat(span.service()).isEqualTo("platform-probe");
-                        assertThat(span.tags()).containsEntry(TraceStore.CORRELATION_TAG, correlationId);
+                        assertThat(span.tags()).containsEntry(ZipkinTraces.CORRELATION_TAG, correlationId);
                     });
         });
     }
@@ -47,8 +47,8 @@ class TracesIT {
         String correlationId = given().get("/probe/notes/" + UUID.randomUUID()).then().statusCode(404)
                 .extract().header("X-Correlation-ID");
 
-        TraceStore zipkin = new TraceStore(zipkinUrl);
+        ZipkinTraces zipkin = new ZipkinTraces(zipkinUrl);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(zipkin.tagged(TraceStore.CORRELATION_TAG, correlationId)).hasSize(1));
+                assertThat(zipkin.tagged(ZipkinTraces.CORRELATION_TAG, correlationId)).hasSize(1));
     }
 }

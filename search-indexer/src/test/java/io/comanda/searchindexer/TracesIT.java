@@ -1,7 +1,7 @@
 package io.comanda.searchindexer;
 
 import io.comanda.devstack.EventProducer;
-import io.comanda.devstack.TraceStore;
+import io.comanda.devstack.ZipkinTraces;
 import io.comanda.events.OrderPlaced;
 import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,15 +34,15 @@ class TracesIT {
                     "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01");
         }
 
-        TraceStore zipkin = new TraceStore(zipkinUrl);
+        ZipkinTraces zipkin = new ZipkinTraces(zipkinUrl);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            List<TraceStore.Trace> traces = zipkin.tagged(TraceStore.CORRELATION_TAG, correlationId);
-            assertThat(traces).extracting(TraceStore.Trace::id).containsExactly(traceId);
+            List<ZipkinTraces.Trace> traces = zipkin.tagged(ZipkinTraces.CORRELATION_TAG, correlationId);
+            assertThat(traces).extracting(ZipkinTraces.Trace::id).containsExactly(traceId);
             assertThat(traces.get(0).spans()).anySatisfy(span -> {
                 assertThat(span.service()).isEqualTo("search-indexer");
                 assertThat(span.name()).isEqualTo("search-indexer apply io.comanda.order.placed.v1");
                 assertThat(span.kind()).isEqualTo("CONSUMER");
-                assertThat(span.tags()).containsEntry(TraceStore.ORDER_TAG, placed.orderId().toString());
+                assertThat(span.tags()).containsEntry(ZipkinTraces.ORDER_TAG, placed.orderId().toString());
                 assertThat(span.failed()).isFalse();
             });
         });

@@ -40,8 +40,8 @@ public final class ConnectWorker extends ProcessPart {
      */
     public static ConnectWorker start(String bootstrapServers, String dbHost, int dbPort, Path directory, int port,
                                       Path logFile) {
-        int restPort = port > 0 ? port : Ports.free();
-        String restUrl = "http://127.0.0.1:" + restPort;
+        int restPort = Ports.orFree(port);
+        String restUrl = Ports.httpUrl(restPort);
         RuntimeClasspath classpath = RuntimeClasspath.recorded();
         Path pluginPath = MachineCache.standard().unpacked(classpath.archive("debezium-connector-postgres-"));
         Path config = directory.resolve("connect-distributed.properties");

@@ -9,15 +9,35 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The command line of a child JVM on the recorded classpath, logging through log4j2 to its output. */
+/** The command line of a child JVM: on the recorded classpath, logging through log4j2 to its output, or of a jar. */
 public final class JavaCommand {
 
     private JavaCommand() {
     }
 
+    /** The {@code java} launcher of the JDK this JVM runs on, so that every child runs on the same. */
+    public static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /**
+     * Runs an executable jar.
+     *
+     * @param options JVM options, e.g. {@code -Xmx256m}
+     * @param args    the jar's own arguments
+     */
+    public static List<String> jar(Path jar, List<String> options, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.addAll(options);
+        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
     public static List<String> of(RuntimeClasspath classpath, String maxHeap, Path workDir, String mainClass, String... args) {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                java(),
                 "-Xmx" + maxHeap,
                 "-XX:+UseSerialGC",
                 "-Djava.awt.headless=true",

@@ -33,8 +33,8 @@ public final class KeycloakServer extends ProcessPart {
      * @param port the HTTP port, or 0 for a free one
      */
     public static KeycloakServer start(Path directory, int port, Path logFile) {
-        int httpPort = port > 0 ? port : Ports.free();
-        String url = "http://127.0.0.1:" + httpPort;
+        int httpPort = Ports.orFree(port);
+        String url = Ports.httpUrl(httpPort);
         MachineCache cache = MachineCache.standard();
         Path home = cache.unpacked(RuntimeClasspath.recorded().archive("keycloak-quarkus-dist-"))
                 .resolve("keycloak-" + version());

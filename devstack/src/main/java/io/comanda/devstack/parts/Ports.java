@@ -57,6 +57,16 @@ public final class Ports {
         }
     }
 
+    /** {@code port}, or a free one when it is 0 (or less): how a part takes the port it is asked for. */
+    public static int orFree(int port) {
+        return port > 0 ? port : free();
+    }
+
+    /** The base address of an HTTP server on the loopback {@code port}, e.g. {@code http://127.0.0.1:8081}. */
+    public static String httpUrl(int port) {
+        return "http://127.0.0.1:" + port;
+    }
+
     public static boolean inUse(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);

@@ -45,10 +45,9 @@ public final class QuarkusAppProcess extends ProcessPart {
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
-        String url = "http://127.0.0.1:" + port;
-        String managementUrl = "http://127.0.0.1:" + managementPort;
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + maxHeap, "-jar", jar.toString());
+        String url = Ports.httpUrl(port);
+        String managementUrl = Ports.httpUrl(managementPort);
+        List<String> command = JavaCommand.jar(jar, List.of("-Xmx" + maxHeap));
         return start(new ProcessSpec(name, command, moduleDirectory, env, logFile, url,
                         readiness(managementUrl, url)),
                 (process, address) -> new QuarkusAppProcess(process, address, managementUrl));
@@ -65,10 +64,6 @@ public final class QuarkusAppProcess extends ProcessPart {
         } catch (Exception e) {
             return false;
         }
-    }
-
-    public String url() {
-        return address();
     }
 
     /** Its management interface: {@code /q/health/live}, {@code /q/health/ready}, {@code /q/metrics}. */

@@ -24,11 +24,6 @@ public record ReadinessProbe(Duration within, Callable<Boolean> check) {
         return new ReadinessProbe(within, () -> Ports.inUse(port));
     }
 
-    /** Polls the check until it passes or the time runs out, for something no part of this JVM runs. */
-    public void await(String subject) {
-        await(subject, null);
-    }
-
     /**
      * Polls the check until it passes, {@code watched} dies, or the time runs out.
      *
@@ -58,7 +53,7 @@ public record ReadinessProbe(Duration within, Callable<Boolean> check) {
             }
         }
         String where = watched == null ? "" : watched.logFile().map(log -> "; see " + log).orElse("");
-        throw new IllegalStateException(subject + " was not ready after " + within.toSeconds() + " s"
+        throw new IllegalStateException(subject + " was not ready after " + within.toMillis() + " ms"
                 + (last == null ? "" : " (last probe: " + last + ")") + where, last);
     }
 }

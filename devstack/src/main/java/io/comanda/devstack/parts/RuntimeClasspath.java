@@ -30,15 +30,24 @@ public final class RuntimeClasspath {
     }
 
     public static RuntimeClasspath recorded() {
-        try (InputStream in = RuntimeClasspath.class.getResourceAsStream(RESOURCE)) {
+        List<Path> entries = new ArrayList<>(read(RESOURCE));
+        entries.add(ownLocation());
+        return new RuntimeClasspath(List.copyOf(entries));
+    }
+
+    /**
+     * The paths the build recorded in {@code resource}, a path-separated list Maven wrote.
+     *
+     * @throws IllegalStateException when the build has not written it
+     */
+    static List<Path> read(String resource) {
+        try (InputStream in = RuntimeClasspath.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing: build the devstack module with Maven");
+                throw new IllegalStateException(resource + " is missing: build the devstack module with Maven");
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-            List<Path> entries = Arrays.stream(text.split(java.io.File.pathSeparator))
-                    .filter(s -> !s.isBlank()).map(Path::of).collect(Collectors.toCollection(ArrayList::new));
-            entries.add(ownLocation());
-            return new RuntimeClasspath(List.copyOf(entries));
+            return Arrays.stream(text.split(java.io.File.pathSeparator))
+                    .filter(s -> !s.isBlank()).map(Path::of).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,9 +1,5 @@
 package io.comanda.devstack.parts;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,11 +29,10 @@ public final class ZipkinServer extends ProcessPart {
      * @param workDir its working directory
      */
     public static ZipkinServer start(Path workDir, int port, Path logFile) {
-        int httpPort = port > 0 ? port : Ports.free();
-        String url = "http://127.0.0.1:" + httpPort;
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-jar", jar().toString(),
+        int httpPort = Ports.orFree(port);
+        String url = Ports.httpUrl(httpPort);
+        List<String> command = JavaCommand.jar(jar(),
+                List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
                 "--armeria.ports[0].ip=127.0.0.1",
                 "--armeria.ports[0].port=" + httpPort);
         Map<String, String> environment = Map.of(
@@ -63,17 +58,8 @@ public final class ZipkinServer extends ProcessPart {
 
     /** The executable jar the build resolved (recorded apart from the child JVMs' classpath). */
     static Path jar() {
-        try (InputStream in = ZipkinServer.class.getResourceAsStream(JAR_RECORD)) {
-            if (in == null) {
-                throw new IllegalStateException(JAR_RECORD + " is missing: build the devstack module with Maven");
-            }
-            Path jar = Path.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).trim());
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException(jar + " is missing: run 'mvn install' so Maven fetches it");
-            }
-            return jar;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RuntimeClasspath.read(JAR_RECORD).stream().findFirst().filter(Files::isRegularFile)
+                .orElseThrow(() -> new IllegalStateException("the zipkin-server jar recorded in " + JAR_RECORD
+                        + " is missing: run 'mvn install' so Maven fetches it"));
     }
 }

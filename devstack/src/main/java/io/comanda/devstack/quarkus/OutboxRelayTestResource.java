@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * The Debezium relay of a service's outbox: a real Kafka Connect worker (on the run's broker and
  * PostgreSQL) running the connector file named by the init argument {@code connector} (e.g.
- * {@code orders-outbox} for {@code debezium/orders-outbox.json}). Sets {@code comanda.test.connect-url}.
+ * {@code orders-outbox} for {@code debezium/orders-outbox.json}). Sets no configuration: the service
+ * talks to Kafka and PostgreSQL, never to the worker.
  *
  * <p>The connector reads the outbox table's publication, which the application creates with its
  * schema when it starts, after this resource's {@link #start()}. So the connector is registered when
@@ -30,7 +31,7 @@ public class OutboxRelayTestResource extends SharedPartResource {
     @Override
     public Map<String, String> start() {
         connectUrl = SharedStack.connect().url();
-        return Map.of("comanda.test.connect-url", connectUrl);
+        return Map.of();
     }
 
     @Override

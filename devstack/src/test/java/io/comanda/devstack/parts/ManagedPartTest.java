@@ -35,7 +35,7 @@ class ManagedPartTest {
             throw new IllegalStateException("connection refused");
         })))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("fake was not ready after 0 s")
+                .hasMessageStartingWith("fake was not ready after 600 ms")
                 .hasMessageContaining("connection refused")
                 .hasMessageEndingWith("; see " + FakePart.LOG);
         assertThat(part.closes).isEqualTo(1);

@@ -20,7 +20,7 @@ class PartRegistryTest {
     @Test
     void aRecordComesBackEqualIncludingANestedOne() {
         SharedParts.Kafka kafka = new SharedParts.Kafka("127.0.0.1:40001",
-                new SharedParts.KafkaJvm(4242, 40001, 40002, "/tmp/kafka"));
+                new SharedParts.KafkaJvm(4242, 40001, 40002, "target/kafka"));
 
         PartRegistry.put(PART, kafka);
 

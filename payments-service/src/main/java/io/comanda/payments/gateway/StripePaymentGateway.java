@@ -1,11 +1,6 @@
 package io.comanda.payments.gateway;
 
 import com.stripe.StripeClient;
-import com.stripe.exception.ApiConnectionException;
-import com.stripe.exception.ApiException;
-import com.stripe.exception.CardException;
-import com.stripe.exception.InvalidRequestException;
-import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
 import com.stripe.net.RequestOptions;
@@ -14,7 +9,6 @@ import io.comanda.payments.domain.ChargeRequest;
 import io.comanda.payments.domain.ChargeResult;
 import io.comanda.payments.domain.PaymentGateway;
 import io.comanda.payments.domain.ProviderRejectedException;
-import io.comanda.payments.domain.ProviderUnavailableException;
 import io.comanda.platform.observability.OutboundCalls;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -43,7 +37,24 @@ public class StripePaymentGateway implements PaymentGateway {
 
     @Override
     public ChargeResult charge(ChargeRequest request) {
-        PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
+        RequestOptions options = RequestOptions.builder().setIdempotencyKey(request.idempotencyKey()).build();
+        PaymentIntent intent;
+        try {
+            // The SDK's own HTTP client is not instrumented: the platform makes its client span and timer.
+            intent = outbound.call("stripe", "POST /v1/payment_intents", StripeFailures::isDecline,
+                    () -> stripe.paymentIntents().create(paymentIntent(request), options));
+        } catch (StripeException e) {
+            return StripeFailures.declineOrThrow(e);
+        }
+        if ("succeeded".equals(intent.getStatus())) {
+            return new ChargeResult.Charged(intent.getId());
+        }
+        throw new ProviderRejectedException("PaymentIntent " + intent.getId() + " ended " + intent.getStatus()
+                + ", which a server-side confirmation should not reach", null);
+    }
+
+    private static PaymentIntentCreateParams paymentIntent(ChargeRequest request) {
+        return PaymentIntentCreateParams.builder()
                 .setAmount(request.amount().amount())
                 .setCurrency(request.amount().currency().toLowerCase(Locale.ROOT))
                 .setPaymentMethod(request.paymentMethod())
@@ -55,38 +66,5 @@ public class StripePaymentGateway implements PaymentGateway {
                         .build())
                 .putMetadata("order_id", request.orderId().toString())
                 .build();
-        RequestOptions options = RequestOptions.builder().setIdempotencyKey(request.idempotencyKey()).build();
-        try {
-            // The SDK's own HTTP client is not instrumented: the platform makes its client span and timer.
-            PaymentIntent intent = outbound.call("stripe", "POST /v1/payment_intents",
-                    () -> stripe.paymentIntents().create(params, options));
-            if ("succeeded".equals(intent.getStatus())) {
-                return new ChargeResult.Charged(intent.getId());
-            }
-            throw new ProviderRejectedException("PaymentIntent " + intent.getId() + " ended " + intent.getStatus()
-                    + ", which a server-side confirmation should not reach", null);
-        } catch (CardException e) {
-            return new ChargeResult.Declined(e.getDeclineCode() != null ? e.getDeclineCode() : e.getCode(),
-                    e.getStripeError() != null ? e.getStripeError().getMessage() : "The card was declined.");
-        } catch (RateLimitException e) {
-            // Before InvalidRequestException, which it extends.
-            throw new ProviderUnavailableException("Stripe is rate limiting: " + e.getMessage(), e);
-        } catch (InvalidRequestException e) {
-            if ("resource_missing".equals(e.getCode()) && "payment_method".equals(e.getParam())) {
-                return new ChargeResult.Declined("invalid_payment_method", "The payment method does not exist.");
-            }
-            throw new ProviderRejectedException("Stripe refused the request: " + e.getMessage(), e);
-        } catch (ApiConnectionException | ApiException e) {
-            throw new ProviderUnavailableException("Stripe is unavailable: " + e.getMessage(), e);
-        } catch (StripeException e) {
-            if (e.getStatusCode() != null && e.getStatusCode() >= 500) {
-                throw new ProviderUnavailableException("Stripe failed: " + e.getMessage(), e);
-            }
-            throw new ProviderRejectedException("Stripe refused the request: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new ProviderUnavailableException("Stripe call failed: " + e.getMessage(), e);
-        }
     }
 }

@@ -1,5 +1,8 @@
 package io.comanda.platform.messaging;
 
+import io.smallrye.reactive.messaging.kafka.fault.KafkaDelayedRetryTopic;
+import org.apache.kafka.common.header.Headers;
+
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -12,11 +15,13 @@ import java.util.stream.Stream;
  * @param group           its consumer group, also the consumer's name in logs and metrics
  * @param retryTopics     the delayed-retry topics, in order
  * @param deadLetterTopic where records go that can never be processed
+ * @param maxRetries      how many delayed retries a record gets before it is dead-lettered; zero or less
+ *                        means one per retry topic, as in SmallRye's delayed-retry strategy
  * @param batch           whether it is consumed in batches ({@code batch=true}): then it has no
  *                        retry topics, and {@link BatchConsumerPolicy} retries in place
  */
 record ConsumerChannel(String name, String topic, String group, List<String> retryTopics,
-                       String deadLetterTopic, boolean batch) {
+                       String deadLetterTopic, int maxRetries, boolean batch) {
 
     static final String INCOMING = "mp.messaging.incoming.";
     static final String TOPIC = "topic";
@@ -26,10 +31,38 @@ record ConsumerChannel(String name, String topic, String group, List<String> ret
     static final String DELAYED_RETRY = "delayed-retry-topic";
     static final String DEAD_LETTER_QUEUE = "dead-letter-queue";
     static final String RETRY_TOPICS = "delayed-retry-topic.topics";
+    static final String MAX_RETRIES = "delayed-retry-topic.max-retries";
     static final String DEAD_LETTER_TOPIC = "dead-letter-queue.topic";
 
     public ConsumerChannel {
         retryTopics = List.copyOf(retryTopics);
+    }
+
+    /** A record-by-record channel with SmallRye's default number of retries: one per retry topic. */
+    ConsumerChannel(String name, String topic, String group, List<String> retryTopics, String deadLetterTopic) {
+        this(name, topic, group, retryTopics, deadLetterTopic, 0, false);
+    }
+
+    /** A channel consumed in batches: no retry topics, its policy retries in place, then parks. */
+    static ConsumerChannel batch(String name, String topic, String group, String deadLetterTopic) {
+        return new ConsumerChannel(name, topic, group, List.of(), deadLetterTopic, 0, true);
+    }
+
+    /** This channel with {@code mp.messaging.incoming.<name>.delayed-retry-topic.max-retries}. */
+    ConsumerChannel withMaxRetries(int maxRetries) {
+        return new ConsumerChannel(name, topic, group, retryTopics, deadLetterTopic, maxRetries, batch);
+    }
+
+    /**
+     * Whether the failure strategy sends a record with these headers to the dead-letter topic rather
+     * than to a retry topic when it is nacked: its {@code delayed-retry-count} header says how many
+     * delayed retries it has had, and SmallRye's own rule decides. (A record whose retries would outlast
+     * the strategy's timeout is dead-lettered too; that is not foreseen here.)
+     */
+    boolean nackDeadLetters(Headers headers) {
+        int retries = KafkaDelayedRetryTopic.getRetryHeader(headers);
+        String next = KafkaDelayedRetryTopic.getNextTopic(retryTopics, deadLetterTopic, maxRetries, retries);
+        return deadLetterTopic.equals(next);
     }
 
     /** Every topic a failed record of this channel may be sent to. */

@@ -53,13 +53,13 @@ final class ConsumerChannels {
             requireStrategy(channel, strategy, ConsumerChannel.DEAD_LETTER_QUEUE, "a batch channel never reads its "
                     + "delayed-retry topics back, so BatchConsumerPolicy retries in place: set it to "
                     + ConsumerChannel.DEAD_LETTER_QUEUE);
-            return new ConsumerChannel(channel, topic, group, List.of(), deadLetterTopic, true);
+            return ConsumerChannel.batch(channel, topic, group, deadLetterTopic);
         }
         requireStrategy(channel, strategy, ConsumerChannel.DELAYED_RETRY,
                 "a Comanda consumer retries without blocking its partition: remove the key to get "
                         + ConsumerChannel.DELAYED_RETRY);
         List<String> retryTopics = List.of(required(config, channel, ConsumerChannel.RETRY_TOPICS).split("\\s*,\\s*"));
-        return new ConsumerChannel(channel, topic, group, retryTopics, deadLetterTopic, false);
+        return new ConsumerChannel(channel, topic, group, retryTopics, deadLetterTopic);
     }
 
     private static void requireStrategy(String channel, String strategy, String expected, String why) {

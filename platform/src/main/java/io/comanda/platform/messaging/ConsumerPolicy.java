@@ -28,7 +28,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *       topics without blocking the partition, then dead-letters it.</li>
  * </ul>
  * The consumer's name in logs and metrics is its channel's {@code group.id}; its metrics are
- * {@link ConsumerMetrics}'. A channel consumed in batches uses {@link BatchConsumerPolicy} instead.
+ * {@link ConsumerMetrics}': processed, retried (nacked to a retry topic) and dead-lettered (parked, or
+ * nacked after the last retry) records, event age and processing time. A channel consumed in batches
+ * uses {@link BatchConsumerPolicy} instead.
  */
 @ApplicationScoped
 public class ConsumerPolicy {
@@ -71,7 +73,7 @@ public class ConsumerPolicy {
     public <E extends ComandaEvent> Uni<Void> consume(String channel, KafkaRecord<String, byte[]> record,
                                                       Class<E> eventType, Handler<? super E> handler,
                                                       Class<? extends Throwable> permanent) {
-        ConsumerChannel consumer = channels.computeIfAbsent(channel, name -> ConsumerChannels.of(config, name));
+        ConsumerChannel consumer = channels.computeIfAbsent(channel, this::channel);
         if (consumer.batch()) {
             throw new IllegalStateException("channel " + channel + " is consumed in batches: use BatchConsumerPolicy");
         }
@@ -94,7 +96,15 @@ public class ConsumerPolicy {
                 });
     }
 
-    /** Acks a processed record, parks a permanent failure, nacks any other for the failure strategy to retry. */
+    private ConsumerChannel channel(String name) {
+        return ConsumerChannels.of(config, name).withMaxRetries(config.getOptionalValue(
+                ConsumerChannel.key(name, ConsumerChannel.MAX_RETRIES), Integer.class).orElse(0));
+    }
+
+    /**
+     * Acks a processed record, parks a permanent failure, nacks any other for the failure strategy to
+     * retry, or to dead-letter when the record has used up its retries: then it counts as dead-lettered.
+     */
     private Uni<Void> conclude(ConsumerChannel consumer, KafkaRecord<String, byte[]> record, IncomingEvent event,
                                Throwable failure) {
         if (failure == null) {
@@ -104,8 +114,15 @@ public class ConsumerPolicy {
         if (failure instanceof PermanentFailure) {
             return park(consumer, record, event, failure);
         }
-        LOG.warnf("%s: %s %s failed, to be retried: %s", consumer.group(), event.type(), event.id(), failure.toString());
-        metrics.retried(consumer.group(), 1);
+        if (consumer.nackDeadLetters(IncomingEvents.metadata(record).getHeaders())) {
+            LOG.errorf("%s: %s %s failed after its last retry, goes to %s: %s", consumer.group(), event.type(),
+                    event.id(), consumer.deadLetterTopic(), failure.toString());
+            metrics.deadLettered(consumer.group());
+        } else {
+            LOG.warnf("%s: %s %s failed, to be retried: %s", consumer.group(), event.type(), event.id(),
+                    failure.toString());
+            metrics.retried(consumer.group(), 1);
+        }
         return Uni.createFrom().completionStage(record.nack(failure));
     }
 

@@ -1,11 +1,13 @@
 package io.comanda.platform.observability;
 
+import io.comanda.events.CloudEventHeaders;
 import io.comanda.platform.correlation.CorrelationId;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
+import io.smallrye.reactive.messaging.kafka.fault.KafkaDelayedRetryTopic;
 
 import java.util.List;
 
@@ -23,10 +25,6 @@ final class FlowContextPropagator implements TextMapPropagator {
     static final ContextKey<String> ORDER_ID = ContextKey.named("comanda.order_id");
     static final ContextKey<Long> ATTEMPT = ContextKey.named("comanda.attempt");
 
-    static final String CE_CORRELATION_ID = "ce_correlationid";
-    static final String CE_SUBJECT = "ce_subject";
-    static final String RETRY_COUNT = "delayed-retry-count";
-
     @Override
     public List<String> fields() {
         return List.of();
@@ -42,14 +40,15 @@ final class FlowContextPropagator implements TextMapPropagator {
             return context;
         }
         Context extracted = context;
-        String correlationId = first(getter.get(carrier, CE_CORRELATION_ID), getter.get(carrier, CorrelationId.HEADER));
+        String correlationId = first(getter.get(carrier, CloudEventHeaders.CORRELATION_ID),
+                getter.get(carrier, CorrelationId.HEADER));
         if (CorrelationId.isWellFormed(correlationId)) {
             extracted = extracted.with(CORRELATION_ID, correlationId);
         }
-        String subject = getter.get(carrier, CE_SUBJECT);
+        String subject = getter.get(carrier, CloudEventHeaders.SUBJECT);
         if (subject != null && !subject.isBlank()) {
             extracted = extracted.with(ORDER_ID, subject);
-            extracted = extracted.with(ATTEMPT, attempt(getter.get(carrier, RETRY_COUNT)));
+            extracted = extracted.with(ATTEMPT, attempt(getter.get(carrier, KafkaDelayedRetryTopic.DELAYED_RETRY_COUNT)));
         }
         return extracted;
     }

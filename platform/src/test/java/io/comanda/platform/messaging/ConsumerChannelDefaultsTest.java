@@ -30,7 +30,7 @@ class ConsumerChannelDefaultsTest {
                 .isEqualTo("10");
         assertThat(ConsumerChannels.of(config)).containsExactly(new ConsumerChannel("orders", "comanda.orders",
                 "payments-service", List.of("comanda.orders.payments-service.retry_500",
-                "comanda.orders.payments-service.retry_2000"), "comanda.orders.payments-service.dlq", false));
+                "comanda.orders.payments-service.retry_2000"), "comanda.orders.payments-service.dlq"));
     }
 
     @Test
@@ -79,8 +79,8 @@ class ConsumerChannelDefaultsTest {
                 "mp.messaging.incoming.orders.batch", "true",
                 "mp.messaging.incoming.orders.failure-strategy", "dead-letter-queue"));
 
-        assertThat(ConsumerChannels.of(config)).containsExactly(new ConsumerChannel("orders", "comanda.orders",
-                "search-indexer", List.of(), "comanda.orders.search-indexer.dlq", true));
+        assertThat(ConsumerChannels.of(config)).containsExactly(ConsumerChannel.batch("orders", "comanda.orders",
+                "search-indexer", "comanda.orders.search-indexer.dlq"));
         assertThat(ConsumerChannels.of(config, "orders").failureTopics())
                 .containsExactly("comanda.orders.search-indexer.dlq");
         assertThat(config.getValue("mp.messaging.incoming.orders.connector", String.class)).isEqualTo("smallrye-kafka");

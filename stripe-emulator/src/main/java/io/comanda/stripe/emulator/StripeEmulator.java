@@ -1,9 +1,5 @@
 package io.comanda.stripe.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -11,24 +7,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+
+import static io.comanda.stripe.emulator.JsonExchange.body;
+import static io.comanda.stripe.emulator.JsonExchange.send;
 
 /**
  * A Stripe-compatible API server: {@code POST /v1/payment_intents} (with {@code confirm=true}) and
  * {@code GET /v1/payment_intents/{id}}, Stripe's idempotency semantics and test payment methods.
  *
- * <p>Operator endpoints, not part of Stripe's API: {@code GET /_emulator/charges[?order_id=]} counts
- * the charges really made, {@code POST /_emulator/faults} sets latency, the transient failure rate (with
- * an optional seed) and a number of requests to fail next,
- * {@code GET /_emulator/health} answers when it runs.
+ * <p>Operator endpoints under {@code /_emulator}, not part of Stripe's API, are {@link OperatorEndpoints}.
  */
 public final class StripeEmulator implements AutoCloseable {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     static {
         // Without TCP_NODELAY the JDK server's small writes meet the client's delayed ACK: ~40 ms a call.
@@ -57,7 +49,7 @@ public final class StripeEmulator implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.createContext("/v1/payment_intents", this::paymentIntents);
-        server.createContext("/_emulator", this::operator);
+        server.createContext("/_emulator", new OperatorEndpoints(ledger, faults));
     }
 
     /** Starts on loopback, on {@code port} or a free one when 0. */
@@ -154,79 +146,11 @@ public final class StripeEmulator implements AutoCloseable {
         }
     }
 
-    private void operator(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            switch (path) {
-                case "/_emulator/health" -> send(exchange, 200, "{\"status\":\"UP\"}", false);
-                case "/_emulator/charges" -> {
-                    String orderId = query(exchange, "order_id");
-                    if (orderId != null) {
-                        send(exchange, 200, JSON.createObjectNode().put("orderId", orderId)
-                                .put("charges", ledger.chargesForOrder(orderId)).toString(), false);
-                    } else {
-                        ArrayNode all = JSON.createArrayNode();
-                        ledger.paymentIntents().forEach(all::add);
-                        send(exchange, 200, all.toString(), false);
-                    }
-                }
-                case "/_emulator/faults" -> {
-                    if ("POST".equals(exchange.getRequestMethod())) {
-                        JsonNode requested = JSON.readTree(body(exchange));
-                        JsonNode seed = requested.path("seed");
-                        faults.set(requested.path("latencyMs").asLong(0), requested.path("transientFailureRate").asDouble(0),
-                                seed.isIntegralNumber() ? seed.asLong() : null);
-                        faults.failNext(requested.path("failNext").asInt(0));
-                    }
-                    ObjectNode state = JSON.createObjectNode().put("latencyMs", faults.latencyMillis())
-                            .put("transientFailureRate", faults.transientFailureRate())
-                            .put("failNext", faults.scriptedFailuresLeft());
-                    if (faults.seed() != null) {
-                        state.put("seed", faults.seed());
-                    }
-                    send(exchange, 200, state.toString(), false);
-                }
-                default -> send(exchange, 404, "{\"error\":\"unknown operator endpoint\"}", false);
-            }
-        } catch (IllegalArgumentException e) {
-            send(exchange, 400, JSON.createObjectNode().put("error", e.getMessage()).toString(), false);
-        }
-    }
-
     private static String bearer(HttpExchange exchange) {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization == null || !authorization.startsWith("Bearer ") || authorization.length() <= 7) {
             return null;
         }
         return authorization.substring(7);
-    }
-
-    private static String query(HttpExchange exchange, String name) {
-        String query = exchange.getRequestURI().getRawQuery();
-        if (query == null) {
-            return null;
-        }
-        for (String pair : query.split("&")) {
-            String[] parts = pair.split("=", 2);
-            if (parts[0].equals(name) && parts.length == 2) {
-                return URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
-            }
-        }
-        return null;
-    }
-
-    private static String body(HttpExchange exchange) throws IOException {
-        return new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    }
-
-    private static void send(HttpExchange exchange, int status, String body, boolean replayed) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.getResponseHeaders().set("Request-Id", "req_emulated");
-        if (replayed) {
-            exchange.getResponseHeaders().set("Idempotent-Replayed", "true");
-        }
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
     }
 }

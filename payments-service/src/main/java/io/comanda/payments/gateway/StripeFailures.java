@@ -1,0 +1,61 @@
+package io.comanda.payments.gateway;
+
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.ApiException;
+import com.stripe.exception.CardException;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.exception.RateLimitException;
+import com.stripe.exception.StripeException;
+import io.comanda.payments.domain.ChargeResult;
+import io.comanda.payments.domain.ProviderRejectedException;
+import io.comanda.payments.domain.ProviderUnavailableException;
+
+/**
+ * What a failed Stripe charge means for the order: a decline is a result the customer sees, a
+ * transient failure is retried ({@link ProviderUnavailableException}), a refused request is for an
+ * operator ({@link ProviderRejectedException}).
+ */
+final class StripeFailures {
+
+    private StripeFailures() {
+    }
+
+    /** Whether Stripe answered that the payment cannot be made: a business outcome, not an error. */
+    static boolean isDecline(Throwable failure) {
+        return failure instanceof CardException || isMissingPaymentMethod(failure);
+    }
+
+    /**
+     * @return the decline Stripe answered
+     * @throws ProviderUnavailableException when retrying may succeed
+     * @throws ProviderRejectedException    when Stripe refuses the request itself
+     */
+    static ChargeResult.Declined declineOrThrow(StripeException failure) {
+        if (failure instanceof CardException card) {
+            return new ChargeResult.Declined(card.getDeclineCode() != null ? card.getDeclineCode() : card.getCode(),
+                    card.getStripeError() != null ? card.getStripeError().getMessage() : "The card was declined.");
+        }
+        if (isMissingPaymentMethod(failure)) {
+            return new ChargeResult.Declined("invalid_payment_method", "The payment method does not exist.");
+        }
+        // Before InvalidRequestException, which it extends.
+        if (failure instanceof RateLimitException) {
+            throw new ProviderUnavailableException("Stripe is rate limiting: " + failure.getMessage(), failure);
+        }
+        if (failure instanceof InvalidRequestException) {
+            throw new ProviderRejectedException("Stripe refused the request: " + failure.getMessage(), failure);
+        }
+        if (failure instanceof ApiConnectionException || failure instanceof ApiException) {
+            throw new ProviderUnavailableException("Stripe is unavailable: " + failure.getMessage(), failure);
+        }
+        if (failure.getStatusCode() != null && failure.getStatusCode() >= 500) {
+            throw new ProviderUnavailableException("Stripe failed: " + failure.getMessage(), failure);
+        }
+        throw new ProviderRejectedException("Stripe refused the request: " + failure.getMessage(), failure);
+    }
+
+    private static boolean isMissingPaymentMethod(Throwable failure) {
+        return failure instanceof InvalidRequestException invalid && !(failure instanceof RateLimitException)
+                && "resource_missing".equals(invalid.getCode()) && "payment_method".equals(invalid.getParam());
+    }
+}
