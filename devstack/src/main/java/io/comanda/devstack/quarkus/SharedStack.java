@@ -1,5 +1,6 @@
 package io.comanda.devstack.quarkus;
 
+import io.comanda.devstack.ChildProcess;
 import io.comanda.devstack.ConnectWorker;
 import io.comanda.devstack.EmbeddedKafka;
 import io.comanda.devstack.KafkaBroker;
@@ -8,7 +9,7 @@ import io.comanda.devstack.Ports;
 import io.comanda.devstack.KeycloakServer;
 import io.comanda.devstack.MachineCache;
 import io.comanda.devstack.PostgresServer;
-import io.comanda.devstack.SmtpServer;
+import io.comanda.devstack.SmtpProcess;
 import io.comanda.events.Topic;
 import io.comanda.stripe.emulator.StripeEmulator;
 
@@ -140,11 +141,45 @@ public final class SharedStack {
         });
     }
 
+    /**
+     * The SMTP server of this run, in its own JVM so that tests can stop and restart it
+     * ({@link #stopSmtp()}, {@link #restartSmtp()}); what it receives is readable over IMAP.
+     */
     public static Map<String, String> smtp() {
         return part("smtp", () -> {
-            SmtpServer smtp = SmtpServer.start(0);
-            onStop(smtp);
-            return Map.of("host", smtp.host(), "port", Integer.toString(smtp.port()));
+            int port = Ports.free();
+            int imapPort = Ports.free();
+            ChildProcess smtp = SmtpProcess.start(fresh("smtp"), port, imapPort, logFile("smtp"));
+            onStop(SharedStack::stopSmtp);
+            return Map.of("host", "127.0.0.1", "port", Integer.toString(port), "imap-port", Integer.toString(imapPort),
+                    "pid", Long.toString(smtp.pid()));
+        });
+    }
+
+    /** Stops the SMTP server, as an outage would; mail sent meanwhile is refused. */
+    public static void stopSmtp() {
+        stopProcess(smtp().get("pid"));
+    }
+
+    /** Starts the SMTP server again on its ports, after {@link #stopSmtp()}. */
+    public static void restartSmtp() {
+        Map<String, String> smtp = new LinkedHashMap<>(smtp());
+        ChildProcess process = SmtpProcess.start(directory().resolve("smtp"), Integer.parseInt(smtp.get("port")),
+                Integer.parseInt(smtp.get("imap-port")), logFile("smtp"));
+        smtp.put("pid", Long.toString(process.pid()));
+        synchronized (System.getProperties()) {
+            System.setProperty(PREFIX + "smtp", encode(smtp));
+        }
+    }
+
+    private static void stopProcess(String pid) {
+        ProcessHandle.of(Long.parseLong(pid)).ifPresent(process -> {
+            process.destroy();
+            try {
+                process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                process.destroyForcibly();
+            }
         });
     }
 

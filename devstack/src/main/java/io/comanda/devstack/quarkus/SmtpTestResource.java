@@ -4,7 +4,11 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;
 
-/** A real SMTP server (GreenMail) that the service's mailer sends to. */
+/**
+ * A real SMTP server (GreenMail) that the service's mailer sends to; tests read the mailboxes over IMAP
+ * ({@code comanda.test.imap-host}, {@code comanda.test.imap-port}) and may stop and restart it through
+ * {@link SharedStack}.
+ */
 public class SmtpTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
@@ -13,7 +17,9 @@ public class SmtpTestResource implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "quarkus.mailer.host", smtp.get("host"),
                 "quarkus.mailer.port", smtp.get("port"),
-                "quarkus.mailer.mock", "false");
+                "quarkus.mailer.mock", "false",
+                "comanda.test.imap-host", smtp.get("host"),
+                "comanda.test.imap-port", smtp.get("imap-port"));
     }
 
     @Override
