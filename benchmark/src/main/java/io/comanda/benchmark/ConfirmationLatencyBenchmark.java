@@ -1,10 +1,10 @@
 package io.comanda.benchmark;
 
 import io.comanda.devstack.AccessTokens;
-import io.comanda.devstack.LocalStack;
 import io.comanda.devstack.LocalUser;
-import io.comanda.devstack.StackPorts;
 import io.comanda.devstack.TopicReader;
+import io.comanda.devstack.cli.ComandaStack;
+import io.comanda.devstack.cli.StackPorts;
 import io.comanda.events.CloudEventHeaders;
 import io.comanda.events.EventJson;
 import io.comanda.events.OrderConfirmed;
@@ -52,7 +52,7 @@ public final class ConfirmationLatencyBenchmark {
         Map<String, Integer> options = Options.parse(args, Map.of("rate", 100, "seconds", 60, "warmup", 30));
         Path root = Path.of(System.getProperty("comanda.root", "..")).toAbsolutePath().normalize();
         StackPorts ports = StackPorts.fromEnvironment();
-        try (LocalStack stack = LocalStack.start(root, ports, true, System.out)) {
+        try (ComandaStack stack = ComandaStack.start(root, ports, true, System.out)) {
             String token = AccessTokens.forUser("http://127.0.0.1:" + ports.of("keycloak"), LocalUser.ALICE);
             HttpClient http = HttpClient.newHttpClient();
             URI orders = URI.create("http://127.0.0.1:" + ports.of("orders") + "/orders");

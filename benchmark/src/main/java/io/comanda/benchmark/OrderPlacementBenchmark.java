@@ -1,11 +1,11 @@
 package io.comanda.benchmark;
 
 import io.comanda.devstack.AccessTokens;
-import io.comanda.devstack.KeycloakServer;
 import io.comanda.devstack.LocalUser;
-import io.comanda.devstack.Ports;
-import io.comanda.devstack.PostgresServer;
-import io.comanda.devstack.QuarkusAppProcess;
+import io.comanda.devstack.parts.KeycloakServer;
+import io.comanda.devstack.parts.Ports;
+import io.comanda.devstack.parts.PostgresServer;
+import io.comanda.devstack.parts.QuarkusAppProcess;
 import org.HdrHistogram.Histogram;
 
 import java.net.URI;

@@ -1,10 +1,10 @@
 package io.comanda.benchmark;
 
-import io.comanda.devstack.EmbeddedKafka;
 import io.comanda.devstack.EventProducer;
-import io.comanda.devstack.Ports;
-import io.comanda.devstack.PostgresServer;
-import io.comanda.devstack.QuarkusAppProcess;
+import io.comanda.devstack.parts.EmbeddedKafka;
+import io.comanda.devstack.parts.Ports;
+import io.comanda.devstack.parts.PostgresServer;
+import io.comanda.devstack.parts.QuarkusAppProcess;
 import io.comanda.events.LineItem;
 import io.comanda.events.Money;
 import io.comanda.events.OrderPlaced;

@@ -1,5 +1,7 @@
 package io.comanda.events;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Kafka header names of the CloudEvents 1.0 Kafka protocol binding in binary content mode, plus
  * Comanda's extension and the W3C trace context. The record value is the event's JSON data; the key
@@ -28,5 +30,15 @@ public final class CloudEventHeaders {
     public static final String JSON = "application/json";
 
     private CloudEventHeaders() {
+    }
+
+    /**
+     * The text of a header value: the binding writes every attribute as UTF-8.
+     *
+     * @param value a header's bytes, or null when the header is missing or has no value
+     * @return the text, or null for null
+     */
+    public static String text(byte[] value) {
+        return value == null ? null : new String(value, StandardCharsets.UTF_8);
     }
 }

@@ -9,7 +9,7 @@ import java.time.Instant;
  * {@code ce_type}, its topic and its Java type.
  */
 public sealed interface ComandaEvent
-        permits OrderPlaced, OrderConfirmed, OrderCancelled, PaymentSucceeded, PaymentFailed {
+        permits OrderPlaced, OrderConfirmed, OrderCancelled, PaymentOutcome {
 
     /** The id of the aggregate the event belongs to: the Kafka key, the CloudEvents subject. */
     String aggregateId();

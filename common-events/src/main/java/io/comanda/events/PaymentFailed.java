@@ -16,7 +16,7 @@ import java.util.UUID;
  * @param occurredAt  when the decline was recorded
  */
 public record PaymentFailed(UUID paymentId, UUID orderId, String customerId, Money amount,
-                            String declineCode, String reason, Instant occurredAt) implements ComandaEvent {
+                            String declineCode, String reason, Instant occurredAt) implements PaymentOutcome {
 
     public PaymentFailed {
         Objects.requireNonNull(paymentId, "paymentId");

@@ -15,7 +15,7 @@ import java.util.UUID;
  * @param occurredAt        when the charge was recorded
  */
 public record PaymentSucceeded(UUID paymentId, UUID orderId, String customerId, Money amount,
-                               String providerReference, Instant occurredAt) implements ComandaEvent {
+                               String providerReference, Instant occurredAt) implements PaymentOutcome {
 
     public PaymentSucceeded {
         Objects.requireNonNull(paymentId, "paymentId");

@@ -2,12 +2,13 @@ package io.comanda.devstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.comanda.devstack.parts.KeycloakServer;
+import io.comanda.devstack.parts.StackHttp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,6 @@ public final class AccessTokens {
 
     public static final String CLI_CLIENT = "comanda-cli";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private AccessTokens() {
     }
@@ -40,23 +40,20 @@ public final class AccessTokens {
                 + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
                 + "&scope=openid";
+        HttpResponse<String> response = StackHttp.send(HttpRequest.newBuilder(
+                        URI.create(KeycloakServer.realmUrl(keycloakUrl) + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .timeout(Duration.ofSeconds(15))
+                .build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Keycloak refused a token for " + username + ": "
+                    + response.statusCode() + " " + response.body());
+        }
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(
-                            keycloakUrl + "/realms/" + KeycloakServer.REALM + "/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form))
-                    .timeout(Duration.ofSeconds(15))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("Keycloak refused a token for " + username + ": "
-                        + response.statusCode() + " " + response.body());
-            }
             return JSON.readTree(response.body()).path("access_token").asText();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

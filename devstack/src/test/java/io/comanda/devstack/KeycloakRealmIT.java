@@ -18,7 +18,7 @@ class KeycloakRealmIT {
 
     @BeforeAll
     static void startKeycloak() {
-        keycloakUrl = SharedStack.keycloak().get("url");
+        keycloakUrl = SharedStack.keycloak().url();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.comanda.notifications;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.comanda.devstack.AccessTokens;
 import io.comanda.devstack.LocalUser;
+import io.comanda.devstack.Mailbox;
 import io.restassured.RestAssured;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -12,8 +13,8 @@ import java.util.UUID;
 /** The realm's customers as the services know them: by the subject of their tokens. */
 final class Customers {
 
-    static final String ALICE_ADDRESS = "alice@comanda.example";
-    static final String BOB_ADDRESS = "bob@comanda.example";
+    static final String ALICE_ADDRESS = LocalUser.ALICE.email();
+    static final String BOB_ADDRESS = LocalUser.BOB.email();
 
     private Customers() {
     }
@@ -24,6 +25,13 @@ final class Customers {
 
     static String token(LocalUser user) {
         return AccessTokens.forUser(keycloakUrl(), user);
+    }
+
+    /** The mailbox of {@code address} on the test SMTP server, read over IMAP. */
+    static Mailbox mailbox(String address) {
+        var config = ConfigProvider.getConfig();
+        return new Mailbox(config.getValue("comanda.test.imap-host", String.class),
+                config.getValue("comanda.test.imap-port", Integer.class), address);
     }
 
     /** The user's id in Keycloak: the {@code customerId} of their orders. */

@@ -1,6 +1,7 @@
 package io.comanda.notifications;
 
 import io.comanda.devstack.LocalUser;
+import io.comanda.devstack.Mailbox;
 import io.comanda.events.OrderPlaced;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -50,12 +51,12 @@ class OrderMailIT {
         assertThat(cancelled.text()).contains("Hello Bob", "because your card was declined: insufficient funds",
                 "Nothing was charged", "Total: 60.48 EUR").doesNotContain("insufficient_funds");
         assertThat(cancelled.html()).contains("because your card was declined: insufficient funds");
-        assertThat(Mailbox.about(ALICE_ADDRESS, order.orderId())).isEmpty();
+        assertThat(Customers.mailbox(ALICE_ADDRESS).about(order.orderId())).isEmpty();
     }
 
     static List<Mailbox.ReceivedMail> awaitMails(String address, OrderPlaced order, int count) {
         return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> Mailbox.about(address, order.orderId()), mails -> mails.size() >= count);
+                .until(() -> Customers.mailbox(address).about(order.orderId()), mails -> mails.size() >= count);
     }
 
     private static Mailbox.ReceivedMail withSubject(List<Mailbox.ReceivedMail> mails, String subjectPart) {

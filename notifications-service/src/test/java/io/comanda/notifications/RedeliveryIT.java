@@ -31,7 +31,7 @@ class RedeliveryIT {
 
         OrderMailIT.awaitMails(ALICE_ADDRESS, order, 1);
         await().atMost(Duration.ofSeconds(60)).until(OrderEvents::mailConsumerCaughtUp);
-        assertThat(Mailbox.about(ALICE_ADDRESS, order.orderId())).singleElement()
+        assertThat(Customers.mailbox(ALICE_ADDRESS).about(order.orderId())).singleElement()
                 .satisfies(mail -> assertThat(mail.messageId()).isEqualTo("<" + eventId + "@notifications.comanda.example>"));
         assertThat(TestDatabase.count("select count(*) from notification where event_id = ? and state = 'SENT'", eventId))
                 .isEqualTo(1);

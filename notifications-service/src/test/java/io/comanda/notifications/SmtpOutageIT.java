@@ -46,10 +46,10 @@ class SmtpOutageIT {
 
         for (OrderPlaced order : orders) {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> Mailbox.about(ALICE_ADDRESS, order.orderId()).size() == 1);
+                    .until(() -> Customers.mailbox(ALICE_ADDRESS).about(order.orderId()).size() == 1);
         }
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> orders.stream()
-                .allMatch(order -> Mailbox.about(ALICE_ADDRESS, order.orderId()).size() == 1));
+                .allMatch(order -> Customers.mailbox(ALICE_ADDRESS).about(order.orderId()).size() == 1));
         assertThat(OrderEvents.deadLetteredKeys())
                 .doesNotContainAnyElementsOf(orders.stream().map(order -> order.orderId().toString()).toList());
         assertThat(OrderEvents.counter(DEAD_LETTERED, "consumer", "notifications-service")).isEqualTo(deadLetteredBefore);

@@ -9,8 +9,16 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 
 /**
- * The real parts every test of orders-service runs against, started once for the whole run. The
- * broker runs in its own JVM so that {@code KafkaOutageIT} can stop and restart it.
+ * The real parts every test of orders-service runs against, started once for the whole run by
+ * devstack's {@code SharedStack} (see each resource for the configuration keys it sets):
+ * <ul>
+ *   <li>Kafka, in its own JVM so that {@code KafkaOutageIT} can stop and restart it: {@code kafka.bootstrap.servers};</li>
+ *   <li>PostgreSQL with the database {@code orders}: {@code quarkus.datasource.*};</li>
+ *   <li>Kafka Connect relaying the outbox with {@code debezium/orders-outbox.json}, registered once the
+ *       application has migrated, before the first test: {@code comanda.test.connect-url};</li>
+ *   <li>Keycloak with the {@code comanda} realm: {@code quarkus.oidc.auth-server-url},
+ *       {@code comanda.test.keycloak-url}.</li>
+ * </ul>
  */
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = KafkaTestResource.RESTARTABLE, value = "true"))

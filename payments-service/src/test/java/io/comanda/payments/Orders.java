@@ -49,9 +49,23 @@ final class Orders {
                 .get("/_emulator/charges").then().statusCode(200).extract().jsonPath().getLong("charges");
     }
 
-    static void stripeFaults(double transientFailureRate) {
-        RestAssured.given().baseUri(stripeUrl()).contentType("application/json")
-                .body(Map.of("latencyMs", 0, "transientFailureRate", transientFailureRate))
+    /** Makes the emulator answer its next {@code requests} API requests with 500, 429, 500, ... */
+    static void failNextStripeRequests(int requests) {
+        stripeFaults(Map.of("failNext", requests));
+    }
+
+    static void noStripeFaults() {
+        stripeFaults(Map.of());
+    }
+
+    /** How many of the scripted failures the emulator has not answered yet. */
+    static int scriptedStripeFailuresLeft() {
+        return RestAssured.given().baseUri(stripeUrl()).get("/_emulator/faults").then().statusCode(200)
+                .extract().jsonPath().getInt("failNext");
+    }
+
+    private static void stripeFaults(Map<String, Object> faults) {
+        RestAssured.given().baseUri(stripeUrl()).contentType("application/json").body(faults)
                 .post("/_emulator/faults").then().statusCode(200);
     }
 

@@ -8,7 +8,17 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 
-/** The real parts every test of payments-service runs against, started once for the whole run. */
+/**
+ * The real parts every test of payments-service runs against, started once for the whole run by
+ * devstack's {@code SharedStack} (see each resource for the configuration keys it sets):
+ * <ul>
+ *   <li>Kafka, in-process: {@code kafka.bootstrap.servers};</li>
+ *   <li>PostgreSQL with the database {@code payments}: {@code quarkus.datasource.*};</li>
+ *   <li>Kafka Connect relaying the outbox with {@code debezium/payments-outbox.json}, registered once the
+ *       application has migrated, before the first test: {@code comanda.test.connect-url};</li>
+ *   <li>the Stripe emulator, in-process: {@code comanda.stripe.api-base}, {@code comanda.test.stripe-url}.</li>
+ * </ul>
+ */
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "payments"))

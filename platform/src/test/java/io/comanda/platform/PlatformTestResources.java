@@ -7,7 +7,16 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 
-/** The real parts every test of this module runs against, started once for the whole run. */
+/**
+ * The real parts every test of this module runs against, started once for the whole run by devstack's
+ * {@code SharedStack} (see each resource for the configuration keys it sets):
+ * <ul>
+ *   <li>Kafka, in-process: {@code kafka.bootstrap.servers};</li>
+ *   <li>PostgreSQL with the database {@code orders}: {@code quarkus.datasource.*};</li>
+ *   <li>Kafka Connect relaying the outbox with {@code debezium/orders-outbox.json}, registered once the
+ *       application has migrated, before the first test: {@code comanda.test.connect-url}.</li>
+ * </ul>
+ */
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "orders"))

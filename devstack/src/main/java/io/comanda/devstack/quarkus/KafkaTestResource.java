@@ -1,15 +1,15 @@
 package io.comanda.devstack.quarkus;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.util.Map;
 
 /**
  * A real Kafka broker (KRaft) with the catalogue topics, for a service's tests. In-process by
  * default; with the init argument {@code restartable=true} in its own JVM, so tests can stop and
  * restart it through {@link SharedStack}.
+ *
+ * <p>Sets {@code kafka.bootstrap.servers}.
  */
-public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
+public class KafkaTestResource extends SharedPartResource {
 
     public static final String RESTARTABLE = "restartable";
 
@@ -22,11 +22,6 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        return Map.of("kafka.bootstrap.servers", SharedStack.kafka(restartable).get("bootstrap.servers"));
-    }
-
-    @Override
-    public void stop() {
-        // Shared by every test class of the run; stopped when the JVM exits.
+        return Map.of("kafka.bootstrap.servers", SharedStack.kafka(restartable).bootstrapServers());
     }
 }

@@ -1,40 +1,43 @@
 package io.comanda.devstack.quarkus;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.comanda.devstack.parts.ConnectWorker;
 
 import java.util.Map;
 
 /**
- * The Debezium relay of a service's outbox: a real Kafka Connect worker running the connector file
- * named by the init argument {@code connector} (e.g. {@code orders-outbox} for
- * {@code debezium/orders-outbox.json}).
+ * The Debezium relay of a service's outbox: a real Kafka Connect worker (on the run's broker and
+ * PostgreSQL) running the connector file named by the init argument {@code connector} (e.g.
+ * {@code orders-outbox} for {@code debezium/orders-outbox.json}). Sets {@code comanda.test.connect-url}.
  *
  * <p>The connector reads the outbox table's publication, which the application creates with its
- * schema at start; so it is registered just before the first test runs, by
- * {@link ConnectorRegistrationCallback}.
+ * schema when it starts, after this resource's {@link #start()}. So the connector is registered when
+ * Quarkus hands this resource the first test instance ({@link #inject(Object)}), which happens once the
+ * application runs and before any test method; it is running before the first test starts.
  */
-public class OutboxRelayTestResource implements QuarkusTestResourceLifecycleManager {
+public class OutboxRelayTestResource extends SharedPartResource {
 
     public static final String CONNECTOR = "connector";
 
     private String connector;
+    private String connectUrl;
+    private boolean registered;
 
     @Override
     public void init(Map<String, String> initArgs) {
-        connector = initArgs.get(CONNECTOR);
-        if (connector == null || connector.isBlank()) {
-            throw new IllegalArgumentException("OutboxRelayTestResource needs the init argument '" + CONNECTOR + "'");
-        }
+        connector = InitArguments.required(initArgs, CONNECTOR, getClass());
     }
 
     @Override
     public Map<String, String> start() {
-        SharedStack.relayWhenReady(connector);
-        return Map.of("comanda.test.connect-url", SharedStack.connect().get("url"));
+        connectUrl = SharedStack.connect().url();
+        return Map.of("comanda.test.connect-url", connectUrl);
     }
 
     @Override
-    public void stop() {
-        // Shared by every test class of the run; stopped when the JVM exits.
+    public void inject(Object testInstance) {
+        if (!registered) {
+            ConnectWorker.ensureRegistered(connectUrl, connector);
+            registered = true;
+        }
     }
 }

@@ -1,14 +1,13 @@
 package io.comanda.devstack.quarkus;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.util.Map;
 
 /**
  * A real PostgreSQL 17 with the service's own database, named by the init argument {@code database}.
- * Provides the reactive URL (Hibernate Reactive) and the JDBC URL (Flyway).
+ * Sets {@code quarkus.datasource.reactive.url} (Hibernate Reactive), {@code quarkus.datasource.jdbc.url}
+ * (Flyway, {@link TestDatabase}) and the credentials.
  */
-public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
+public class PostgresTestResource extends SharedPartResource {
 
     public static final String DATABASE = "database";
 
@@ -16,24 +15,16 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public void init(Map<String, String> initArgs) {
-        database = initArgs.get(DATABASE);
-        if (database == null || database.isBlank()) {
-            throw new IllegalArgumentException("PostgresTestResource needs the init argument '" + DATABASE + "'");
-        }
+        database = InitArguments.required(initArgs, DATABASE, getClass());
     }
 
     @Override
     public Map<String, String> start() {
-        Map<String, String> db = SharedStack.database(database);
+        SharedParts.Database db = SharedStack.database(database);
         return Map.of(
-                "quarkus.datasource.reactive.url", db.get("reactive-url"),
-                "quarkus.datasource.jdbc.url", db.get("jdbc-url"),
-                "quarkus.datasource.username", db.get("username"),
-                "quarkus.datasource.password", db.get("password"));
-    }
-
-    @Override
-    public void stop() {
-        // Shared by every test class of the run; stopped when the JVM exits.
+                "quarkus.datasource.reactive.url", db.reactiveUrl(),
+                "quarkus.datasource.jdbc.url", db.jdbcUrl(),
+                "quarkus.datasource.username", db.username(),
+                "quarkus.datasource.password", db.password());
     }
 }

@@ -10,7 +10,7 @@ import io.comanda.notifications.mail.OrderMail;
 import io.comanda.notifications.mail.OrderMailRenderer;
 import io.comanda.notifications.persistence.NotificationRepository;
 import io.comanda.notifications.persistence.OrderSummaryRepository;
-import io.comanda.platform.inbox.Inbox;
+import io.comanda.platform.inbox.ConsumerTransaction;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -29,7 +30,7 @@ import java.util.UUID;
  *   <li>a placement's lines are kept first (the later mails need them), whatever happens to its mail;</li>
  *   <li>an event already recorded is done (a redelivery);</li>
  *   <li>the recipient comes from the identity provider; nobody to write to is recorded as skipped;</li>
- *   <li>the mail is sent, then one transaction records the event in the inbox and the notification.</li>
+ *   <li>the mail is sent, then one consumer transaction records the event in the inbox and the notification.</li>
  * </ol>
  * A crash between the SMTP server's acceptance and that transaction sends the mail once more on
  * redelivery, with the same Message-ID. Any failure is left to the consumer's retries.
@@ -42,18 +43,18 @@ public class OrderNotifier {
 
     private final OrderSummaryRepository summaries;
     private final NotificationRepository notifications;
-    private final Inbox inbox;
+    private final ConsumerTransaction transaction;
     private final RecipientDirectory directory;
     private final OrderMailRenderer renderer;
     private final MailSender sender;
     private final NotificationMetrics metrics;
 
-    public OrderNotifier(OrderSummaryRepository summaries, NotificationRepository notifications, Inbox inbox,
-                         RecipientDirectory directory, OrderMailRenderer renderer, MailSender sender,
-                         NotificationMetrics metrics) {
+    public OrderNotifier(OrderSummaryRepository summaries, NotificationRepository notifications,
+                         ConsumerTransaction transaction, RecipientDirectory directory, OrderMailRenderer renderer,
+                         MailSender sender, NotificationMetrics metrics) {
         this.summaries = summaries;
         this.notifications = notifications;
-        this.inbox = inbox;
+        this.transaction = transaction;
         this.directory = directory;
         this.renderer = renderer;
         this.sender = sender;
@@ -106,9 +107,8 @@ public class OrderNotifier {
     }
 
     private Uni<Void> record(Notification notification) {
-        return Panache.withTransaction(() -> inbox.recordFirstDelivery(CONSUMER, notification.eventId())
-                .chain(first -> first ? notifications.persist(notification).replaceWithVoid()
-                        : Uni.createFrom().voidItem()));
+        return transaction.applyOnce(CONSUMER, notification.eventId(),
+                () -> notifications.persist(notification).replaceWith(Optional.empty()));
     }
 
     private static MailKind kindOf(ComandaEvent event) {

@@ -42,8 +42,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Orders over HTTP: placing one safely under retries, reading one, listing a page of them.
@@ -60,6 +64,8 @@ public class OrderResource {
 
     private static final String ADMIN = "admin";
     private static final String CUSTOMER = "customer";
+    private static final String STATUSES = Arrays.stream(OrderStatus.values()).map(Enum::name)
+            .collect(Collectors.joining(", "));
 
     private final IdempotentExecution idempotency;
     private final OrderPlacement placement;
@@ -189,7 +195,7 @@ public class OrderResource {
         try {
             return OrderStatus.valueOf(status.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("status must be one of PENDING, CONFIRMED, CANCELLED.");
+            throw ProblemException.invalid("status must be one of " + STATUSES + ".");
         }
     }
 
@@ -199,7 +205,7 @@ public class OrderResource {
             link.append("&status=").append(status.toUpperCase(Locale.ROOT));
         }
         if (isAdmin() && customer != null && !customer.isBlank()) {
-            link.append("&customer=").append(java.net.URLEncoder.encode(customer, java.nio.charset.StandardCharsets.UTF_8));
+            link.append("&customer=").append(URLEncoder.encode(customer, StandardCharsets.UTF_8));
         }
         return link.toString();
     }

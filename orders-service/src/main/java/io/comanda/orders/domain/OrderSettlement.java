@@ -1,18 +1,18 @@
 package io.comanda.orders.domain;
 
 import io.comanda.events.ComandaEvent;
+import io.comanda.events.PaymentOutcome;
 import io.comanda.orders.persistence.OrderRepository;
-import io.comanda.platform.inbox.Inbox;
-import io.comanda.platform.outbox.OutboxWriter;
+import io.comanda.platform.inbox.ConsumerTransaction;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -22,18 +22,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class OrderSettlement {
 
+    /** The inbox's name of this consumer. */
     public static final String CONSUMER = "orders-service";
     private static final Logger LOG = Logger.getLogger(OrderSettlement.class);
 
     private final OrderRepository orders;
-    private final Inbox inbox;
-    private final OutboxWriter outbox;
+    private final ConsumerTransaction transaction;
     private final MeterRegistry metrics;
 
-    public OrderSettlement(OrderRepository orders, Inbox inbox, OutboxWriter outbox, MeterRegistry metrics) {
+    public OrderSettlement(OrderRepository orders, ConsumerTransaction transaction, MeterRegistry metrics) {
         this.orders = orders;
-        this.inbox = inbox;
-        this.outbox = outbox;
+        this.transaction = transaction;
         this.metrics = metrics;
     }
 
@@ -41,22 +40,20 @@ public class OrderSettlement {
      * @throws UnknownOrderException (in the Uni) when no such order exists: retrying cannot mend that
      */
     @WithSpan("settle order")
-    public Uni<Void> settle(UUID eventId, UUID orderId, ComandaEvent paymentOutcome) {
-        return Panache.withTransaction(() -> inbox.recordFirstDelivery(CONSUMER, eventId)
-                .chain(first -> !first ? Uni.createFrom().voidItem() : orders.findById(orderId)
-                        .chain(order -> {
-                            if (order == null) {
-                                return Uni.createFrom().failure(new UnknownOrderException(orderId));
-                            }
-                            var announcement = order.settle(paymentOutcome, Instant.now().truncatedTo(ChronoUnit.MICROS));
-                            if (announcement.isEmpty()) {
-                                LOG.warnf("Ignored %s for order %s, which is already %s", paymentOutcome.type().ceType(),
-                                        orderId, order.status());
-                                metrics.counter("comanda.orders.ignored_transitions",
-                                        "event", paymentOutcome.type().ceType(), "status", order.status().name()).increment();
-                                return Uni.createFrom().voidItem();
-                            }
-                            return outbox.append(announcement.get()).replaceWithVoid();
-                        })));
+    public Uni<Void> applyOutcome(UUID eventId, PaymentOutcome outcome) {
+        return transaction.applyOnce(CONSUMER, eventId, () -> orders.findById(outcome.orderId())
+                .map(order -> {
+                    if (order == null) {
+                        throw new UnknownOrderException(outcome.orderId());
+                    }
+                    Optional<ComandaEvent> announcement = order.settle(outcome, Instant.now().truncatedTo(ChronoUnit.MICROS));
+                    if (announcement.isEmpty()) {
+                        LOG.warnf("Ignored %s for order %s, which is already %s", outcome.type().ceType(),
+                                order.id(), order.status());
+                        metrics.counter("comanda.orders.ignored_transitions",
+                                "event", outcome.type().ceType(), "status", order.status().name()).increment();
+                    }
+                    return announcement;
+                }));
     }
 }

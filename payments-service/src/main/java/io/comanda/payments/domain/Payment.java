@@ -41,8 +41,8 @@ public class Payment {
     protected Payment() {
     }
 
-    /** The payment of {@code order} as the provider's {@code result} settled it. */
-    public static Payment settle(OrderPlaced order, ChargeResult result, Instant now) {
+    /** The payment of {@code order} as the provider's answer to its charge left it. */
+    public static Payment fromCharge(OrderPlaced order, ChargeResult result, Instant now) {
         Payment payment = new Payment();
         payment.id = UUID.randomUUID();
         payment.orderId = order.orderId();

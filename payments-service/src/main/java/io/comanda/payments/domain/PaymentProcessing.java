@@ -1,9 +1,9 @@
 package io.comanda.payments.domain;
 
+import io.comanda.events.ComandaEvent;
 import io.comanda.events.OrderPlaced;
 import io.comanda.payments.persistence.PaymentRepository;
-import io.comanda.platform.inbox.Inbox;
-import io.comanda.platform.outbox.OutboxWriter;
+import io.comanda.platform.inbox.ConsumerTransaction;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -13,7 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 /**
  * Takes the payment of a placed order exactly once:
@@ -28,18 +30,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class PaymentProcessing {
 
+    /** The inbox's name of this consumer. */
     public static final String CONSUMER = "payments-service";
 
     private final PaymentGateway gateway;
     private final PaymentRepository payments;
-    private final Inbox inbox;
-    private final OutboxWriter outbox;
+    private final ConsumerTransaction transaction;
 
-    public PaymentProcessing(PaymentGateway gateway, PaymentRepository payments, Inbox inbox, OutboxWriter outbox) {
+    public PaymentProcessing(PaymentGateway gateway, PaymentRepository payments, ConsumerTransaction transaction) {
         this.gateway = gateway;
         this.payments = payments;
-        this.inbox = inbox;
-        this.outbox = outbox;
+        this.transaction = transaction;
     }
 
     @WithSpan("take payment")
@@ -51,21 +52,15 @@ public class PaymentProcessing {
     private Uni<Void> chargeAndRecord(UUID eventId, OrderPlaced order) {
         ChargeRequest request = new ChargeRequest(order.orderId(), order.total(), order.paymentMethod());
         return blocking(() -> gateway.charge(request))
-                .chain(result -> Panache.withTransaction(() -> inbox.recordFirstDelivery(CONSUMER, eventId)
-                        .chain(first -> {
-                            if (!first) {
-                                return Uni.createFrom().voidItem();
-                            }
-                            Payment payment = Payment.settle(order, result, Instant.now().truncatedTo(ChronoUnit.MICROS));
-                            return payments.persist(payment)
-                                    .chain(() -> outbox.append(payment.outcomeEvent()))
-                                    .replaceWithVoid();
-                        })));
+                .chain(result -> transaction.applyOnce(CONSUMER, eventId, () -> {
+                    Payment payment = Payment.fromCharge(order, result, Instant.now().truncatedTo(ChronoUnit.MICROS));
+                    return payments.persist(payment).map(persisted -> Optional.<ComandaEvent>of(payment.outcomeEvent()));
+                }));
     }
 
     // The SDK blocks; run it on a worker and come back to this message's Vert.x context for the
     // database, which Hibernate Reactive requires.
-    private static <T> Uni<T> blocking(java.util.concurrent.Callable<T> call) {
+    private static <T> Uni<T> blocking(Callable<T> call) {
         Context context = Vertx.currentContext();
         return Uni.createFrom().completionStage(() -> context.executeBlocking(call, false).toCompletionStage());
     }

@@ -3,35 +3,29 @@ package io.comanda.payments.messaging;
 import io.comanda.events.OrderPlaced;
 import io.comanda.payments.domain.PaymentProcessing;
 import io.comanda.payments.domain.ProviderRejectedException;
-import io.comanda.platform.messaging.EventConsumers;
+import io.comanda.platform.messaging.ConsumerPolicy;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Takes the payment of every order placed; other order events are not this service's concern. */
+/**
+ * Takes the payment of every order placed; other order events are not this service's concern. A
+ * request the provider refuses for good is dead-lettered at once.
+ */
 @ApplicationScoped
 public class OrderPlacedConsumer {
 
-    private static final String CHANNEL = "orders";
-
-    private final EventConsumers consumers;
+    private final ConsumerPolicy policy;
     private final PaymentProcessing processing;
 
-    public OrderPlacedConsumer(EventConsumers consumers, PaymentProcessing processing) {
-        this.consumers = consumers;
+    public OrderPlacedConsumer(ConsumerPolicy policy, PaymentProcessing processing) {
+        this.policy = policy;
         this.processing = processing;
     }
 
-    @Incoming(CHANNEL)
+    @Incoming("orders")
     public Uni<Void> consume(KafkaRecord<String, byte[]> record) {
-        return consumers.consume(PaymentProcessing.CONSUMER, CHANNEL, record, incoming -> {
-            if (!(incoming.event() instanceof OrderPlaced placed)) {
-                return Uni.createFrom().voidItem();
-            }
-            return processing.pay(incoming.id(), placed)
-                    .onFailure(ProviderRejectedException.class)
-                    .transform(e -> new EventConsumers.PermanentFailure(e.getMessage(), e));
-        });
+        return policy.consume("orders", record, OrderPlaced.class, processing::pay, ProviderRejectedException.class);
     }
 }

@@ -13,42 +13,38 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Creates, before the consumers start, their source topic if it is missing and the retry and
- * dead-letter topics their channels name
- * ({@code delayed-retry-topic.topics}, {@code dead-letter-queue.topic}), with the partition count of
- * the source topic: a failed record is retried or parked on the same partition number.
+ * Before the consumers start: checks every consumer channel's configuration ({@link ConsumerChannels}),
+ * then creates its source topic if it is missing and its retry and dead-letter topics with the
+ * partition count of the source topic, so a failed record is retried or parked on the same partition
+ * number.
  */
 public class ConsumerTopics {
 
     private static final Logger LOG = Logger.getLogger(ConsumerTopics.class);
-    private static final String INCOMING = "mp.messaging.incoming.";
 
     void createBeforeConsumersStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent start,
                                     Config config) {
-        List<Channel> channels = channels(config);
+        List<ConsumerChannel> channels = ConsumerChannels.of(config);
         if (channels.isEmpty()) {
             return;
         }
         String bootstrap = config.getValue("kafka.bootstrap.servers", String.class);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            for (Channel channel : channels) {
+            for (ConsumerChannel channel : channels) {
                 // The source may not exist yet on a fresh broker: create it as the catalogue defines it.
-                createMissing(admin, List.of(new NewTopic(channel.source(), Topic.DEFAULT_PARTITIONS, (short) -1)));
-                TopicDescription source = admin.describeTopics(List.of(channel.source())).allTopicNames()
-                        .get(60, TimeUnit.SECONDS).get(channel.source());
+                createMissing(admin, List.of(new NewTopic(channel.topic(), Topic.DEFAULT_PARTITIONS, (short) -1)));
+                TopicDescription source = admin.describeTopics(List.of(channel.topic())).allTopicNames()
+                        .get(60, TimeUnit.SECONDS).get(channel.topic());
                 int partitions = source.partitions().size();
-                List<NewTopic> topics = channel.failureTopics().stream()
-                        .map(name -> new NewTopic(name, partitions, (short) -1)).toList();
-                createMissing(admin, topics);
+                createMissing(admin, channel.failureTopics().stream()
+                        .map(name -> new NewTopic(name, partitions, (short) -1)).toList());
             }
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create the retry and dead-letter topics: " + e.getCause().getMessage(), e);
@@ -71,29 +67,5 @@ public class ConsumerTopics {
                 throw e;
             }
         }
-    }
-
-    private static List<Channel> channels(Config config) {
-        Set<String> names = new TreeSet<>();
-        for (String property : config.getPropertyNames()) {
-            if (property.startsWith(INCOMING) && property.endsWith(".topic") && !property.contains("dead-letter")) {
-                names.add(property.substring(INCOMING.length(), property.length() - ".topic".length()));
-            }
-        }
-        List<Channel> channels = new ArrayList<>();
-        for (String name : names) {
-            String prefix = INCOMING + name + ".";
-            List<String> failureTopics = new ArrayList<>();
-            config.getOptionalValue(prefix + "delayed-retry-topic.topics", String.class)
-                    .ifPresent(list -> failureTopics.addAll(List.of(list.split("\\s*,\\s*"))));
-            config.getOptionalValue(prefix + "dead-letter-queue.topic", String.class).ifPresent(failureTopics::add);
-            if (!failureTopics.isEmpty()) {
-                channels.add(new Channel(config.getValue(prefix + "topic", String.class), failureTopics));
-            }
-        }
-        return channels;
-    }
-
-    private record Channel(String source, List<String> failureTopics) {
     }
 }

@@ -2,18 +2,15 @@ package io.comanda.platform.messaging;
 
 import io.comanda.events.CloudEventHeaders;
 import io.comanda.events.ComandaEvent;
-import io.comanda.events.ComandaEventDeserializer;
+import io.comanda.events.EventReader;
 import io.comanda.events.MalformedEventException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** Reads a Kafka record of a Comanda topic into an {@link IncomingEvent}. */
-public final class IncomingEvents {
-
-    private static final ComandaEventDeserializer DESERIALIZER = new ComandaEventDeserializer();
+final class IncomingEvents {
 
     private IncomingEvents() {
     }
@@ -22,8 +19,9 @@ public final class IncomingEvents {
      * @throws io.comanda.events.EventDeserializationException when the record is not a Comanda event:
      *                                                        unknown type, malformed data, no valid id
      */
-    public static IncomingEvent read(String topic, Headers headers, byte[] value) {
-        ComandaEvent event = DESERIALIZER.deserialize(topic, headers, value);
+    static IncomingEvent read(Headers headers, byte[] value) {
+        String type = text(headers, CloudEventHeaders.TYPE);
+        ComandaEvent event = EventReader.read(type, value);
         String id = text(headers, CloudEventHeaders.ID);
         UUID eventId;
         try {
@@ -32,12 +30,11 @@ public final class IncomingEvents {
             throw new MalformedEventException(event.getClass(),
                     new IllegalArgumentException("header " + CloudEventHeaders.ID + " is not a UUID: " + id));
         }
-        return new IncomingEvent(eventId, text(headers, CloudEventHeaders.TYPE),
-                text(headers, CloudEventHeaders.CORRELATION_ID), event);
+        return new IncomingEvent(eventId, type, text(headers, CloudEventHeaders.CORRELATION_ID), event);
     }
 
-    static String text(Headers headers, String name) {
+    private static String text(Headers headers, String name) {
         Header header = headers.lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return header == null ? null : CloudEventHeaders.text(header.value());
     }
 }

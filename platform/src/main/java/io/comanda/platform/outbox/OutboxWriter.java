@@ -1,14 +1,19 @@
 package io.comanda.platform.outbox;
 
+import io.comanda.events.CloudEventHeaders;
 import io.comanda.events.ComandaEvent;
 import io.comanda.events.EventJson;
 import io.comanda.platform.correlation.CorrelationId;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -45,7 +50,7 @@ public class OutboxWriter {
     public Uni<UUID> append(ComandaEvent event) {
         UUID id = UUID.randomUUID();
         String correlationId = CorrelationId.current().orElse(null);
-        String traceparent = TraceParent.ofCurrentSpan().orElse(null);
+        String traceparent = traceparentOfCurrentSpan();
         return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
                         .setParameter("id", id)
                         .setParameter("aggregatetype", event.type().topic().aggregateType())
@@ -60,8 +65,10 @@ public class OutboxWriter {
                 .replaceWith(id);
     }
 
-    /** The {@code ce_source} of this service's events. */
-    public String source() {
-        return source;
+    /** The W3C {@code traceparent} of the current span, as OpenTelemetry writes it; null without a valid span. */
+    private static String traceparentOfCurrentSpan() {
+        Map<String, String> carrier = new HashMap<>(2);
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), carrier, Map::put);
+        return carrier.get(CloudEventHeaders.TRACEPARENT);
     }
 }

@@ -49,15 +49,14 @@ public class ProblemMappers {
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
         return Response.fromResponse(ProblemResponses.of(ProblemType.UNAUTHORIZED,
-                        "Send a valid bearer token in the Authorization header.", uri.getPath()))
+                        defaultDetail(ProblemType.UNAUTHORIZED, uri), uri.getPath()))
                 .header("WWW-Authenticate", "Bearer")
                 .build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return ProblemResponses.of(ProblemType.FORBIDDEN, "Your account lacks the role this operation needs.",
-                uri.getPath());
+        return ProblemResponses.of(ProblemType.FORBIDDEN, defaultDetail(ProblemType.FORBIDDEN, uri), uri.getPath());
     }
 
     @ServerExceptionMapper

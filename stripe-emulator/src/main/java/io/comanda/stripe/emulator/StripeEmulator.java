@@ -3,6 +3,7 @@ package io.comanda.stripe.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -21,7 +22,8 @@ import java.util.concurrent.Executors;
  * {@code GET /v1/payment_intents/{id}}, Stripe's idempotency semantics and test payment methods.
  *
  * <p>Operator endpoints, not part of Stripe's API: {@code GET /_emulator/charges[?order_id=]} counts
- * the charges really made, {@code POST /_emulator/faults} sets latency and the transient failure rate,
+ * the charges really made, {@code POST /_emulator/faults} sets latency, the transient failure rate (with
+ * an optional seed) and a number of requests to fail next,
  * {@code GET /_emulator/health} answers when it runs.
  */
 public final class StripeEmulator implements AutoCloseable {
@@ -171,10 +173,18 @@ public final class StripeEmulator implements AutoCloseable {
                 case "/_emulator/faults" -> {
                     if ("POST".equals(exchange.getRequestMethod())) {
                         JsonNode requested = JSON.readTree(body(exchange));
-                        faults.set(requested.path("latencyMs").asLong(0), requested.path("transientFailureRate").asDouble(0));
+                        JsonNode seed = requested.path("seed");
+                        faults.set(requested.path("latencyMs").asLong(0), requested.path("transientFailureRate").asDouble(0),
+                                seed.isIntegralNumber() ? seed.asLong() : null);
+                        faults.failNext(requested.path("failNext").asInt(0));
                     }
-                    send(exchange, 200, JSON.createObjectNode().put("latencyMs", faults.latencyMillis())
-                            .put("transientFailureRate", faults.transientFailureRate()).toString(), false);
+                    ObjectNode state = JSON.createObjectNode().put("latencyMs", faults.latencyMillis())
+                            .put("transientFailureRate", faults.transientFailureRate())
+                            .put("failNext", faults.scriptedFailuresLeft());
+                    if (faults.seed() != null) {
+                        state.put("seed", faults.seed());
+                    }
+                    send(exchange, 200, state.toString(), false);
                 }
                 default -> send(exchange, 404, "{\"error\":\"unknown operator endpoint\"}", false);
             }

@@ -1,0 +1,13 @@
+package io.comanda.events;
+
+import java.util.UUID;
+
+/**
+ * How the payment of an order ended: {@link PaymentSucceeded} or {@link PaymentFailed}. A consumer
+ * that follows orders handles both the same way, by the order they name.
+ */
+public sealed interface PaymentOutcome extends ComandaEvent permits PaymentSucceeded, PaymentFailed {
+
+    /** The order the payment was for; the Kafka key. */
+    UUID orderId();
+}

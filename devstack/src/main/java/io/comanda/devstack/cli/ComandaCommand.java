@@ -1,0 +1,130 @@
+package io.comanda.devstack.cli;
+
+import io.comanda.devstack.parts.Ports;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The {@code ./comanda} command: {@code up [--fresh]} starts the whole suite and stays in the
+ * foreground until Ctrl-C; {@code down} stops a running one; {@code status} tells whether one runs;
+ * {@code mail [address]} prints the latest mails the stack's SMTP server received.
+ */
+public final class ComandaCommand {
+
+    private final Path root = Path.of(System.getProperty("comanda.root", ".")).toAbsolutePath().normalize();
+    private final Path pidFile = ComandaStack.home(root).resolve("stack.pid");
+    private final PrintStream out = System.out;
+
+    public static void main(String[] args) throws Exception {
+        String verb = args.length == 0 ? "help" : args[0];
+        ComandaCommand command = new ComandaCommand();
+        int status = switch (verb) {
+            case "up" -> command.up(List.of(args).contains("--fresh"));
+            case "down" -> command.down();
+            case "status" -> command.status();
+            case "mail" -> command.mail(List.of(args).subList(1, args.length));
+            default -> command.help();
+        };
+        if (status != 0 || !"up".equals(verb)) {
+            System.exit(status);
+        }
+    }
+
+    private int up(boolean fresh) throws Exception {
+        Optional<ProcessHandle> running = running();
+        if (running.isPresent()) {
+            out.println("Comanda is already running (pid " + running.get().pid() + "). Stop it with ./comanda down.");
+            return 1;
+        }
+        StackPorts ports = StackPorts.fromEnvironment();
+        for (Map.Entry<String, Integer> port : ports.all().entrySet()) {
+            if (Ports.inUse(port.getValue())) {
+                out.println("Port " + port.getValue() + " for " + port.getKey() + " is in use. Stop what uses it, "
+                        + "or choose another port: " + StackPorts.variable(port.getKey()) + "=<port> ./comanda up");
+                return 1;
+            }
+        }
+        Files.createDirectories(pidFile.getParent());
+        Files.writeString(pidFile, Long.toString(ProcessHandle.current().pid()));
+        long begin = System.nanoTime();
+        out.println("Starting Comanda" + (fresh ? " from scratch" : "") + " ...");
+        ComandaStack stack;
+        try {
+            stack = ComandaStack.start(root, ports, fresh, out);
+        } catch (RuntimeException e) {
+            Files.deleteIfExists(pidFile);
+            out.println("Comanda did not start: " + e.getMessage());
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("Stopping Comanda ...");
+            stack.close();
+            try {
+                Files.deleteIfExists(pidFile);
+            } catch (IOException ignored) {
+                // The next up sees a dead pid and starts anyway.
+            }
+            out.println("Comanda stopped.");
+        }, "comanda-down"));
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        Walkthrough.print(out, stack, ports, seconds, ResidentMemory.ofStack(stack));
+        Thread.currentThread().join();
+        return 0;
+    }
+
+    private int down() throws InterruptedException {
+        Optional<ProcessHandle> running = running();
+        if (running.isEmpty()) {
+            out.println("Comanda is not running.");
+            return 0;
+        }
+        out.println("Stopping Comanda (pid " + running.get().pid() + ") ...");
+        running.get().destroy();
+        try {
+            running.get().onExit().get(90, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            out.println("It did not stop within 90 s; see " + ComandaStack.home(root).resolve("logs"));
+            return 1;
+        }
+        out.println("Comanda stopped.");
+        return 0;
+    }
+
+    private int status() {
+        Optional<ProcessHandle> running = running();
+        out.println(running.map(p -> "Comanda is running (pid " + p.pid() + ").").orElse("Comanda is not running."));
+        return 0;
+    }
+
+    private int mail(List<String> addresses) {
+        if (running().isEmpty()) {
+            out.println("Comanda is not running. Start it with ./comanda up.");
+            return 1;
+        }
+        RecentMail.print(out, StackPorts.fromEnvironment().of("imap"), addresses);
+        return 0;
+    }
+
+    private int help() {
+        out.println("usage: ./comanda up [--fresh] | down | status | events <topic> | mail [address]");
+        return 2;
+    }
+
+    private Optional<ProcessHandle> running() {
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            // A recycled pid of some other program is not a running stack.
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(true));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package io.comanda.devstack.cli;
+
+import io.comanda.devstack.parts.ConnectWorker;
+import io.comanda.devstack.parts.JavaCommand;
+import io.comanda.devstack.parts.KafkaProcess;
+import io.comanda.devstack.parts.KafkaTopics;
+import io.comanda.devstack.parts.KeycloakServer;
+import io.comanda.devstack.parts.MachineCache;
+import io.comanda.devstack.parts.ManagedPart;
+import io.comanda.devstack.parts.PostgresServer;
+import io.comanda.devstack.parts.ProcessPart;
+import io.comanda.devstack.parts.ProcessSpec;
+import io.comanda.devstack.parts.QuarkusAppProcess;
+import io.comanda.devstack.parts.ReadinessProbe;
+import io.comanda.devstack.parts.RuntimeClasspath;
+import io.comanda.devstack.parts.SmtpProcess;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * The whole Comanda suite on one machine, what {@code ./comanda up} runs: each part its own process,
+ * on fixed ports, with the same part classes the tests use: PostgreSQL (a database per service), a
+ * Kafka broker, a Kafka Connect worker with every outbox connector, Keycloak with the realm, an SMTP
+ * server whose mailboxes a mail client reads over IMAP, the Stripe emulator and the four services. Data lives in {@code .comanda/data} and survives
+ * a restart.
+ */
+public final class ComandaStack implements AutoCloseable {
+
+    private static final List<String> SERVICES_WITH_DATABASE = List.of("orders", "payments", "notifications");
+
+    private final Path root;
+    private final StackPorts ports;
+    private final PrintStream out;
+    private final Deque<ManagedPart> started = new ArrayDeque<>();
+
+    private ComandaStack(Path root, StackPorts ports, PrintStream out) {
+        this.root = root;
+        this.ports = ports;
+        this.out = out;
+    }
+
+    /** Where a stack started from the repository at {@code root} keeps its data, logs and PID file. */
+    public static Path home(Path root) {
+        return root.resolve(".comanda");
+    }
+
+    /** Starts every part, stopping what started when one fails. */
+    public static ComandaStack start(Path root, StackPorts ports, boolean fresh, PrintStream out) {
+        ComandaStack stack = new ComandaStack(root, ports, out);
+        try {
+            stack.startAll(fresh);
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    /** The running parts, in the order they started. */
+    public List<ManagedPart> parts() {
+        List<ManagedPart> inStartOrder = new ArrayList<>(started);
+        Collections.reverse(inStartOrder);
+        return List.copyOf(inStartOrder);
+    }
+
+    private void startAll(boolean fresh) {
+        Path data = home(root).resolve("data");
+        if (fresh) {
+            MachineCache.deleteRecursively(data);
+        }
+        // Keycloak takes longest: it starts while the data path comes up.
+        CompletableFuture<KeycloakServer> keycloak = CompletableFuture.supplyAsync(() -> timed("Keycloak",
+                () -> KeycloakServer.start(data.resolve("keycloak"), ports.of("keycloak"), log("keycloak"))));
+        try {
+            PostgresServer postgres = started("PostgreSQL", () -> PostgresServer.start(data.resolve("postgres"),
+                    ports.of("postgres"), false, log("postgres")));
+            SERVICES_WITH_DATABASE.forEach(postgres::createDatabase);
+            KafkaProcess kafka = started("Kafka", () -> KafkaProcess.start(data.resolve("kafka"), ports.of("kafka"),
+                    ports.of("kafka-controller"), log("kafka")));
+            kafka.createTopics(KafkaTopics.catalogue());
+            ConnectWorker connect = started("Kafka Connect", () -> ConnectWorker.start(kafka.bootstrapServers(),
+                    postgres.host(), postgres.port(), data.resolve("connect"), ports.of("connect"), log("kafka-connect")));
+            started("Stripe emulator", () -> javaPart("stripe-emulator", ports.of("stripe"), "http://127.0.0.1:",
+                    "io.comanda.stripe.emulator.StripeEmulator", "--port", Integer.toString(ports.of("stripe"))));
+            SmtpProcess smtp = started("SMTP and IMAP", () -> SmtpProcess.start(home(root).resolve("run").resolve("smtp"),
+                    ports.of("smtp"), ports.of("imap"), log("smtp")));
+            KeycloakServer realm = keycloak.join();
+            started.push(realm);
+            startServices(postgres, kafka, connect, realm, smtp);
+        } catch (RuntimeException e) {
+            keycloak.thenAccept(KeycloakServer::close);
+            throw e;
+        }
+    }
+
+    private void startServices(PostgresServer postgres, KafkaProcess kafka, ConnectWorker connect,
+                               KeycloakServer realm, SmtpProcess smtp) {
+        Map<String, String> common = Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "QUARKUS_OIDC_AUTH_SERVER_URL", realm.realmUrl(),
+                // No trace collector runs locally; compose runs Jaeger.
+                "QUARKUS_OTEL_SDK_DISABLED", "true");
+        service("orders-service", "orders", withDatabase(common, postgres, "orders"));
+        Map<String, String> payments = new LinkedHashMap<>(withDatabase(common, postgres, "payments"));
+        payments.put("COMANDA_STRIPE_API_BASE", "http://127.0.0.1:" + ports.of("stripe"));
+        service("payments-service", "payments", payments);
+        // The outbox tables and their publications exist now: the relay can start reading them.
+        timed("outbox connectors", () -> {
+            connect.register("orders-outbox");
+            connect.register("payments-outbox");
+            return null;
+        });
+        Map<String, String> notifications = new LinkedHashMap<>(withDatabase(common, postgres, "notifications"));
+        // Keycloak's admin API gives the recipients' addresses; the realm URL follows from it.
+        notifications.put("COMANDA_KEYCLOAK_URL", realm.url());
+        notifications.put("QUARKUS_MAILER_HOST", smtp.host());
+        notifications.put("QUARKUS_MAILER_PORT", Integer.toString(smtp.port()));
+        service("notifications-service", "notifications", notifications);
+        service("search-indexer", "search", common);
+    }
+
+    private Map<String, String> withDatabase(Map<String, String> common, PostgresServer postgres, String database) {
+        Map<String, String> env = new LinkedHashMap<>(common);
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(database));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
+        return env;
+    }
+
+    private void service(String module, String port, Map<String, String> environment) {
+        started(module, () -> QuarkusAppProcess.start(module, root.resolve(module), ports.of(port), "384m",
+                environment, log(module)));
+    }
+
+    /** A small main class of the build's classpath in its own JVM, ready when it listens on {@code port}. */
+    private ProcessPart javaPart(String name, int port, String scheme, String mainClass, String... args) {
+        Path directory = home(root).resolve("run").resolve(name);
+        return ProcessPart.start(new ProcessSpec(name,
+                JavaCommand.of(RuntimeClasspath.recorded(), "128m", directory, mainClass, args),
+                directory, Map.of(), log(name), scheme + port, ReadinessProbe.listening(port, Duration.ofSeconds(30))));
+    }
+
+    /** Starts a part, printing its progress, and remembers it to stop it in reverse order. */
+    private <P extends ManagedPart> P started(String title, Supplier<P> start) {
+        P part = timed(title, start);
+        started.push(part);
+        return part;
+    }
+
+    private Path log(String name) {
+        return home(root).resolve("logs").resolve(name + ".log");
+    }
+
+    private <T> T timed(String title, Supplier<T> start) {
+        long begin = System.nanoTime();
+        synchronized (out) {
+            out.printf("  starting %-22s%n", title);
+        }
+        T result = start.get();
+        synchronized (out) {
+            out.printf("  ready    %-22s %5.1f s%n", title, (System.nanoTime() - begin) / 1e9);
+        }
+        return result;
+    }
+
+    /** Stops every part in the reverse order of its start. */
+    @Override
+    public void close() {
+        for (ManagedPart part; (part = started.poll()) != null; ) {
+            try {
+                part.close();
+            } catch (RuntimeException e) {
+                out.println("  stopping " + part.name() + " failed: " + e.getMessage());
+            }
+        }
+    }
+}

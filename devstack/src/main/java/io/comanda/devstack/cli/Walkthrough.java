@@ -1,0 +1,53 @@
+package io.comanda.devstack.cli;
+
+import io.comanda.devstack.parts.ManagedPart;
+import io.comanda.devstack.parts.SmtpProcess;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** What {@code ./comanda up} prints once everything is ready: where each part is, and what to try. */
+final class Walkthrough {
+
+    private static final String ROW = "  %-22s %-34s %s%n";
+
+    private Walkthrough() {
+    }
+
+    static void print(PrintStream out, ComandaStack stack, StackPorts ports, double seconds, long rssMib) {
+        out.println();
+        out.printf(Locale.ROOT, "Comanda is up in %.1f s, using %d MiB of memory (RSS of all its processes).%n%n",
+                seconds, rssMib);
+        out.printf(ROW, "component", "address", "log");
+        for (ManagedPart part : stack.parts()) {
+            String log = part.logFile().map(Path::toString).orElse("");
+            out.printf(ROW, part.name(), part.address(), log);
+            if (part instanceof SmtpProcess smtp) {
+                // The same server keeps what it received for a mail client.
+                out.printf(ROW, "imap", "imap://" + smtp.host() + ":" + smtp.imapPort(), log);
+            }
+        }
+        String keycloak = "http://127.0.0.1:" + ports.of("keycloak");
+        String orders = "http://127.0.0.1:" + ports.of("orders");
+        out.println();
+        out.println("Try it (alice is a customer; her local-development password is alice-local-dev):");
+        out.println();
+        out.println("  TOKEN=$(curl -s " + keycloak + "/realms/comanda/protocol/openid-connect/token \\");
+        out.println("    -d grant_type=password -d client_id=comanda-cli -d username=alice -d password=alice-local-dev \\");
+        out.println("    | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')");
+        out.println("  curl -s " + orders + "/products");
+        out.println("  curl -s -i " + orders + "/orders -H \"Authorization: Bearer $TOKEN\" \\");
+        out.println("    -H 'Content-Type: application/json' -H \"Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)\" \\");
+        out.println("    -d '{\"items\":[{\"sku\":\"ESPRESSO-250G\",\"quantity\":2}],\"paymentMethod\":\"pm_card_visa\"}'");
+        out.println("  curl -s " + orders + "/orders -H \"Authorization: Bearer $TOKEN\"   # PENDING, then CONFIRMED");
+        out.println();
+        out.println("Watch the events (Kafka's own console consumer):");
+        out.println("  ./comanda events comanda.orders");
+        out.println();
+        out.println("Read the mails notifications-service sent (IMAP: log in with the address, any password):");
+        out.println("  ./comanda mail");
+        out.println();
+        out.println("Ctrl-C (or ./comanda down in another terminal) stops everything; data stays in .comanda/data.");
+    }
+}

@@ -1,0 +1,109 @@
+package io.comanda.devstack.parts;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An OS process of the stack (a broker JVM, the Connect worker, Keycloak): its own session, output
+ * to a log file, guarded by a {@link ProcessWatchdog}, and stopped gracefully, then forcibly.
+ */
+public final class ChildProcess implements AutoCloseable {
+
+    private static final Duration GRACE = Duration.ofSeconds(20);
+
+    private final String name;
+    private final Process process;
+    private final Path logFile;
+
+    private ChildProcess(String name, Process process, Path logFile) {
+        this.name = name;
+        this.process = process;
+        this.logFile = logFile;
+    }
+
+    public static ChildProcess start(String name, List<String> command, Path workDir,
+                                     Map<String, String> environment, Path logFile) {
+        try {
+            Files.createDirectories(workDir);
+            Files.createDirectories(logFile.getParent());
+            ProcessBuilder builder = new ProcessBuilder(ProcessWatchdog.detached(command.toArray(String[]::new)))
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.PIPE);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            ProcessWatchdog.guard(process.pid(), "TERM");
+            return new ChildProcess(name, process, logFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    /** Fails with the log's location when the process has already died, e.g. during its start. */
+    public void requireAlive() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(name + " exited with code " + process.exitValue()
+                    + "; see " + logFile);
+        }
+    }
+
+    /**
+     * Waits for a one-shot command (e.g. a storage format) to finish.
+     *
+     * @throws IllegalStateException naming the log when it fails or does not finish within {@code timeout}
+     */
+    public void awaitSuccess(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                close();
+                throw new IllegalStateException(name + " did not finish within " + timeout.toSeconds() + " s; see "
+                        + logFile);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + name, e);
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException(name + " failed with exit code " + process.exitValue() + "; see " + logFile);
+        }
+    }
+
+    /** SIGTERM, up to 20 s for a clean stop, then SIGKILL for it and anything it left behind. */
+    @Override
+    public void close() {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroy();
+        try {
+            if (!process.waitFor(GRACE.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+}

@@ -1,0 +1,172 @@
+package io.comanda.devstack.parts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Kafka Connect worker (distributed mode, one node) in its own JVM, with the official Debezium
+ * PostgreSQL plugin archive on its plugin path: the same relay compose runs.
+ *
+ * <p>Connector files reference the database through {@code ${env:COMANDA_DB_*}} placeholders,
+ * resolved by Kafka's environment-variable config provider, so the very same files serve compose and
+ * the local stack.
+ */
+public final class ConnectWorker extends ProcessPart {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String POSTGRES_CONNECTOR = "io.debezium.connector.postgresql.PostgresConnector";
+
+    private ConnectWorker(ChildProcess process, String restUrl) {
+        super(process, restUrl);
+    }
+
+    /**
+     * Starts a worker against the broker at {@code bootstrapServers}; the connectors it runs reach the
+     * database server at {@code dbHost}:{@code dbPort}. Ready when its REST API lists the PostgreSQL connector.
+     *
+     * @param port the REST port, or 0 for a free one
+     */
+    public static ConnectWorker start(String bootstrapServers, String dbHost, int dbPort, Path directory, int port,
+                                      Path logFile) {
+        int restPort = port > 0 ? port : Ports.free();
+        String restUrl = "http://127.0.0.1:" + restPort;
+        RuntimeClasspath classpath = RuntimeClasspath.recorded();
+        Path pluginPath = MachineCache.standard().unpacked(classpath.archive("debezium-connector-postgres-"));
+        Path config = directory.resolve("connect-distributed.properties");
+        writeConfig(config, bootstrapServers, restPort, pluginPath);
+        Map<String, String> environment = Map.of(
+                "COMANDA_DB_HOST", dbHost,
+                "COMANDA_DB_PORT", Integer.toString(dbPort),
+                "COMANDA_DB_USER", PostgresServer.USER,
+                "COMANDA_DB_PASSWORD", PostgresServer.PASSWORD);
+        ReadinessProbe listsPostgresPlugin = new ReadinessProbe(Duration.ofSeconds(120), () -> {
+            HttpResponse<String> plugins = StackHttp.get(restUrl + "/connector-plugins");
+            return plugins.statusCode() == 200 && plugins.body().contains(POSTGRES_CONNECTOR);
+        });
+        return start(new ProcessSpec("kafka-connect",
+                JavaCommand.of(classpath, "512m", directory, "org.apache.kafka.connect.cli.ConnectDistributed",
+                        config.toString()),
+                directory, environment, logFile, restUrl, listsPostgresPlugin), ConnectWorker::new);
+    }
+
+    public String restUrl() {
+        return address();
+    }
+
+    /**
+     * Creates or updates the connector described by the repository's {@code debezium/<file>.json}
+     * and waits until it and its task run.
+     */
+    public void register(String connectorFile) {
+        register(restUrl(), connectorFile, this);
+    }
+
+    /**
+     * Registers a connector with the worker at {@code restUrl}, which another class loader of this JVM
+     * may have started, unless it already runs; then waits until it and its task run.
+     */
+    public static void ensureRegistered(String restUrl, String connectorFile) {
+        if (!isRunning(restUrl, ConnectorDefinition.load(connectorFile).name())) {
+            register(restUrl, connectorFile, null);
+        }
+    }
+
+    private static void register(String restUrl, String connectorFile, ManagedPart worker) {
+        ConnectorDefinition connector = ConnectorDefinition.load(connectorFile);
+        HttpResponse<String> response = StackHttp.send(HttpRequest.newBuilder(
+                        URI.create(restUrl + "/connectors/" + connector.name() + "/config"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json(connector.config())))
+                .timeout(Duration.ofSeconds(30))
+                .build());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException("Kafka Connect refused connector " + connector.name() + ": "
+                    + response.statusCode() + " " + response.body());
+        }
+        new ReadinessProbe(Duration.ofSeconds(60), () -> isRunning(restUrl, connector.name()))
+                .await("connector " + connector.name(), worker);
+    }
+
+    /**
+     * True when the connector and all of its tasks report RUNNING.
+     *
+     * @throws IllegalStateException with the first line of its trace when a task failed
+     */
+    public static boolean isRunning(String restUrl, String connectorName) {
+        HttpResponse<String> response = StackHttp.get(restUrl + "/connectors/" + connectorName + "/status");
+        if (response.statusCode() != 200) {
+            return false;
+        }
+        JsonNode status = read(response.body());
+        JsonNode tasks = status.path("tasks");
+        if (!"RUNNING".equals(status.path("connector").path("state").asText()) || tasks.isEmpty()) {
+            return false;
+        }
+        for (JsonNode task : tasks) {
+            if ("FAILED".equals(task.path("state").asText())) {
+                throw new IllegalStateException("connector " + connectorName + " task failed: "
+                        + task.path("trace").asText().lines().findFirst().orElse(""));
+            }
+            if (!"RUNNING".equals(task.path("state").asText())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String json(Map<String, String> config) {
+        try {
+            return JSON.writeValueAsString(config);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode read(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeConfig(Path config, String bootstrapServers, int restPort, Path pluginPath) {
+        List<String> lines = List.of(
+                "bootstrap.servers=" + bootstrapServers,
+                "group.id=comanda-connect",
+                "config.storage.topic=comanda-connect-configs",
+                "offset.storage.topic=comanda-connect-offsets",
+                "status.storage.topic=comanda-connect-status",
+                "config.storage.replication.factor=1",
+                "offset.storage.replication.factor=1",
+                "status.storage.replication.factor=1",
+                "offset.flush.interval.ms=1000",
+                "key.converter=org.apache.kafka.connect.storage.StringConverter",
+                "value.converter=org.apache.kafka.connect.storage.StringConverter",
+                "listeners=http://127.0.0.1:" + restPort,
+                "rest.advertised.host.name=127.0.0.1",
+                "rest.advertised.port=" + restPort,
+                "plugin.path=" + pluginPath,
+                "plugin.discovery=service_load",
+                "config.providers=env",
+                "config.providers.env.class=org.apache.kafka.common.config.provider.EnvVarConfigProvider");
+        try {
+            Files.createDirectories(config.getParent());
+            Files.write(config, lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

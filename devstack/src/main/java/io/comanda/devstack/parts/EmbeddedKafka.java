@@ -1,0 +1,87 @@
+package io.comanda.devstack.parts;
+
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.server.common.MetadataVersion;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A one-node KRaft broker inside this JVM, for tests: ready in seconds and gone with the JVM, so it
+ * can never be orphaned.
+ */
+public final class EmbeddedKafka implements KafkaBroker {
+
+    private final KafkaClusterTestKit cluster;
+
+    private EmbeddedKafka(KafkaClusterTestKit cluster) {
+        this.cluster = cluster;
+    }
+
+    /** Starts a broker with its data under {@code baseDirectory}; ready once a record is read back. */
+    public static EmbeddedKafka start(Path baseDirectory) {
+        KafkaClusterTestKit cluster;
+        try {
+            Files.createDirectories(baseDirectory);
+            TestKitNodes nodes = new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    // The kit's default is an unreleased metadata version.
+                    .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
+                    .setBaseDirectory(baseDirectory)
+                    .build();
+            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
+            KafkaSettings.singleNode().forEach(builder::setConfigProp);
+            cluster = builder.build();
+            cluster.format();
+            cluster.startup();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the in-process Kafka broker: " + e.getMessage(), e);
+        }
+        EmbeddedKafka kafka = new EmbeddedKafka(cluster);
+        return ManagedPart.awaitReady(kafka, KafkaProbe.within(Duration.ofSeconds(60), kafka.bootstrapServers()));
+    }
+
+    @Override
+    public String name() {
+        return "kafka";
+    }
+
+    @Override
+    public String address() {
+        return cluster.bootstrapServers();
+    }
+
+    @Override
+    public void close() {
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the in-process Kafka broker", e);
+        }
+    }
+
+    /** Broker settings shared by the in-process and the separate-JVM broker. */
+    static final class KafkaSettings {
+        private KafkaSettings() {
+        }
+
+        static Map<String, String> singleNode() {
+            return Map.of(
+                    // Topics are created on purpose (catalogue, retry and dead-letter topics), never by a typo.
+                    "auto.create.topics.enable", "false",
+                    "offsets.topic.replication.factor", "1",
+                    "transaction.state.log.replication.factor", "1",
+                    "transaction.state.log.min.isr", "1",
+                    "share.coordinator.state.topic.replication.factor", "1",
+                    "share.coordinator.state.topic.min.isr", "1",
+                    // A lone consumer should not wait 3 s for company before it gets its partitions.
+                    "group.initial.rebalance.delay.ms", "0",
+                    "num.partitions", "3");
+        }
+    }
+}

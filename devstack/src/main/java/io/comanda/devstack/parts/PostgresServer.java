@@ -1,0 +1,168 @@
+package io.comanda.devstack.parts;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * A real PostgreSQL 17 server from the embedded binaries on Maven Central, configured for logical
+ * decoding so Debezium can stream its outbox tables. One server; one database per service.
+ */
+public final class PostgresServer implements ManagedPart {
+
+    /** The superuser of the embedded server; local only, trusted on loopback. */
+    public static final String USER = "postgres";
+    public static final String PASSWORD = "postgres";
+
+    private final EmbeddedPostgres postgres;
+    private final Path logFile;
+    private final long postmasterPid;
+
+    private PostgresServer(EmbeddedPostgres postgres, Path logFile, long postmasterPid) {
+        this.postgres = postgres;
+        this.logFile = logFile;
+        this.postmasterPid = postmasterPid;
+    }
+
+    /**
+     * Starts a server with its data in {@code dataDirectory}.
+     *
+     * @param port    the port, or 0 for a free one
+     * @param fresh   whether to wipe existing data first
+     * @param logFile where the server's own output goes
+     */
+    public static PostgresServer start(Path dataDirectory, int port, boolean fresh, Path logFile) {
+        try {
+            Files.createDirectories(dataDirectory.getParent());
+            Files.createDirectories(logFile.getParent());
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(fresh)
+                    // Whoever started the server stops it, in order; the watchdog covers a killed JVM.
+                    .setRegisterShutdownHook(false)
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("wal_level", "logical")
+                    .setServerConfig("max_replication_slots", "10")
+                    .setServerConfig("max_wal_senders", "10")
+                    // The embedded default is off; then a committed outbox row may not yet be decodable.
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("listen_addresses", "127.0.0.1");
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            PostgresServer server = new PostgresServer(builder.start(), logFile, postmasterPid(dataDirectory));
+            ProcessWatchdog.guard(server.postmasterPid, "INT");
+            return ManagedPart.awaitReady(server, new ReadinessProbe(Duration.ofSeconds(30), server::answersQueries));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "postgres";
+    }
+
+    /** The server, without a database: {@code postgresql://127.0.0.1:<port>}. */
+    @Override
+    public String address() {
+        return "postgresql://" + host() + ":" + port();
+    }
+
+    @Override
+    public Optional<Path> logFile() {
+        return Optional.of(logFile);
+    }
+
+    /** The postmaster's PID; it runs detached from this JVM. */
+    @Override
+    public OptionalLong pid() {
+        return OptionalLong.of(postmasterPid);
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    /** Creates {@code database} unless it exists. */
+    public void createDatabase(String database) {
+        createDatabase(host(), port(), database);
+    }
+
+    /** Creates {@code database} on the server at {@code host}:{@code port} unless it exists. */
+    public static void createDatabase(String host, int port, String database) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(host, port, "postgres"), USER, PASSWORD);
+             Statement statement = connection.createStatement()) {
+            try (ResultSet rs = statement.executeQuery(
+                    "select 1 from pg_database where datname = '" + database.replace("'", "''") + "'")) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            statement.execute("create database \"" + database.replace("\"", "\"\"") + "\"");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + database, e);
+        }
+    }
+
+    public String jdbcUrl(String database) {
+        return jdbcUrl(host(), port(), database);
+    }
+
+    public static String jdbcUrl(String host, int port, String database) {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    }
+
+    /** The URL form of the Vert.x reactive client that Hibernate Reactive uses. */
+    public String reactiveUrl(String database) {
+        return reactiveUrl(host(), port(), database);
+    }
+
+    public static String reactiveUrl(String host, int port, String database) {
+        return "postgresql://" + host + ":" + port + "/" + database;
+    }
+
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), USER, PASSWORD);
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stop PostgreSQL", e);
+        }
+    }
+
+    private boolean answersQueries() throws SQLException {
+        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("show wal_level")) {
+            return rs.next() && "logical".equals(rs.getString(1));
+        }
+    }
+
+    /** The postmaster runs detached from this JVM, so its watchdog needs its PID from the data directory. */
+    private static long postmasterPid(Path dataDirectory) throws IOException {
+        String firstLine = Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim();
+        return Long.parseLong(firstLine);
+    }
+}

@@ -1,0 +1,136 @@
+package io.comanda.e2e;
+
+import io.comanda.devstack.AccessTokens;
+import io.comanda.devstack.LocalUser;
+import io.comanda.devstack.cli.StackPorts;
+import io.comanda.devstack.parts.Ports;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The whole suite as a newcomer runs it: {@code ./comanda up}, an order paid by card and one declined,
+ * both followed through the HTTP API, {@code ./comanda down}, and nothing left running; then a
+ * restart that still knows the orders. Every part is moved to a free port through its
+ * {@code COMANDA_*_PORT} variable, so a stack or database already on the default ports does not matter.
+ */
+class ComandaLauncherIT {
+
+    @Test
+    void startsQuietlyOrdersFollowTheirPaymentsAndDownLeavesNothingRunning() throws Exception {
+        Map<String, Integer> ports = freePorts();
+        Map<String, String> environment = environment(ports);
+        String orders = "http://127.0.0.1:" + ports.get("orders");
+        String keycloak = "http://127.0.0.1:" + ports.get("keycloak");
+        Path log = Path.of("target", "comanda-up.log").toAbsolutePath();
+        Process up = ComandaCli.start(log, environment, "up", "--fresh");
+        String confirmedOrder;
+        Set<Long> processes;
+        try {
+            awaitUp(up, log);
+            assertProgressAndAddressesOnly(log);
+            processes = ComandaCli.stackProcesses(up);
+
+            ComandaCli.Result second = ComandaCli.run(environment, "up");
+            assertThat(second.exitCode()).isEqualTo(1);
+            assertThat(second.output()).contains("already running");
+
+            String token = AccessTokens.forUser(keycloak, LocalUser.ALICE);
+            confirmedOrder = place(orders, token, "pm_card_visa");
+            String declinedOrder = place(orders, token, "pm_card_chargeDeclined");
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(token)
+                    .get(orders + "/orders/" + confirmedOrder).then().statusCode(200).body("status", equalTo("CONFIRMED")));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(token)
+                    .get(orders + "/orders/" + declinedOrder).then().statusCode(200)
+                    .body("status", equalTo("CANCELLED"))
+                    .body("declineReason", equalTo("Your card was declined.")));
+        } finally {
+            ComandaCli.Result down = ComandaCli.run(environment, "down");
+            assertThat(down.output()).contains("Comanda stopped");
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(processes).noneMatch(ComandaCli::alive));
+        assertThat(ports.values()).noneMatch(Ports::inUse);
+
+        Path againLog = Path.of("target", "comanda-up-again.log").toAbsolutePath();
+        Process again = ComandaCli.start(againLog, environment, "up");
+        try {
+            awaitUp(again, againLog);
+            String token = AccessTokens.forUser(keycloak, LocalUser.ALICE);
+            given().auth().oauth2(token).get(orders + "/orders/" + confirmedOrder).then().statusCode(200)
+                    .body("status", equalTo("CONFIRMED"));
+        } finally {
+            ComandaCli.run(environment, "down");
+        }
+    }
+
+    @Test
+    void aBusyPortIsNamedWithTheWayAround() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            Map<String, String> environment = environment(freePorts());
+            environment.put(StackPorts.variable("smtp"), Integer.toString(port));
+
+            ComandaCli.Result up = ComandaCli.run(environment, "up");
+
+            assertThat(up.exitCode()).isEqualTo(1);
+            assertThat(up.output()).contains("Port " + port + " for smtp is in use")
+                    .contains("COMANDA_SMTP_PORT=<port> ./comanda up");
+        }
+    }
+
+    /** A free loopback port for every part of the stack, by part name. */
+    private static Map<String, Integer> freePorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        StackPorts.parts().forEach(part -> ports.put(part, Ports.free()));
+        assertThat(Set.copyOf(ports.values())).as("distinct ports").hasSize(ports.size());
+        return ports;
+    }
+
+    private static Map<String, String> environment(Map<String, Integer> ports) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        ports.forEach((part, port) -> environment.put(StackPorts.variable(part), Integer.toString(port)));
+        return environment;
+    }
+
+    /** Eleven progress lines, one table row per part, and not one log line of a part or a client. */
+    private static void assertProgressAndAddressesOnly(Path log) throws Exception {
+        List<String> lines = Files.readAllLines(log);
+        assertThat(lines).noneMatch(line -> line.contains("WARN") || line.contains("ERROR"));
+        assertThat(lines).filteredOn(line -> line.startsWith("  starting ")).hasSize(11);
+        assertThat(lines).filteredOn(line -> line.startsWith("  ready    ")).hasSize(11);
+        assertThat(lines).filteredOn(line -> line.matches("  [a-z-]+ +(http|smtp|postgresql)?[:/0-9.]+ +/.*\\.log"))
+                .extracting(line -> line.trim().split(" +")[0])
+                .containsExactly("postgres", "kafka", "kafka-connect", "stripe-emulator", "smtp", "keycloak",
+                        "orders-service", "payments-service", "notifications-service", "search-indexer");
+    }
+
+    private static void awaitUp(Process up, Path log) {
+        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                !up.isAlive() || Files.readString(log).contains("Comanda is up"));
+        assertThat(up.isAlive()).as("./comanda up is running; see " + log).isTrue();
+    }
+
+    private static String place(String orders, String token, String paymentMethod) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("items", List.of(Map.of("sku", "ESPRESSO-250G", "quantity", 1)), "paymentMethod", paymentMethod))
+                .post(orders + "/orders").then().statusCode(201).extract().path("id");
+    }
+}

@@ -1,0 +1,159 @@
+package io.comanda.payments.gateway;
+
+import io.comanda.events.Money;
+import io.comanda.payments.domain.ChargeRequest;
+import io.comanda.payments.domain.ChargeResult;
+import io.comanda.payments.domain.ProviderRejectedException;
+import io.comanda.payments.domain.ProviderUnavailableException;
+import io.comanda.stripe.emulator.StripeEmulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * How the gateway classifies Stripe's answers, driven through the official SDK against the Stripe
+ * emulator on loopback (no Quarkus): a decline is a result, a transient failure is retryable, a refused
+ * request is for an operator.
+ */
+class StripePaymentGatewayIT {
+
+    private static StripeEmulator emulator;
+
+    @BeforeAll
+    static void start() {
+        emulator = StripeEmulator.start(0);
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    @BeforeEach
+    void noFaults() {
+        emulator.faults().set(0, 0);
+    }
+
+    @Test
+    void aSucceededChargeIsChargedWithThePaymentIntentId() {
+        ChargeRequest request = request("pm_card_visa");
+
+        ChargeResult result = gateway("sk_test_gateway").charge(request);
+
+        assertThat(result).isInstanceOfSatisfying(ChargeResult.Charged.class,
+                charged -> assertThat(charged.providerReference()).startsWith("pi_"));
+        assertThat(emulator.ledger().chargesForOrder(request.orderId().toString())).isEqualTo(1);
+    }
+
+    @Test
+    void chargingTheSameOrderTwiceIsOneChargeAtStripe() {
+        ChargeRequest request = request("pm_card_visa");
+        StripePaymentGateway gateway = gateway("sk_test_gateway");
+
+        ChargeResult first = gateway.charge(request);
+        ChargeResult second = gateway.charge(request);
+
+        assertThat(second).isEqualTo(first);
+        assertThat(emulator.ledger().chargesForOrder(request.orderId().toString())).isEqualTo(1);
+    }
+
+    @Test
+    void aDeclinedCardIsADeclinedResultWithItsCodeNotAnError() {
+        assertThat(gateway("sk_test_gateway").charge(request("pm_card_chargeDeclinedInsufficientFunds")))
+                .isEqualTo(new ChargeResult.Declined("insufficient_funds", "Your card has insufficient funds."));
+        assertThat(gateway("sk_test_gateway").charge(request("pm_card_chargeDeclined")))
+                .isEqualTo(new ChargeResult.Declined("generic_decline", "Your card was declined."));
+    }
+
+    @Test
+    void aPaymentMethodStripeDoesNotKnowIsADecline() {
+        assertThat(gateway("sk_test_gateway").charge(request("pm_made_up")))
+                .isEqualTo(new ChargeResult.Declined("invalid_payment_method", "The payment method does not exist."));
+    }
+
+    @Test
+    void serverErrorsAndRateLimitsAreTransientAndTheNextTryCharges() {
+        ChargeRequest request = request("pm_card_visa");
+        StripePaymentGateway gateway = gateway("sk_test_gateway");
+        emulator.faults().failNext(2);
+
+        assertThatThrownBy(() -> gateway.charge(request)).isInstanceOf(ProviderUnavailableException.class)
+                .hasMessageStartingWith("Stripe is unavailable");
+        assertThatThrownBy(() -> gateway.charge(request)).isInstanceOf(ProviderUnavailableException.class)
+                .hasMessageStartingWith("Stripe is rate limiting");
+
+        assertThat(gateway.charge(request)).isInstanceOf(ChargeResult.Charged.class);
+        assertThat(emulator.ledger().chargesForOrder(request.orderId().toString())).isEqualTo(1);
+    }
+
+    @Test
+    void anUnreachableStripeIsTransient() {
+        StripeEmulator stopped = StripeEmulator.start(0);
+        String apiBase = stopped.apiBase();
+        stopped.close();
+
+        assertThatThrownBy(() -> new StripePaymentGateway(config(apiBase, "sk_test_gateway")).charge(request("pm_card_visa")))
+                .isInstanceOf(ProviderUnavailableException.class);
+    }
+
+    @Test
+    void theSameOrderKeyWithAnotherAmountIsRefusedForAnOperator() {
+        ChargeRequest request = request("pm_card_visa");
+        StripePaymentGateway gateway = gateway("sk_test_gateway");
+        gateway.charge(request);
+
+        assertThatThrownBy(() -> gateway.charge(new ChargeRequest(request.orderId(), Money.of(1, "EUR"), "pm_card_visa")))
+                .isInstanceOf(ProviderRejectedException.class)
+                .hasMessageStartingWith("Stripe refused the request");
+    }
+
+    @Test
+    void aMissingApiKeyIsRefusedForAnOperator() {
+        assertThatThrownBy(() -> gateway(" ").charge(request("pm_card_visa")))
+                .isInstanceOf(ProviderRejectedException.class);
+    }
+
+    private static ChargeRequest request(String paymentMethod) {
+        return new ChargeRequest(UUID.randomUUID(), Money.of(2598, "EUR"), paymentMethod);
+    }
+
+    private static StripePaymentGateway gateway(String secretKey) {
+        return new StripePaymentGateway(config(emulator.apiBase(), secretKey));
+    }
+
+    private static StripeConfig config(String apiBase, String secretKey) {
+        return new StripeConfig() {
+            @Override
+            public String apiBase() {
+                return apiBase;
+            }
+
+            @Override
+            public String secretKey() {
+                return secretKey;
+            }
+
+            @Override
+            public int maxNetworkRetries() {
+                return 0;
+            }
+
+            @Override
+            public Duration connectTimeout() {
+                return Duration.ofSeconds(2);
+            }
+
+            @Override
+            public Duration readTimeout() {
+                return Duration.ofSeconds(5);
+            }
+        };
+    }
+}

@@ -1,0 +1,109 @@
+package io.comanda.platform.messaging;
+
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.PropertiesConfigSource;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The configuration every Comanda consumer channel shares, written once: for each
+ * {@code mp.messaging.incoming.<channel>} that names its {@code topic} and {@code group.id}, the
+ * Kafka connector, the deserializers {@link ConsumerPolicy} expects, reading from the earliest offset
+ * when the group has none, and the failure strategy of every consumer: retries on
+ * {@code <topic>.<group>.retry_<ms>} topics, then {@code <topic>.<group>.dlq}.
+ *
+ * <p>Registered through {@code META-INF/services}, below {@code application.properties}: a service
+ * overrides any of these keys by setting it, and its retry delays with
+ * {@code comanda.consumer.<channel>.retry-delays} (milliseconds, default {@value #RETRY_DELAYS}).
+ * {@link ConsumerChannels} checks at start that every consumer channel has what the platform needs.
+ *
+ * <p>A channel with {@code comanda.consumer.<channel>.managed=false} gets nothing from here: the
+ * service configures it whole (connector, deserializers, failure strategy), and the platform neither
+ * checks it nor creates topics for it. That is for a channel no record must be retried or parked from,
+ * such as one consumer group per instance that only forwards records: derived retry and dead-letter
+ * topics would be per instance too, and left behind by every instance that ever ran.
+ */
+public class ConsumerChannelDefaults implements ConfigSourceFactory {
+
+    /** Above {@code microprofile-config.properties} (100), below {@code application.properties} (250). */
+    static final int ORDINAL = 200;
+    static final String RETRY_DELAYS = "500,2000";
+    static final String MAX_RETRIES = "10";
+    static final String RETRY_TIMEOUT_MS = "600000";
+
+    // A channel's topic or group: mp.messaging.incoming.<channel>.topic, optionally under a %profile.
+    private static final Pattern CHANNEL_KEY = Pattern.compile(
+            "(?:%[^.]+\\.)?" + Pattern.quote(ConsumerChannel.INCOMING) + "(\"[^\"]+\"|[^.\"]+)\\.(?:topic|group\\.id)");
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        Map<String, String> defaults = new TreeMap<>();
+        for (String channel : channelNames(context)) {
+            if (!ConsumerChannel.isManaged(value(context, ConsumerChannel.managedKey(channel)))) {
+                continue;
+            }
+            String topic = value(context, ConsumerChannel.key(channel, ConsumerChannel.TOPIC));
+            String group = value(context, ConsumerChannel.key(channel, ConsumerChannel.GROUP_ID));
+            if (topic != null && group != null) {
+                String delays = value(context, ConsumerChannel.retryDelaysKey(channel));
+                defaults.putAll(defaultsOf(channel, topic, group, delays == null ? RETRY_DELAYS : delays));
+            }
+        }
+        return List.of(new PropertiesConfigSource(defaults, "Comanda consumer channel defaults", ORDINAL));
+    }
+
+    static Map<String, String> defaultsOf(String channel, String topic, String group, String retryDelays) {
+        String failureTopic = topic + "." + group;
+        List<String> retryTopics = new ArrayList<>();
+        for (String delay : retryDelays.split("\\s*,\\s*")) {
+            retryTopics.add(failureTopic + ".retry_" + Long.parseLong(delay.strip()));
+        }
+        Map<String, String> defaults = new TreeMap<>();
+        defaults.put(ConsumerChannel.key(channel, "connector"), "smallrye-kafka");
+        defaults.put(ConsumerChannel.key(channel, "key.deserializer"),
+                "org.apache.kafka.common.serialization.StringDeserializer");
+        defaults.put(ConsumerChannel.key(channel, "value.deserializer"),
+                "org.apache.kafka.common.serialization.ByteArrayDeserializer");
+        defaults.put(ConsumerChannel.key(channel, "auto.offset.reset"), "earliest");
+        // The platform reads the ce_* headers itself, so that a malformed one is dead-lettered like
+        // any unreadable record instead of failing the connector before the record reaches a consumer.
+        defaults.put(ConsumerChannel.key(channel, "cloud-events"), "false");
+        defaults.put(ConsumerChannel.key(channel, ConsumerChannel.FAILURE_STRATEGY), ConsumerChannel.DELAYED_RETRY);
+        defaults.put(ConsumerChannel.key(channel, ConsumerChannel.RETRY_TOPICS), String.join(",", retryTopics));
+        defaults.put(ConsumerChannel.key(channel, "delayed-retry-topic.max-retries"), MAX_RETRIES);
+        defaults.put(ConsumerChannel.key(channel, "delayed-retry-topic.timeout"), RETRY_TIMEOUT_MS);
+        defaults.put(ConsumerChannel.key(channel, ConsumerChannel.DEAD_LETTER_TOPIC), failureTopic + ".dlq");
+        defaults.put(ConsumerChannel.key(channel, "dead-letter-queue.key.serializer"),
+                "org.apache.kafka.common.serialization.StringSerializer");
+        defaults.put(ConsumerChannel.key(channel, "dead-letter-queue.value.serializer"),
+                "org.apache.kafka.common.serialization.ByteArraySerializer");
+        return defaults;
+    }
+
+    private static Set<String> channelNames(ConfigSourceContext context) {
+        Set<String> channels = new TreeSet<>();
+        for (Iterator<String> names = context.iterateNames(); names.hasNext(); ) {
+            Matcher key = CHANNEL_KEY.matcher(names.next());
+            if (key.matches()) {
+                channels.add(key.group(1));
+            }
+        }
+        return channels;
+    }
+
+    private static String value(ConfigSourceContext context, String name) {
+        ConfigValue value = context.getValue(name);
+        return value == null || value.getValue() == null || value.getValue().isBlank() ? null : value.getValue().strip();
+    }
+}

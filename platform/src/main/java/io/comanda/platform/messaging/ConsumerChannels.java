@@ -1,0 +1,87 @@
+package io.comanda.platform.messaging;
+
+import org.eclipse.microprofile.config.Config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The service's consumer channels, read from its configuration and checked: the channel and
+ * dead-letter keys are a contract between the configuration and {@link ConsumerPolicy}, so a channel
+ * that lacks one fails the start with the key's name, not the first poison record. A channel the
+ * service took out of the platform's hands ({@code comanda.consumer.<channel>.managed=false}) is none
+ * of these.
+ */
+final class ConsumerChannels {
+
+    // Any attribute of an incoming channel, optionally under a %profile: the channel is what follows the prefix.
+    private static final Pattern INCOMING_KEY = Pattern.compile(
+            "(?:%[^.]+\\.)?" + Pattern.quote(ConsumerChannel.INCOMING) + "(\"[^\"]+\"|[^.\"]+)\\..+");
+
+    private ConsumerChannels() {
+    }
+
+    /**
+     * @return the channels the platform manages
+     * @throws IllegalStateException naming the first missing or contradicting key
+     */
+    static List<ConsumerChannel> of(Config config) {
+        List<ConsumerChannel> channels = new ArrayList<>();
+        for (String name : channelNames(config)) {
+            if (isManaged(config, name)) {
+                channels.add(of(config, name));
+            }
+        }
+        return channels;
+    }
+
+    /**
+     * @throws IllegalStateException naming the first missing or contradicting key
+     */
+    static ConsumerChannel of(Config config, String channel) {
+        if (!isManaged(config, channel)) {
+            throw new IllegalStateException("consumer channel '" + channel + "' has "
+                    + ConsumerChannel.managedKey(channel) + "=false: it has no retry or dead-letter topics, "
+                    + "so ConsumerPolicy cannot consume from it");
+        }
+        String topic = required(config, channel, ConsumerChannel.TOPIC);
+        String group = required(config, channel, ConsumerChannel.GROUP_ID);
+        String strategy = required(config, channel, ConsumerChannel.FAILURE_STRATEGY);
+        if (!ConsumerChannel.DELAYED_RETRY.equals(strategy)) {
+            throw new IllegalStateException(ConsumerChannel.key(channel, ConsumerChannel.FAILURE_STRATEGY) + " is '"
+                    + strategy + "'; a Comanda consumer retries without blocking its partition: remove the key to get "
+                    + ConsumerChannel.DELAYED_RETRY);
+        }
+        List<String> retryTopics = List.of(required(config, channel, ConsumerChannel.RETRY_TOPICS).split("\\s*,\\s*"));
+        String deadLetterTopic = required(config, channel, ConsumerChannel.DEAD_LETTER_TOPIC);
+        return new ConsumerChannel(channel, topic, group, retryTopics, deadLetterTopic);
+    }
+
+    private static boolean isManaged(Config config, String channel) {
+        return ConsumerChannel.isManaged(config.getOptionalValue(ConsumerChannel.managedKey(channel), String.class)
+                .orElse(null));
+    }
+
+    private static String required(Config config, String channel, String attribute) {
+        String key = ConsumerChannel.key(channel, attribute);
+        return config.getOptionalValue(key, String.class).filter(value -> !value.isBlank()).map(String::strip)
+                .orElseThrow(() -> new IllegalStateException("consumer channel '" + channel + "' has no " + key
+                        + ": a Comanda consumer channel names its " + ConsumerChannel.TOPIC + " and "
+                        + ConsumerChannel.GROUP_ID + ", and the platform derives the rest from them"));
+    }
+
+    private static Set<String> channelNames(Config config) {
+        Set<String> names = new TreeSet<>();
+        for (String property : config.getPropertyNames()) {
+            Matcher key = INCOMING_KEY.matcher(property);
+            if (key.matches()) {
+                names.add(key.group(1));
+            }
+        }
+        return names;
+    }
+}

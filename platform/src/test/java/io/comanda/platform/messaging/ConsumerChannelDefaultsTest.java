@@ -1,0 +1,113 @@
+package io.comanda.platform.messaging;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A consumer channel needs its topic and group only; the platform derives the rest and checks it. */
+class ConsumerChannelDefaultsTest {
+
+    @Test
+    void derivesConnectorFailureStrategyAndTopicsFromTopicAndGroup() {
+        SmallRyeConfig config = config(Map.of(
+                "mp.messaging.incoming.orders.topic", "comanda.orders",
+                "mp.messaging.incoming.orders.group.id", "payments-service"));
+
+        assertThat(config.getValue("mp.messaging.incoming.orders.connector", String.class)).isEqualTo("smallrye-kafka");
+        assertThat(config.getValue("mp.messaging.incoming.orders.value.deserializer", String.class))
+                .isEqualTo("org.apache.kafka.common.serialization.ByteArrayDeserializer");
+        assertThat(config.getValue("mp.messaging.incoming.orders.auto.offset.reset", String.class)).isEqualTo("earliest");
+        assertThat(config.getValue("mp.messaging.incoming.orders.failure-strategy", String.class))
+                .isEqualTo("delayed-retry-topic");
+        assertThat(config.getValue("mp.messaging.incoming.orders.delayed-retry-topic.max-retries", String.class))
+                .isEqualTo("10");
+        assertThat(ConsumerChannels.of(config)).containsExactly(new ConsumerChannel("orders", "comanda.orders",
+                "payments-service", List.of("comanda.orders.payments-service.retry_500",
+                "comanda.orders.payments-service.retry_2000"), "comanda.orders.payments-service.dlq"));
+    }
+
+    @Test
+    void aServiceOverridesOnlyWhatDiffers() {
+        SmallRyeConfig config = config(Map.of(
+                "mp.messaging.incoming.payments.topic", "comanda.payments",
+                "mp.messaging.incoming.payments.group.id", "orders-service",
+                "comanda.consumer.payments.retry-delays", "1000, 30000",
+                "mp.messaging.incoming.payments.delayed-retry-topic.max-retries", "3"));
+
+        ConsumerChannel channel = ConsumerChannels.of(config, "payments");
+
+        assertThat(channel.retryTopics()).containsExactly("comanda.payments.orders-service.retry_1000",
+                "comanda.payments.orders-service.retry_30000");
+        assertThat(channel.deadLetterTopic()).isEqualTo("comanda.payments.orders-service.dlq");
+        assertThat(config.getValue("mp.messaging.incoming.payments.delayed-retry-topic.max-retries", String.class))
+                .isEqualTo("3");
+    }
+
+    @Test
+    void aChannelWithoutGroupFailsTheStartNamingTheKey() {
+        SmallRyeConfig config = config(Map.of("mp.messaging.incoming.orders.topic", "comanda.orders"));
+
+        assertThatThrownBy(() -> ConsumerChannels.of(config))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("mp.messaging.incoming.orders.group.id");
+    }
+
+    @Test
+    void anotherFailureStrategyFailsTheStartNamingTheKey() {
+        SmallRyeConfig config = config(Map.of(
+                "mp.messaging.incoming.orders.topic", "comanda.orders",
+                "mp.messaging.incoming.orders.group.id", "payments-service",
+                "mp.messaging.incoming.orders.failure-strategy", "ignore"));
+
+        assertThatThrownBy(() -> ConsumerChannels.of(config))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("mp.messaging.incoming.orders.failure-strategy is 'ignore'");
+    }
+
+    @Test
+    void aChannelOutOfThePlatformsHandsGetsNoDerivedKeysNoTopicsAndNoCheck() {
+        SmallRyeConfig config = config(Map.of(
+                "mp.messaging.incoming.orders.topic", "comanda.orders",
+                "mp.messaging.incoming.orders.group.id", "notifications-service",
+                "mp.messaging.incoming.orders-live.topic", "comanda.orders",
+                "mp.messaging.incoming.orders-live.group.id", "notifications-service-live-4f1c",
+                "mp.messaging.incoming.orders-live.failure-strategy", "ignore",
+                "comanda.consumer.orders-live.managed", "false"));
+
+        assertThat(config.getOptionalValue("mp.messaging.incoming.orders-live.connector", String.class)).isEmpty();
+        assertThat(config.getOptionalValue("mp.messaging.incoming.orders-live.delayed-retry-topic.topics", String.class))
+                .isEmpty();
+        assertThat(config.getOptionalValue("mp.messaging.incoming.orders-live.dead-letter-queue.topic", String.class))
+                .isEmpty();
+        // Its 'ignore' strategy fails no check, and no retry or dead-letter topic is created for it.
+        assertThat(ConsumerChannels.of(config)).extracting(ConsumerChannel::name).containsExactly("orders");
+        assertThatThrownBy(() -> ConsumerChannels.of(config, "orders-live"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("comanda.consumer.orders-live.managed=false");
+    }
+
+    @Test
+    void aChannelIsManagedUnlessItSaysFalse() {
+        SmallRyeConfig config = config(Map.of(
+                "mp.messaging.incoming.orders.topic", "comanda.orders",
+                "mp.messaging.incoming.orders.group.id", "payments-service",
+                "comanda.consumer.orders.managed", "true"));
+
+        assertThat(ConsumerChannels.of(config)).extracting(ConsumerChannel::deadLetterTopic)
+                .containsExactly("comanda.orders.payments-service.dlq");
+    }
+
+    private static SmallRyeConfig config(Map<String, String> applicationProperties) {
+        return new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(applicationProperties, "application.properties", 250))
+                .withSources(new ConsumerChannelDefaults())
+                .build();
+    }
+}

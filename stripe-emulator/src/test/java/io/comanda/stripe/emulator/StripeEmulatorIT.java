@@ -1,0 +1,147 @@
+package io.comanda.stripe.emulator;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.ApiException;
+import com.stripe.exception.CardException;
+import com.stripe.exception.IdempotencyException;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.exception.RateLimitException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.PaymentIntent;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.PaymentIntentCreateParams;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The emulator, driven by Stripe's official Java SDK, behaves as Stripe does for what Comanda uses. */
+class StripeEmulatorIT {
+
+    private static StripeEmulator emulator;
+    private static StripeClient stripe;
+
+    @BeforeAll
+    static void start() {
+        emulator = StripeEmulator.start(0);
+        stripe = StripeClient.builder().setApiKey("sk_test_emulator").setApiBase(emulator.apiBase())
+                .setMaxNetworkRetries(0).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    @BeforeEach
+    void noFaults() {
+        emulator.faults().set(0, 0);
+    }
+
+    @Test
+    void visaCardChargeSucceedsAndIsCounted() throws StripeException {
+        String order = UUID.randomUUID().toString();
+
+        PaymentIntent intent = charge(order, 6048, "pm_card_visa", "key-" + order);
+
+        assertThat(intent.getStatus()).isEqualTo("succeeded");
+        assertThat(intent.getAmount()).isEqualTo(6048);
+        assertThat(intent.getCurrency()).isEqualTo("eur");
+        assertThat(intent.getMetadata()).containsEntry("order_id", order);
+        assertThat(emulator.ledger().chargesForOrder(order)).isEqualTo(1);
+        assertThat(stripe.paymentIntents().retrieve(intent.getId()).getStatus()).isEqualTo("succeeded");
+    }
+
+    @Test
+    void sameKeyAndParametersReplayTheFirstResultWithoutChargingAgain() throws StripeException {
+        String order = UUID.randomUUID().toString();
+        PaymentIntent first = charge(order, 1299, "pm_card_visa", "key-" + order);
+
+        PaymentIntent again = charge(order, 1299, "pm_card_visa", "key-" + order);
+
+        assertThat(again.getId()).isEqualTo(first.getId());
+        assertThat(emulator.ledger().chargesForOrder(order)).isEqualTo(1);
+    }
+
+    @Test
+    void sameKeyWithDifferentParametersIsAnIdempotencyError() throws StripeException {
+        String order = UUID.randomUUID().toString();
+        charge(order, 1299, "pm_card_visa", "key-" + order);
+
+        assertThatThrownBy(() -> charge(order, 9999, "pm_card_visa", "key-" + order))
+                .isInstanceOf(IdempotencyException.class);
+        assertThat(emulator.ledger().chargesForOrder(order)).isEqualTo(1);
+    }
+
+    @Test
+    void declinedCardsFailWithTheirDeclineCodes() {
+        assertThatThrownBy(() -> charge(UUID.randomUUID().toString(), 500, "pm_card_chargeDeclined", null))
+                .isInstanceOfSatisfying(CardException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo("card_declined");
+                    assertThat(e.getDeclineCode()).isEqualTo("generic_decline");
+                    assertThat(e.getStatusCode()).isEqualTo(402);
+                });
+        assertThatThrownBy(() -> charge(UUID.randomUUID().toString(), 500, "pm_card_chargeDeclinedInsufficientFunds", null))
+                .isInstanceOfSatisfying(CardException.class,
+                        e -> assertThat(e.getDeclineCode()).isEqualTo("insufficient_funds"));
+    }
+
+    @Test
+    void unknownPaymentMethodIsAnInvalidRequest() {
+        assertThatThrownBy(() -> charge(UUID.randomUUID().toString(), 500, "pm_made_up", null))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.getCode()).isEqualTo("resource_missing"));
+    }
+
+    @Test
+    void injectedTransientFailuresAreNotStoredAsTheKeysResult() throws StripeException {
+        String order = UUID.randomUUID().toString();
+        emulator.faults().set(0, 1.0);
+
+        assertThatThrownBy(() -> charge(order, 700, "pm_card_visa", "key-" + order))
+                .isInstanceOfAny(ApiException.class, RateLimitException.class);
+
+        emulator.faults().set(0, 0);
+        assertThat(charge(order, 700, "pm_card_visa", "key-" + order).getStatus()).isEqualTo("succeeded");
+        assertThat(emulator.ledger().chargesForOrder(order)).isEqualTo(1);
+    }
+
+    @Test
+    void scriptedFaultsSetOverHttpFailTheNextRequestsThenLetTheSameKeyCharge() throws Exception {
+        String order = UUID.randomUUID().toString();
+        HttpResponse<String> set = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(emulator.apiBase() + "/_emulator/faults"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"failNext\": 2, \"transientFailureRate\": 0.1, \"seed\": 11}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(set.statusCode()).isEqualTo(200);
+        assertThat(set.body()).isEqualTo("{\"latencyMs\":0,\"transientFailureRate\":0.1,\"failNext\":2,\"seed\":11}");
+        emulator.faults().set(0, 0);
+        emulator.faults().failNext(2);
+        assertThatThrownBy(() -> charge(order, 700, "pm_card_visa", "key-" + order)).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> charge(order, 700, "pm_card_visa", "key-" + order)).isInstanceOf(RateLimitException.class);
+        assertThat(charge(order, 700, "pm_card_visa", "key-" + order).getStatus()).isEqualTo("succeeded");
+        assertThat(emulator.ledger().chargesForOrder(order)).isEqualTo(1);
+    }
+
+    private static PaymentIntent charge(String orderId, long amount, String paymentMethod, String idempotencyKey)
+            throws StripeException {
+        PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
+                .setAmount(amount).setCurrency("eur").setPaymentMethod(paymentMethod).setConfirm(true)
+                .putMetadata("order_id", orderId).build();
+        RequestOptions.RequestOptionsBuilder options = RequestOptions.builder();
+        if (idempotencyKey != null) {
+            options.setIdempotencyKey(idempotencyKey);
+        }
+        return stripe.paymentIntents().create(params, options.build());
+    }
+}
