@@ -32,8 +32,8 @@ import java.util.function.Supplier;
  * The whole Comanda suite on one machine, what {@code ./comanda up} runs: each part its own process,
  * on fixed ports, with the same part classes the tests use: PostgreSQL (a database per service), a
  * Kafka broker, a Kafka Connect worker with every outbox connector, Keycloak with the realm, an SMTP
- * server whose mailboxes a mail client reads over IMAP, the Stripe emulator and the four services. Data lives in {@code .comanda/data} and survives
- * a restart.
+ * server whose mailboxes a mail client reads over IMAP, the Stripe emulator and the four services.
+ * Data lives in {@code .comanda/data} and survives a restart.
  */
 public final class ComandaStack implements AutoCloseable {
 
@@ -93,8 +93,8 @@ public final class ComandaStack implements AutoCloseable {
                     postgres.host(), postgres.port(), data.resolve("connect"), ports.of("connect"), log("kafka-connect")));
             started("Stripe emulator", () -> javaPart("stripe-emulator", ports.of("stripe"), "http://127.0.0.1:",
                     "io.comanda.stripe.emulator.StripeEmulator", "--port", Integer.toString(ports.of("stripe"))));
-            SmtpProcess smtp = started("SMTP and IMAP", () -> SmtpProcess.start(home(root).resolve("run").resolve("smtp"),
-                    ports.of("smtp"), ports.of("imap"), log("smtp")));
+            SmtpProcess smtp = started("SMTP and IMAP", () -> SmtpProcess.start(
+                    home(root).resolve("run").resolve("smtp"), ports.of("smtp"), ports.of("imap"), log("smtp")));
             KeycloakServer realm = keycloak.join();
             started.push(realm);
             startServices(postgres, kafka, connect, realm, smtp);
