@@ -3,6 +3,7 @@ package io.comanda.e2e;
 import io.comanda.devstack.AccessTokens;
 import io.comanda.devstack.LocalUser;
 import io.comanda.devstack.Mailbox;
+import io.comanda.devstack.TraceStore;
 import io.comanda.devstack.cli.StackPorts;
 import io.comanda.devstack.parts.Ports;
 import io.restassured.http.ContentType;
@@ -27,7 +28,9 @@ import static org.hamcrest.Matchers.equalTo;
 /**
  * The whole suite as a newcomer runs it: {@code ./comanda up}, an order paid by card and one declined,
  * both followed through the HTTP API and in the customer's mailbox (over IMAP, and through
- * {@code ./comanda mail}), {@code ./comanda down}, and nothing left running; then a
+ * {@code ./comanda mail}); an order's trace in the trace store and from {@code ./comanda trace},
+ * a retried record's attempts in one trace, the trace context on every published record, and the
+ * metrics the dashboards use; {@code ./comanda down}, and nothing left running; then a
  * restart that still knows the orders. Every part is moved to a free port through its
  * {@code COMANDA_*_PORT} variable, so a stack or database already on the default ports does not matter.
  */
@@ -63,6 +66,14 @@ class ComandaLauncherIT {
                     .body("status", equalTo("CANCELLED"))
                     .body("declineReason", equalTo("Your card was declined.")));
             assertMailedToAlice(environment, ports.get("imap"), confirmedOrder, declinedOrder);
+
+            ObservedStack observed = new ObservedStack(ports, environment);
+            oneOrderIsOneTraceFoundByItsCorrelationId(observed, token);
+            aRetriedRecordIsTwoProcessingSpansOfOneTrace(observed, token);
+            observed.everyPublishedRecordCarriesATraceparent("comanda.orders", 6);
+            observed.everyPublishedRecordCarriesATraceparent("comanda.payments", 3);
+            observed.publishUnreadablePayment();
+            dashboardsAndAlertsUseOnlyExposedMetrics(observed);
         } finally {
             ComandaCli.Result down = ComandaCli.run(environment, "down");
             assertThat(down.output()).contains("Comanda stopped");
@@ -81,6 +92,46 @@ class ComandaLauncherIT {
         } finally {
             ComandaCli.run(environment, "down");
         }
+    }
+
+    private static void oneOrderIsOneTraceFoundByItsCorrelationId(ObservedStack observed, String token) throws Exception {
+        String correlationId = "e2e-trace-" + UUID.randomUUID();
+        String order = observed.place(token, "pm_card_visa", correlationId);
+        TraceStore.Trace trace = observed.oneTraceOf(correlationId);
+
+        ComandaCli.Result printed = observed.comanda("trace", correlationId);
+        assertThat(printed.exitCode()).as(printed.output()).isZero();
+        assertThat(printed.output()).contains("trace " + trace.id(), "orders-service  post /orders",
+                "payments-service  stripe post /v1/payment_intents", "/zipkin/traces/" + trace.id());
+        assertThat(observed.comanda("trace", order).output()).as("found by the order id too").contains("trace " + trace.id());
+    }
+
+    private static void aRetriedRecordIsTwoProcessingSpansOfOneTrace(ObservedStack observed, String token) {
+        String correlationId = "e2e-retry-" + UUID.randomUUID();
+        observed.stripeFailureRate(1.0);
+        String order;
+        try {
+            order = observed.place(token, "pm_card_visa", correlationId);
+            // Stripe answers 500 or 429 until the first attempt has failed (its span is marked), then recovers.
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(observed.failedPaymentsSpans(correlationId))
+                    .as("a failed first attempt").isPositive());
+        } finally {
+            observed.stripeFailureRate(0);
+        }
+        observed.awaitStatus(token, order, "CONFIRMED");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(observed.paymentsAttempts(correlationId))
+                .as("processing spans of payments-service, by attempt, in the one trace of the order")
+                .hasSizeGreaterThanOrEqualTo(2).contains(1L, 2L));
+    }
+
+    private static void dashboardsAndAlertsUseOnlyExposedMetrics(ObservedStack observed) throws Exception {
+        Set<String> used = MetricNames.usedIn(ObservabilityFiles.expressions());
+        assertThat(used).as("metrics the dashboard and alert rules use").isNotEmpty();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Set<String> exposed = new java.util.TreeSet<>(observed.exposedMetrics("orders"));
+            exposed.addAll(observed.exposedMetrics("payments"));
+            assertThat(exposed).containsAll(used);
+        });
     }
 
     @Test
@@ -136,15 +187,16 @@ class ComandaLauncherIT {
         return environment;
     }
 
-    /** Eleven progress lines, one table row per part (and IMAP's), and not one log line of a part or a client. */
+    /** Twelve progress lines, one table row per part (and IMAP's), and not one log line of a part or a client. */
     private static void assertProgressAndAddressesOnly(Path log) throws Exception {
         List<String> lines = Files.readAllLines(log);
         assertThat(lines).noneMatch(line -> line.contains("WARN") || line.contains("ERROR"));
-        assertThat(lines).filteredOn(line -> line.startsWith("  starting ")).hasSize(11);
-        assertThat(lines).filteredOn(line -> line.startsWith("  ready    ")).hasSize(11);
+        assertThat(lines).filteredOn(line -> line.startsWith("  starting ")).hasSize(12);
+        assertThat(lines).filteredOn(line -> line.startsWith("  ready    ")).hasSize(12);
         assertThat(lines).filteredOn(line -> line.matches("  [a-z-]+ +(http|smtp|imap|postgresql)?[:/0-9.]+ +/.*\\.log"))
                 .extracting(line -> line.trim().split(" +")[0])
-                .containsExactly("postgres", "kafka", "kafka-connect", "stripe-emulator", "smtp", "imap", "keycloak",
+                .containsExactly("postgres", "kafka", "kafka-connect", "stripe-emulator", "smtp", "imap", "zipkin",
+                        "keycloak",
                         "orders-service", "payments-service", "notifications-service", "search-indexer");
     }
 

@@ -1,5 +1,6 @@
 package io.comanda.devstack.cli;
 
+import io.comanda.devstack.TraceStore;
 import io.comanda.devstack.parts.Ports;
 
 import java.io.IOException;
@@ -14,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The {@code ./comanda} command: {@code up [--fresh]} starts the whole suite and stays in the
  * foreground until Ctrl-C; {@code down} stops a running one; {@code status} tells whether one runs;
- * {@code mail [address]} prints the latest mails the stack's SMTP server received.
+ * {@code mail [address]} prints the latest mails the stack's SMTP server received;
+ * {@code trace <correlation-id | order-id>} prints one order's trace from the stack's trace store.
  */
 public final class ComandaCommand {
 
@@ -30,6 +32,7 @@ public final class ComandaCommand {
             case "down" -> command.down();
             case "status" -> command.status();
             case "mail" -> command.mail(List.of(args).subList(1, args.length));
+            case "trace" -> args.length == 2 ? command.trace(args[1]) : command.help();
             default -> command.help();
         };
         if (status != 0 || !"up".equals(verb)) {
@@ -112,8 +115,32 @@ public final class ComandaCommand {
         return 0;
     }
 
+    /** Prints the trace of a correlation id (else of an order id) from the stack's Zipkin. */
+    private int trace(String id) {
+        String zipkin = "http://127.0.0.1:" + StackPorts.fromEnvironment().of("zipkin");
+        TraceStore store = new TraceStore(zipkin);
+        List<TraceStore.Trace> traces;
+        try {
+            traces = store.ofCorrelationOrOrder(id);
+        } catch (RuntimeException e) {
+            out.println("Cannot read traces from " + zipkin + " (is Comanda running?): " + e.getMessage());
+            return 1;
+        }
+        if (traces.isEmpty()) {
+            out.println("No trace has a span tagged " + TraceStore.CORRELATION_TAG + "=" + id + " or "
+                    + TraceStore.ORDER_TAG + "=" + id + " in " + zipkin + " (spans arrive within a few seconds).");
+            return 1;
+        }
+        for (TraceStore.Trace trace : traces) {
+            TraceTree.print(out, trace);
+            out.println("  " + store.uiUrl(trace));
+        }
+        return 0;
+    }
+
     private int help() {
-        out.println("usage: ./comanda up [--fresh] | down | status | events <topic> | mail [address]");
+        out.println("usage: ./comanda up [--fresh] | down | status | events <topic> | mail [address]"
+                + " | trace <correlation-id | order-id>");
         return 2;
     }
 

@@ -14,6 +14,7 @@ import io.comanda.devstack.parts.QuarkusAppProcess;
 import io.comanda.devstack.parts.ReadinessProbe;
 import io.comanda.devstack.parts.RuntimeClasspath;
 import io.comanda.devstack.parts.SmtpProcess;
+import io.comanda.devstack.parts.ZipkinServer;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -32,8 +33,8 @@ import java.util.function.Supplier;
  * The whole Comanda suite on one machine, what {@code ./comanda up} runs: each part its own process,
  * on fixed ports, with the same part classes the tests use: PostgreSQL (a database per service), a
  * Kafka broker, a Kafka Connect worker with every outbox connector, Keycloak with the realm, an SMTP
- * server whose mailboxes a mail client reads over IMAP, the Stripe emulator and the four services.
- * Data lives in {@code .comanda/data} and survives a restart.
+ * server whose mailboxes a mail client reads over IMAP, the Stripe emulator, the Zipkin trace store and
+ * the four services. Data lives in {@code .comanda/data} and survives a restart.
  */
 public final class ComandaStack implements AutoCloseable {
 
@@ -95,9 +96,11 @@ public final class ComandaStack implements AutoCloseable {
                     "io.comanda.stripe.emulator.StripeEmulator", "--port", Integer.toString(ports.of("stripe"))));
             SmtpProcess smtp = started("SMTP and IMAP", () -> SmtpProcess.start(
                     home(root).resolve("run").resolve("smtp"), ports.of("smtp"), ports.of("imap"), log("smtp")));
+            ZipkinServer zipkin = started("Zipkin", () -> ZipkinServer.start(home(root).resolve("run").resolve("zipkin"),
+                    ports.of("zipkin"), log("zipkin")));
             KeycloakServer realm = keycloak.join();
             started.push(realm);
-            startServices(postgres, kafka, connect, realm, smtp);
+            startServices(postgres, kafka, connect, realm, smtp, zipkin);
         } catch (RuntimeException e) {
             keycloak.thenAccept(KeycloakServer::close);
             throw e;
@@ -105,12 +108,16 @@ public final class ComandaStack implements AutoCloseable {
     }
 
     private void startServices(PostgresServer postgres, KafkaProcess kafka, ConnectWorker connect,
-                               KeycloakServer realm, SmtpProcess smtp) {
+                               KeycloakServer realm, SmtpProcess smtp, ZipkinServer zipkin) {
         Map<String, String> common = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "QUARKUS_OIDC_AUTH_SERVER_URL", realm.realmUrl(),
-                // No trace collector runs locally; compose runs Jaeger.
-                "QUARKUS_OTEL_SDK_DISABLED", "true");
+                // Every span to the local trace store, soon enough for ./comanda trace right after an order.
+                "COMANDA_TRACING_EXPORTER", "zipkin",
+                "COMANDA_TRACING_ZIPKIN_ENDPOINT", zipkin.spansEndpoint(),
+                "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "1s",
+                // Readable lines in the logs of .comanda/logs, though the services run their production build.
+                "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         service("orders-service", "orders", withDatabase(common, postgres, "orders"));
         Map<String, String> payments = new LinkedHashMap<>(withDatabase(common, postgres, "payments"));
         payments.put("COMANDA_STRIPE_API_BASE", "http://127.0.0.1:" + ports.of("stripe"));
@@ -138,8 +145,8 @@ public final class ComandaStack implements AutoCloseable {
     }
 
     private void service(String module, String port, Map<String, String> environment) {
-        started(module, () -> QuarkusAppProcess.start(module, root.resolve(module), ports.of(port), "384m",
-                environment, log(module)));
+        started(module, () -> QuarkusAppProcess.start(module, root.resolve(module), ports.of(port),
+                ports.of(port + "-management"), "384m", environment, log(module)));
     }
 
     /** A small main class of the build's classpath in its own JVM, ready when it listens on {@code port}. */

@@ -26,6 +26,12 @@ public final class StackPorts {
         DEFAULTS.put("payments", 8082);
         DEFAULTS.put("notifications", 8084);
         DEFAULTS.put("search", 8085);
+        DEFAULTS.put("zipkin", 9411);
+        // Each service's management interface: health and /q/metrics, apart from the public API.
+        DEFAULTS.put("orders-management", 9081);
+        DEFAULTS.put("payments-management", 9082);
+        DEFAULTS.put("notifications-management", 9084);
+        DEFAULTS.put("search-management", 9085);
     }
 
     private final Map<String, Integer> ports;

@@ -2,6 +2,7 @@ package io.comanda.devstack.cli;
 
 import io.comanda.devstack.parts.ManagedPart;
 import io.comanda.devstack.parts.SmtpProcess;
+import io.comanda.devstack.parts.QuarkusAppProcess;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -28,6 +29,11 @@ final class Walkthrough {
                 out.printf(ROW, "imap", "imap://" + smtp.host() + ":" + smtp.imapPort(), log);
             }
         }
+        out.println();
+        out.println("  Health and metrics (management interfaces):");
+        stack.parts().stream().filter(QuarkusAppProcess.class::isInstance).map(QuarkusAppProcess.class::cast)
+                .forEach(service -> out.printf("  %-22s %s/q/metrics  %s/q/health/ready%n", service.name(),
+                        service.managementUrl(), service.managementUrl()));
         String keycloak = "http://127.0.0.1:" + ports.of("keycloak");
         String orders = "http://127.0.0.1:" + ports.of("orders");
         out.println();
@@ -39,6 +45,7 @@ final class Walkthrough {
         out.println("  curl -s " + orders + "/products");
         out.println("  curl -s -i " + orders + "/orders -H \"Authorization: Bearer $TOKEN\" \\");
         out.println("    -H 'Content-Type: application/json' -H \"Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)\" \\");
+        out.println("    -H 'X-Correlation-ID: my-first-order' \\");
         out.println("    -d '{\"items\":[{\"sku\":\"ESPRESSO-250G\",\"quantity\":2}],\"paymentMethod\":\"pm_card_visa\"}'");
         out.println("  curl -s " + orders + "/orders -H \"Authorization: Bearer $TOKEN\"   # PENDING, then CONFIRMED");
         out.println();
@@ -47,6 +54,10 @@ final class Walkthrough {
         out.println();
         out.println("Read the mails notifications-service sent (IMAP: log in with the address, any password):");
         out.println("  ./comanda mail");
+        out.println();
+        out.println("Follow the order across the services (its trace, from Zipkin at http://127.0.0.1:"
+                + ports.of("zipkin") + "/zipkin/):");
+        out.println("  ./comanda trace my-first-order");
         out.println();
         out.println("Ctrl-C (or ./comanda down in another terminal) stops everything; data stays in .comanda/data.");
     }

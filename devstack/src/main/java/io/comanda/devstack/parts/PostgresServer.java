@@ -60,6 +60,8 @@ public final class PostgresServer implements ManagedPart {
                     // The embedded default is off; then a committed outbox row may not yet be decodable.
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "200")
+                    // A slow statement shows in the log; the service's log line of the same time has its trace id.
+                    .setServerConfig("log_min_duration_statement", "200")
                     .setServerConfig("listen_addresses", "127.0.0.1");
             if (port > 0) {
                 builder.setPort(port);

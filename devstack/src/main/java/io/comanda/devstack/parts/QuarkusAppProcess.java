@@ -10,21 +10,32 @@ import java.util.Map;
 /**
  * A packaged Comanda service ({@code <module>/target/quarkus-app/quarkus-run.jar}) in its own JVM,
  * configured through environment variables as in production, and ready when {@code /q/health/ready}
- * says so.
+ * on its management interface says so. The management interface (health and {@code /q/metrics}) has
+ * a port of its own, apart from the public API.
  */
 public final class QuarkusAppProcess extends ProcessPart {
 
-    private QuarkusAppProcess(ChildProcess process, String url) {
+    private final String managementUrl;
+
+    private QuarkusAppProcess(ChildProcess process, String url, String managementUrl) {
         super(process, url);
+        this.managementUrl = managementUrl;
+    }
+
+    /** The same as {@link #start(String, Path, int, int, String, Map, Path)} with a free management port. */
+    public static QuarkusAppProcess start(String name, Path moduleDirectory, int port, String maxHeap,
+                                          Map<String, String> environment, Path logFile) {
+        return start(name, moduleDirectory, port, Ports.free(), maxHeap, environment, logFile);
     }
 
     /**
      * @param moduleDirectory the service's module folder, holding {@code target/quarkus-app}
      * @param port            the HTTP port
+     * @param managementPort  the port of its management interface (health, metrics)
      * @param environment     configuration as environment variables, e.g. {@code QUARKUS_DATASOURCE_REACTIVE_URL}
      */
-    public static QuarkusAppProcess start(String name, Path moduleDirectory, int port, String maxHeap,
-                                          Map<String, String> environment, Path logFile) {
+    public static QuarkusAppProcess start(String name, Path moduleDirectory, int port, int managementPort,
+                                          String maxHeap, Map<String, String> environment, Path logFile) {
         Path jar = moduleDirectory.resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the service first (mvn -DskipTests install)");
@@ -32,14 +43,36 @@ public final class QuarkusAppProcess extends ProcessPart {
         Map<String, String> env = new HashMap<>(environment);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+        env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
         String url = "http://127.0.0.1:" + port;
+        String managementUrl = "http://127.0.0.1:" + managementPort;
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + maxHeap, "-jar", jar.toString());
         return start(new ProcessSpec(name, command, moduleDirectory, env, logFile, url,
-                ReadinessProbe.httpOk(url + "/q/health/ready", Duration.ofSeconds(120))), QuarkusAppProcess::new);
+                        readiness(managementUrl, url)),
+                (process, address) -> new QuarkusAppProcess(process, address, managementUrl));
+    }
+
+    // A service not built on the platform yet has no management interface: its health is on the API port.
+    private static ReadinessProbe readiness(String managementUrl, String url) {
+        return new ReadinessProbe(Duration.ofSeconds(120), () -> healthy(managementUrl) || healthy(url));
+    }
+
+    private static boolean healthy(String base) {
+        try {
+            return StackHttp.status(base + "/q/health/ready") == 200;
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     public String url() {
         return address();
+    }
+
+    /** Its management interface: {@code /q/health/live}, {@code /q/health/ready}, {@code /q/metrics}. */
+    public String managementUrl() {
+        return managementUrl;
     }
 }

@@ -55,4 +55,8 @@ public final class SharedParts {
     /** The Stripe emulator; {@code apiBase} is what {@code comanda.stripe.api-base} takes. */
     public record Stripe(String apiBase) {
     }
+
+    /** The Zipkin trace store; {@code url} serves its query API, {@code spansEndpoint} takes spans. */
+    public record Zipkin(String url, String spansEndpoint) {
+    }
 }

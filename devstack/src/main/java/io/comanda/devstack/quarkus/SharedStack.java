@@ -11,6 +11,7 @@ import io.comanda.devstack.parts.MachineCache;
 import io.comanda.devstack.parts.Ports;
 import io.comanda.devstack.parts.PostgresServer;
 import io.comanda.devstack.parts.SmtpProcess;
+import io.comanda.devstack.parts.ZipkinServer;
 import io.comanda.stripe.emulator.StripeEmulator;
 
 import java.nio.file.Path;
@@ -163,6 +164,15 @@ public final class SharedStack {
             InProcessPart stripe = new InProcessPart("stripe-emulator", emulator.apiBase(), emulator);
             onStop(stripe::close);
             return new SharedParts.Stripe(stripe.address());
+        });
+    }
+
+    /** The Zipkin trace store, in its own JVM; tests read traces back through {@code io.comanda.devstack.TraceStore}. */
+    public static SharedParts.Zipkin zipkin() {
+        return PartRegistry.getOrStart("zipkin", SharedParts.Zipkin.class, () -> {
+            ZipkinServer zipkin = ZipkinServer.start(fresh("zipkin"), 0, logFile("zipkin"));
+            onStop(zipkin::close);
+            return new SharedParts.Zipkin(zipkin.url(), zipkin.spansEndpoint());
         });
     }
 

@@ -10,6 +10,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -46,12 +47,17 @@ public class OrderSettlement {
                     if (order == null) {
                         throw new UnknownOrderException(outcome.orderId());
                     }
-                    Optional<ComandaEvent> announcement = order.settle(outcome, Instant.now().truncatedTo(ChronoUnit.MICROS));
+                    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    Optional<ComandaEvent> announcement = order.settle(outcome, now);
                     if (announcement.isEmpty()) {
                         LOG.warnf("Ignored %s for order %s, which is already %s", outcome.type().ceType(),
                                 order.id(), order.status());
                         metrics.counter("comanda.orders.ignored_transitions",
                                 "event", outcome.type().ceType(), "status", order.status().name()).increment();
+                    } else {
+                        // From the 201 to the outcome: what a customer waits for.
+                        metrics.timer("comanda.orders.settlement.latency", "status", order.status().name())
+                                .record(Duration.between(order.createdAt(), now));
                     }
                     return announcement;
                 }));

@@ -15,6 +15,7 @@ import io.comanda.payments.domain.ChargeResult;
 import io.comanda.payments.domain.PaymentGateway;
 import io.comanda.payments.domain.ProviderRejectedException;
 import io.comanda.payments.domain.ProviderUnavailableException;
+import io.comanda.platform.observability.OutboundCalls;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Locale;
@@ -27,8 +28,10 @@ import java.util.Locale;
 public class StripePaymentGateway implements PaymentGateway {
 
     private final StripeClient stripe;
+    private final OutboundCalls outbound;
 
-    public StripePaymentGateway(StripeConfig config) {
+    public StripePaymentGateway(StripeConfig config, OutboundCalls outbound) {
+        this.outbound = outbound;
         this.stripe = StripeClient.builder()
                 .setApiKey(config.secretKey())
                 .setApiBase(config.apiBase())
@@ -54,7 +57,9 @@ public class StripePaymentGateway implements PaymentGateway {
                 .build();
         RequestOptions options = RequestOptions.builder().setIdempotencyKey(request.idempotencyKey()).build();
         try {
-            PaymentIntent intent = stripe.paymentIntents().create(params, options);
+            // The SDK's own HTTP client is not instrumented: the platform makes its client span and timer.
+            PaymentIntent intent = outbound.call("stripe", "POST /v1/payment_intents",
+                    () -> stripe.paymentIntents().create(params, options));
             if ("succeeded".equals(intent.getStatus())) {
                 return new ChargeResult.Charged(intent.getId());
             }
@@ -78,6 +83,10 @@ public class StripePaymentGateway implements PaymentGateway {
                 throw new ProviderUnavailableException("Stripe failed: " + e.getMessage(), e);
             }
             throw new ProviderRejectedException("Stripe refused the request: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ProviderUnavailableException("Stripe call failed: " + e.getMessage(), e);
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.comanda.payments.gateway;
 
+import io.comanda.platform.observability.OutboundCalls;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import io.comanda.events.Money;
 import io.comanda.payments.domain.ChargeRequest;
 import io.comanda.payments.domain.ChargeResult;
@@ -23,6 +26,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * request is for an operator.
  */
 class StripePaymentGatewayIT {
+
+    /** Calls as the service makes them, without a trace store or a metrics endpoint behind them. */
+    private static final OutboundCalls OUTBOUND = new OutboundCalls(
+            io.opentelemetry.api.OpenTelemetry.noop().getTracer("test"), new SimpleMeterRegistry());
 
     private static StripeEmulator emulator;
 
@@ -99,7 +106,7 @@ class StripePaymentGatewayIT {
         String apiBase = stopped.apiBase();
         stopped.close();
 
-        assertThatThrownBy(() -> new StripePaymentGateway(config(apiBase, "sk_test_gateway")).charge(request("pm_card_visa")))
+        assertThatThrownBy(() -> new StripePaymentGateway(config(apiBase, "sk_test_gateway"), OUTBOUND).charge(request("pm_card_visa")))
                 .isInstanceOf(ProviderUnavailableException.class);
     }
 
@@ -125,7 +132,7 @@ class StripePaymentGatewayIT {
     }
 
     private static StripePaymentGateway gateway(String secretKey) {
-        return new StripePaymentGateway(config(emulator.apiBase(), secretKey));
+        return new StripePaymentGateway(config(emulator.apiBase(), secretKey), OUTBOUND);
     }
 
     private static StripeConfig config(String apiBase, String secretKey) {

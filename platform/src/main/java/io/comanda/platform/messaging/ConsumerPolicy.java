@@ -4,6 +4,7 @@ import io.comanda.events.ComandaEvent;
 import io.comanda.events.EventDeserializationException;
 import io.comanda.platform.correlation.CorrelationId;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.trace.Span;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -87,11 +88,16 @@ public class ConsumerPolicy {
         Span.current().setAttribute(CorrelationId.SPAN_ATTRIBUTE, CorrelationId.current().orElse(""));
         metrics.timer("comanda.consumer.event.age", "consumer", consumer.group())
                 .record(Duration.between(event.event().occurredAt(), Instant.now()).abs());
+        Timer.Sample processing = Timer.start(metrics);
         return Uni.createFrom().deferred(() -> eventType.isInstance(event.event())
                         ? handler.handle(event.id(), eventType.cast(event.event()))
                         : Uni.createFrom().voidItem())
                 .onFailure(permanent).transform(e -> new PermanentFailure(e.getMessage(), e))
-                .onItemOrFailure().transformToUni((done, failure) -> conclude(consumer, record, metadata, event, failure));
+                .onItemOrFailure().transformToUni((done, failure) -> {
+                    processing.stop(metrics.timer("comanda.consumer.processing", "consumer", consumer.group(),
+                            "outcome", failure == null ? "ok" : "failed"));
+                    return conclude(consumer, record, metadata, event, failure);
+                });
     }
 
     /** Acks a processed record, parks a permanent failure, nacks any other for the failure strategy to retry. */

@@ -1,0 +1,79 @@
+package io.comanda.devstack.parts;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Zipkin server, the trace store of the local stack and of tests: the services export their spans
+ * to it, {@code ./comanda trace} and the tests read traces back through its HTTP API, and a person
+ * browses them in its UI.
+ *
+ * <p>Runs Zipkin's executable jar from Maven Central as Maven resolved it (no unpacking), with
+ * in-memory storage, a small heap, and every collector but HTTP switched off (Zipkin would otherwise
+ * start a Kafka collector when it sees {@code KAFKA_BOOTSTRAP_SERVERS} in its environment).
+ */
+public final class ZipkinServer extends ProcessPart {
+
+    private static final String JAR_RECORD = "/io/comanda/devstack/zipkin-server.txt";
+
+    private ZipkinServer(ChildProcess process, String url) {
+        super(process, url);
+    }
+
+    /**
+     * Starts Zipkin on the loopback {@code port} (0 for a free one); ready when {@code /health} answers.
+     *
+     * @param workDir its working directory
+     */
+    public static ZipkinServer start(Path workDir, int port, Path logFile) {
+        int httpPort = port > 0 ? port : Ports.free();
+        String url = "http://127.0.0.1:" + httpPort;
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-jar", jar().toString(),
+                "--armeria.ports[0].ip=127.0.0.1",
+                "--armeria.ports[0].port=" + httpPort);
+        Map<String, String> environment = Map.of(
+                "STORAGE_TYPE", "mem",
+                "MEM_MAX_SPANS", "200000",
+                "COLLECTOR_KAFKA_ENABLED", "false",
+                "COLLECTOR_RABBITMQ_ENABLED", "false",
+                "COLLECTOR_ACTIVEMQ_ENABLED", "false",
+                "COLLECTOR_PULSAR_ENABLED", "false",
+                "COLLECTOR_GRPC_ENABLED", "false");
+        return start(new ProcessSpec("zipkin", command, workDir, environment, logFile, url,
+                ReadinessProbe.httpOk(url + "/health", Duration.ofSeconds(120))), ZipkinServer::new);
+    }
+
+    public String url() {
+        return address();
+    }
+
+    /** Where services send spans ({@code comanda.tracing.zipkin.endpoint}). */
+    public String spansEndpoint() {
+        return url() + "/api/v2/spans";
+    }
+
+    /** The executable jar the build resolved (recorded apart from the child JVMs' classpath). */
+    static Path jar() {
+        try (InputStream in = ZipkinServer.class.getResourceAsStream(JAR_RECORD)) {
+            if (in == null) {
+                throw new IllegalStateException(JAR_RECORD + " is missing: build the devstack module with Maven");
+            }
+            Path jar = Path.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).trim());
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing: run 'mvn install' so Maven fetches it");
+            }
+            return jar;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
