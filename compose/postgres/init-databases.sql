@@ -1,3 +1,4 @@
 -- One database per service, as the local stack has.
 create database orders;
 create database payments;
+create database notifications;

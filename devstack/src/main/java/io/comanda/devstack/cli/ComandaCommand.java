@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The {@code ./comanda} command: {@code up [--fresh]} starts the whole suite and stays in the
  * foreground until Ctrl-C; {@code down} stops a running one; {@code status} tells whether one runs;
+ * {@code mail [address]} prints the latest mails the stack's SMTP server received;
  * {@code trace <correlation-id | order-id>} prints one order's trace from the stack's trace store.
  */
 public final class ComandaCommand {
@@ -30,6 +31,7 @@ public final class ComandaCommand {
             case "up" -> command.up(List.of(args).contains("--fresh"));
             case "down" -> command.down();
             case "status" -> command.status();
+            case "mail" -> command.mail(List.of(args).subList(1, args.length));
             case "trace" -> args.length == 2 ? command.trace(args[1]) : command.help();
             default -> command.help();
         };
@@ -104,6 +106,15 @@ public final class ComandaCommand {
         return 0;
     }
 
+    private int mail(List<String> addresses) {
+        if (running().isEmpty()) {
+            out.println("Comanda is not running. Start it with ./comanda up.");
+            return 1;
+        }
+        RecentMail.print(out, StackPorts.fromEnvironment().of("imap"), addresses);
+        return 0;
+    }
+
     /** Prints the trace of a correlation id (else of an order id) from the stack's Zipkin. */
     private int trace(String id) {
         String zipkin = "http://127.0.0.1:" + StackPorts.fromEnvironment().of("zipkin");
@@ -128,7 +139,8 @@ public final class ComandaCommand {
     }
 
     private int help() {
-        out.println("usage: ./comanda up [--fresh] | down | status | events <topic> | trace <correlation-id | order-id>");
+        out.println("usage: ./comanda up [--fresh] | down | status | events <topic> | mail [address]"
+                + " | trace <correlation-id | order-id>");
         return 2;
     }
 
