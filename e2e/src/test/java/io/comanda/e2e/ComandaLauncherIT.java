@@ -3,7 +3,7 @@ package io.comanda.e2e;
 import io.comanda.devstack.AccessTokens;
 import io.comanda.devstack.LocalUser;
 import io.comanda.devstack.Mailbox;
-import io.comanda.devstack.TraceStore;
+import io.comanda.devstack.ZipkinTraces;
 import io.comanda.devstack.cli.StackPorts;
 import io.comanda.devstack.parts.Ports;
 import io.restassured.http.ContentType;
@@ -97,7 +97,7 @@ class ComandaLauncherIT {
     private static void oneOrderIsOneTraceFoundByItsCorrelationId(ObservedStack observed, String token) throws Exception {
         String correlationId = "e2e-trace-" + UUID.randomUUID();
         String order = observed.place(token, "pm_card_visa", correlationId);
-        TraceStore.Trace trace = observed.oneTraceOf(correlationId);
+        ZipkinTraces.Trace trace = observed.oneTraceOf(correlationId);
 
         ComandaCli.Result printed = observed.comanda("trace", correlationId);
         assertThat(printed.exitCode()).as(printed.output()).isZero();

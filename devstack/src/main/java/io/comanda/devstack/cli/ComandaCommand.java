@@ -1,6 +1,6 @@
 package io.comanda.devstack.cli;
 
-import io.comanda.devstack.TraceStore;
+import io.comanda.devstack.ZipkinTraces;
 import io.comanda.devstack.parts.Ports;
 
 import java.io.IOException;
@@ -118,8 +118,8 @@ public final class ComandaCommand {
     /** Prints the trace of a correlation id (else of an order id) from the stack's Zipkin. */
     private int trace(String id) {
         String zipkin = "http://127.0.0.1:" + StackPorts.fromEnvironment().of("zipkin");
-        TraceStore store = new TraceStore(zipkin);
-        List<TraceStore.Trace> traces;
+        ZipkinTraces store = new ZipkinTraces(zipkin);
+        List<ZipkinTraces.Trace> traces;
         try {
             traces = store.ofCorrelationOrOrder(id);
         } catch (RuntimeException e) {
@@ -127,11 +127,11 @@ public final class ComandaCommand {
             return 1;
         }
         if (traces.isEmpty()) {
-            out.println("No trace has a span tagged " + TraceStore.CORRELATION_TAG + "=" + id + " or "
-                    + TraceStore.ORDER_TAG + "=" + id + " in " + zipkin + " (spans arrive within a few seconds).");
+            out.println("No trace has a span tagged " + ZipkinTraces.CORRELATION_TAG + "=" + id + " or "
+                    + ZipkinTraces.ORDER_TAG + "=" + id + " in " + zipkin + " (spans arrive within a few seconds).");
             return 1;
         }
-        for (TraceStore.Trace trace : traces) {
+        for (ZipkinTraces.Trace trace : traces) {
             TraceTree.print(out, trace);
             out.println("  " + store.uiUrl(trace));
         }
