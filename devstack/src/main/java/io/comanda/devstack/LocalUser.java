@@ -24,4 +24,9 @@ public enum LocalUser {
     public String password() {
         return password;
     }
+
+    /** The user's e-mail address in the realm file, where the services write to them. */
+    public String email() {
+        return username + "@comanda.example";
+    }
 }

@@ -2,7 +2,8 @@ package io.comanda.e2e;
 
 import io.comanda.devstack.AccessTokens;
 import io.comanda.devstack.LocalUser;
-import io.comanda.devstack.TraceStore;
+import io.comanda.devstack.Mailbox;
+import io.comanda.devstack.ZipkinTraces;
 import io.comanda.devstack.cli.StackPorts;
 import io.comanda.devstack.parts.Ports;
 import io.restassured.http.ContentType;
@@ -26,8 +27,9 @@ import static org.hamcrest.Matchers.equalTo;
 
 /**
  * The whole suite as a newcomer runs it: {@code ./comanda up}, an order paid by card and one declined,
- * both followed through the HTTP API; an order found by its note in search-indexer, by its owner only,
- * and again after {@code ./comanda reindex}; an order's trace in the trace store and from {@code ./comanda trace},
+ * both followed through the HTTP API and in the customer's mailbox (over IMAP, and through
+ * {@code ./comanda mail}); an order found by its note in search-indexer, by its owner only, and again
+ * after {@code ./comanda reindex}; an order's trace in the trace store and from {@code ./comanda trace},
  * a retried record's attempts in one trace, the trace context on every published record, and the
  * metrics the dashboards use; {@code ./comanda down}, and nothing left running; then a
  * restart that still knows the orders. Every part is moved to a free port through its
@@ -36,7 +38,7 @@ import static org.hamcrest.Matchers.equalTo;
 class ComandaLauncherIT {
 
     @Test
-    void startsQuietlyOrdersFollowTheirPaymentsAndDownLeavesNothingRunning() throws Exception {
+    void startsQuietlyOrdersFollowTheirPaymentsAndAreMailedAndDownLeavesNothingRunning() throws Exception {
         Map<String, Integer> ports = freePorts();
         Map<String, String> environment = environment(ports);
         String orders = "http://127.0.0.1:" + ports.get("orders");
@@ -64,6 +66,7 @@ class ComandaLauncherIT {
                     .get(orders + "/orders/" + declinedOrder).then().statusCode(200)
                     .body("status", equalTo("CANCELLED"))
                     .body("declineReason", equalTo("Your card was declined.")));
+            assertMailedToAlice(environment, ports.get("imap"), confirmedOrder, declinedOrder);
 
             StackSearch search = new StackSearch(ports, environment);
             search.comandaOrdersKeepsItsRecords();
@@ -98,7 +101,7 @@ class ComandaLauncherIT {
     private static void oneOrderIsOneTraceFoundByItsCorrelationId(ObservedStack observed, String token) throws Exception {
         String correlationId = "e2e-trace-" + UUID.randomUUID();
         String order = observed.place(token, "pm_card_visa", correlationId);
-        TraceStore.Trace trace = observed.oneTraceOf(correlationId);
+        ZipkinTraces.Trace trace = observed.oneTraceOf(correlationId);
 
         ComandaCli.Result printed = observed.comanda("trace", correlationId);
         assertThat(printed.exitCode()).as(printed.output()).isZero();
@@ -150,6 +153,30 @@ class ComandaLauncherIT {
         }
     }
 
+    /**
+     * Alice finds the received and confirmed mails of her paid order and the received and cancelled
+     * mails of her declined one in her mailbox, read over IMAP, and {@code ./comanda mail} lists them.
+     */
+    private static void assertMailedToAlice(Map<String, String> environment, int imapPort, String confirmedOrder,
+                                            String declinedOrder) throws Exception {
+        Mailbox alice = new Mailbox("127.0.0.1", imapPort, LocalUser.ALICE.email());
+        String paid = confirmedOrder.substring(0, 8);
+        String declined = declinedOrder.substring(0, 8);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            assertThat(alice.about(confirmedOrder)).extracting(Mailbox.ReceivedMail::subject)
+                    .containsExactlyInAnyOrder("We received your order " + paid, "Your order " + paid + " is confirmed");
+            assertThat(alice.about(declinedOrder)).extracting(Mailbox.ReceivedMail::subject)
+                    .containsExactlyInAnyOrder("We received your order " + declined,
+                            "Your order " + declined + " was cancelled");
+        });
+        assertThat(alice.about(confirmedOrder)).allSatisfy(mail -> assertThat(mail.to()).containsExactly(alice.address()));
+
+        ComandaCli.Result mail = ComandaCli.run(environment, "mail");
+        assertThat(mail.exitCode()).isZero();
+        assertThat(mail.output()).contains("Your order " + paid + " is confirmed", "Your order " + declined
+                + " was cancelled", alice.address());
+    }
+
     /** A free loopback port for every part of the stack, by part name. */
     private static Map<String, Integer> freePorts() {
         Map<String, Integer> ports = new LinkedHashMap<>();
@@ -164,15 +191,16 @@ class ComandaLauncherIT {
         return environment;
     }
 
-    /** Twelve progress lines, one table row per part, and not one log line of a part or a client. */
+    /** Twelve progress lines, one table row per part (and IMAP's), and not one log line of a part or a client. */
     private static void assertProgressAndAddressesOnly(Path log) throws Exception {
         List<String> lines = Files.readAllLines(log);
         assertThat(lines).noneMatch(line -> line.contains("WARN") || line.contains("ERROR"));
         assertThat(lines).filteredOn(line -> line.startsWith("  starting ")).hasSize(12);
         assertThat(lines).filteredOn(line -> line.startsWith("  ready    ")).hasSize(12);
-        assertThat(lines).filteredOn(line -> line.matches("  [a-z-]+ +(http|smtp|postgresql)?[:/0-9.]+ +/.*\\.log"))
+        assertThat(lines).filteredOn(line -> line.matches("  [a-z-]+ +(http|smtp|imap|postgresql)?[:/0-9.]+ +/.*\\.log"))
                 .extracting(line -> line.trim().split(" +")[0])
-                .containsExactly("postgres", "kafka", "kafka-connect", "stripe-emulator", "smtp", "zipkin", "keycloak",
+                .containsExactly("postgres", "kafka", "kafka-connect", "stripe-emulator", "smtp", "imap", "zipkin",
+                        "keycloak",
                         "orders-service", "payments-service", "notifications-service", "search-indexer");
     }
 

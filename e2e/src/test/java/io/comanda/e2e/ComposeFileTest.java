@@ -126,7 +126,7 @@ class ComposeFileTest {
     @Test
     void theInitScriptCreatesADatabaseForEveryServiceThatHasOne() throws IOException {
         String init = Files.readString(ROOT.resolve("compose/postgres/init-databases.sql"));
-        for (String database : List.of("orders", "payments", "search")) {
+        for (String database : List.of("orders", "payments", "notifications", "search")) {
             assertThat(init).contains("create database " + database + ";");
         }
         // Ready once the last database of the script exists.

@@ -2,7 +2,7 @@ package io.comanda.e2e;
 
 import io.comanda.devstack.EventProducer;
 import io.comanda.devstack.TopicReader;
-import io.comanda.devstack.TraceStore;
+import io.comanda.devstack.ZipkinTraces;
 import io.comanda.devstack.parts.StackHttp;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,12 +32,12 @@ final class ObservedStack {
 
     private final Map<String, Integer> ports;
     private final Map<String, String> environment;
-    private final TraceStore traces;
+    private final ZipkinTraces traces;
 
     ObservedStack(Map<String, Integer> ports, Map<String, String> environment) {
         this.ports = ports;
         this.environment = environment;
-        this.traces = new TraceStore(url("zipkin"));
+        this.traces = new ZipkinTraces(url("zipkin"));
     }
 
     String url(String part) {
@@ -63,21 +63,21 @@ final class ObservedStack {
      * orders-service, the consumer and Stripe client spans of payments-service and the settlement span of
      * orders-service, each consumer span a descendant of the HTTP span, and every span tagged.
      */
-    TraceStore.Trace oneTraceOf(String correlationId) {
-        TraceStore.Trace[] found = new TraceStore.Trace[1];
+    ZipkinTraces.Trace oneTraceOf(String correlationId) {
+        ZipkinTraces.Trace[] found = new ZipkinTraces.Trace[1];
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            List<TraceStore.Trace> all = traces.tagged(TraceStore.CORRELATION_TAG, correlationId);
+            List<ZipkinTraces.Trace> all = traces.tagged(ZipkinTraces.CORRELATION_TAG, correlationId);
             assertThat(all).as("traces tagged " + correlationId).hasSize(1);
-            TraceStore.Trace trace = all.get(0);
-            TraceStore.Span http = span(trace, "orders-service", "SERVER", "post /orders");
-            TraceStore.Span payment = consumerSpan(trace, "payments-service");
-            TraceStore.Span stripe = span(trace, "payments-service", "CLIENT", "stripe post /v1/payment_intents");
-            TraceStore.Span settlement = consumerSpan(trace, "orders-service");
+            ZipkinTraces.Trace trace = all.get(0);
+            ZipkinTraces.Span http = span(trace, "orders-service", "SERVER", "post /orders");
+            ZipkinTraces.Span payment = consumerSpan(trace, "payments-service");
+            ZipkinTraces.Span stripe = span(trace, "payments-service", "CLIENT", "stripe post /v1/payment_intents");
+            ZipkinTraces.Span settlement = consumerSpan(trace, "orders-service");
             assertThat(trace.descendsFrom(payment, http)).as("payments consumer span under the HTTP span").isTrue();
             assertThat(trace.descendsFrom(stripe, payment)).as("Stripe call under the payments consumer span").isTrue();
             assertThat(trace.descendsFrom(settlement, http)).as("settlement span under the HTTP span").isTrue();
             assertThat(trace.spans()).allSatisfy(span ->
-                    assertThat(span.tags()).containsEntry(TraceStore.CORRELATION_TAG, correlationId));
+                    assertThat(span.tags()).containsEntry(ZipkinTraces.CORRELATION_TAG, correlationId));
             found[0] = trace;
         });
         return found[0];
@@ -85,7 +85,7 @@ final class ObservedStack {
 
     /** The attempts of payments-service's processing spans in the one trace of {@code correlationId}. */
     List<Long> paymentsAttempts(String correlationId) {
-        List<TraceStore.Trace> all = traces.tagged(TraceStore.CORRELATION_TAG, correlationId);
+        List<ZipkinTraces.Trace> all = traces.tagged(ZipkinTraces.CORRELATION_TAG, correlationId);
         assertThat(all).as("traces tagged " + correlationId).hasSize(1);
         return processingSpans(all.get(0), "payments-service").stream()
                 .map(span -> Long.parseLong(span.tags().getOrDefault("comanda.attempt", "0"))).sorted().toList();
@@ -93,23 +93,23 @@ final class ObservedStack {
 
     /** How many spans of payments-service in the trace of {@code correlationId} are marked as failed. */
     long failedPaymentsSpans(String correlationId) {
-        return traces.tagged(TraceStore.CORRELATION_TAG, correlationId).stream().flatMap(t -> t.spans().stream())
+        return traces.tagged(ZipkinTraces.CORRELATION_TAG, correlationId).stream().flatMap(t -> t.spans().stream())
                 .filter(span -> span.service().equals("payments-service") && span.failed()).count();
     }
 
     /** The processing spans of {@code consumer} in {@code trace}, one per attempt. */
-    static List<TraceStore.Span> processingSpans(TraceStore.Trace trace, String consumer) {
+    static List<ZipkinTraces.Span> processingSpans(ZipkinTraces.Trace trace, String consumer) {
         return trace.spans().stream().filter(s -> s.kind().equals("CONSUMER")
                 && consumer.equals(s.tags().get("messaging.consumer.group.name"))).toList();
     }
 
-    private static TraceStore.Span consumerSpan(TraceStore.Trace trace, String consumer) {
-        List<TraceStore.Span> spans = processingSpans(trace, consumer);
+    private static ZipkinTraces.Span consumerSpan(ZipkinTraces.Trace trace, String consumer) {
+        List<ZipkinTraces.Span> spans = processingSpans(trace, consumer);
         assertThat(spans).as(consumer + " processing span in " + trace.spans()).isNotEmpty();
         return spans.get(0);
     }
 
-    private static TraceStore.Span span(TraceStore.Trace trace, String service, String kind, String name) {
+    private static ZipkinTraces.Span span(ZipkinTraces.Trace trace, String service, String kind, String name) {
         return trace.spans().stream()
                 .filter(s -> s.service().equals(service) && s.kind().equals(kind) && s.name().equalsIgnoreCase(name))
                 .findFirst()

@@ -1,10 +1,14 @@
 package io.comanda.platform;
 
+import io.comanda.devstack.EventProducer;
 import io.comanda.devstack.ZipkinTraces;
+import io.comanda.events.Topic;
+import org.eclipse.microprofile.config.ConfigProvider;
 import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -50,5 +54,31 @@ class TracesIT {
         ZipkinTraces zipkin = new ZipkinTraces(zipkinUrl);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(zipkin.tagged(ZipkinTraces.CORRELATION_TAG, correlationId)).hasSize(1));
+    }
+
+    @Test
+    void aRecordParkedOnTheDeadLetterTopicShowsAsAFailedPublishInItsOwnTrace() {
+        String correlationId = "traces-dlq-" + UUID.randomUUID();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String traceparent = "00-" + traceId + "-" + traceId.substring(0, 16) + "-01";
+        try (EventProducer producer = new EventProducer(
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class))) {
+            producer.sendRaw(Topic.ORDERS.topicName(), UUID.randomUUID().toString(), EventProducer.headers(
+                    "ce_id", UUID.randomUUID().toString(), "ce_type", "io.comanda.order.placed.v1",
+                    "ce_correlationid", correlationId, "traceparent", traceparent),
+                    "not an order".getBytes(StandardCharsets.UTF_8));
+        }
+
+        ZipkinTraces zipkin = new ZipkinTraces(zipkinUrl);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<ZipkinTraces.Trace> traces = zipkin.tagged(ZipkinTraces.CORRELATION_TAG, correlationId);
+            assertThat(traces).hasSize(1);
+            assertThat(traces.get(0).spans()).anySatisfy(span -> {
+                assertThat(span.traceId()).isEqualTo(traceId);
+                assertThat(span.kind()).isEqualTo("PRODUCER");
+                assertThat(span.name()).endsWith(".dlq publish");
+                assertThat(span.tags()).containsKey("dead-letter-reason").containsKey("error");
+            });
+        });
     }
 }

@@ -1,6 +1,6 @@
 package io.comanda.devstack.cli;
 
-import io.comanda.devstack.TraceStore;
+import io.comanda.devstack.ZipkinTraces;
 import io.comanda.devstack.parts.Ports;
 
 import java.io.IOException;
@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The {@code ./comanda} command: {@code up [--fresh]} starts the whole suite and stays in the
  * foreground until Ctrl-C; {@code down} stops a running one; {@code status} tells whether one runs;
+ * {@code mail [address]} prints the latest mails the stack's SMTP server received;
  * {@code trace <correlation-id | order-id>} prints one order's trace from the stack's trace store;
  * {@code reindex} rebuilds search-indexer's index from {@code comanda.orders} ({@link Reindex}).
  */
@@ -31,6 +32,7 @@ public final class ComandaCommand {
             case "up" -> command.up(List.of(args).contains("--fresh"));
             case "down" -> command.down();
             case "status" -> command.status();
+            case "mail" -> command.mail(List.of(args).subList(1, args.length));
             case "trace" -> args.length == 2 ? command.trace(args[1]) : command.help();
             case "reindex" -> Reindex.run(StackPorts.fromEnvironment(), command.out);
             default -> command.help();
@@ -106,11 +108,20 @@ public final class ComandaCommand {
         return 0;
     }
 
+    private int mail(List<String> addresses) {
+        if (running().isEmpty()) {
+            out.println("Comanda is not running. Start it with ./comanda up.");
+            return 1;
+        }
+        RecentMail.print(out, StackPorts.fromEnvironment().of("imap"), addresses);
+        return 0;
+    }
+
     /** Prints the trace of a correlation id (else of an order id) from the stack's Zipkin. */
     private int trace(String id) {
         String zipkin = "http://127.0.0.1:" + StackPorts.fromEnvironment().of("zipkin");
-        TraceStore store = new TraceStore(zipkin);
-        List<TraceStore.Trace> traces;
+        ZipkinTraces store = new ZipkinTraces(zipkin);
+        List<ZipkinTraces.Trace> traces;
         try {
             traces = store.ofCorrelationOrOrder(id);
         } catch (RuntimeException e) {
@@ -118,11 +129,11 @@ public final class ComandaCommand {
             return 1;
         }
         if (traces.isEmpty()) {
-            out.println("No trace has a span tagged " + TraceStore.CORRELATION_TAG + "=" + id + " or "
-                    + TraceStore.ORDER_TAG + "=" + id + " in " + zipkin + " (spans arrive within a few seconds).");
+            out.println("No trace has a span tagged " + ZipkinTraces.CORRELATION_TAG + "=" + id + " or "
+                    + ZipkinTraces.ORDER_TAG + "=" + id + " in " + zipkin + " (spans arrive within a few seconds).");
             return 1;
         }
-        for (TraceStore.Trace trace : traces) {
+        for (ZipkinTraces.Trace trace : traces) {
             TraceTree.print(out, trace);
             out.println("  " + store.uiUrl(trace));
         }
@@ -130,7 +141,8 @@ public final class ComandaCommand {
     }
 
     private int help() {
-        out.println("usage: ./comanda up [--fresh] | down | status | events <topic> | trace <correlation-id | order-id> | reindex");
+        out.println("usage: ./comanda up [--fresh] | down | status | events <topic> | mail [address]"
+                + " | trace <correlation-id | order-id> | reindex");
         return 2;
     }
 

@@ -13,6 +13,7 @@ import io.comanda.devstack.parts.ProcessSpec;
 import io.comanda.devstack.parts.QuarkusAppProcess;
 import io.comanda.devstack.parts.ReadinessProbe;
 import io.comanda.devstack.parts.RuntimeClasspath;
+import io.comanda.devstack.parts.SmtpProcess;
 import io.comanda.devstack.parts.ZipkinServer;
 
 import java.io.PrintStream;
@@ -32,12 +33,12 @@ import java.util.function.Supplier;
  * The whole Comanda suite on one machine, what {@code ./comanda up} runs: each part its own process,
  * on fixed ports, with the same part classes the tests use: PostgreSQL (a database per service), a
  * Kafka broker, a Kafka Connect worker with every outbox connector, Keycloak with the realm, an SMTP
- * server, the Stripe emulator, the Zipkin trace store and the four services. Data lives in
- * {@code .comanda/data} and survives a restart.
+ * server whose mailboxes a mail client reads over IMAP, the Stripe emulator, the Zipkin trace store and
+ * the four services. Data lives in {@code .comanda/data} and survives a restart.
  */
 public final class ComandaStack implements AutoCloseable {
 
-    private static final List<String> SERVICES_WITH_DATABASE = List.of("orders", "payments", "search");
+    private static final List<String> SERVICES_WITH_DATABASE = List.of("orders", "payments", "notifications", "search");
 
     private final Path root;
     private final StackPorts ports;
@@ -93,13 +94,13 @@ public final class ComandaStack implements AutoCloseable {
                     postgres.host(), postgres.port(), data.resolve("connect"), ports.of("connect"), log("kafka-connect")));
             started("Stripe emulator", () -> javaPart("stripe-emulator", ports.of("stripe"), "http://127.0.0.1:",
                     "io.comanda.stripe.emulator.StripeEmulator", "--port", Integer.toString(ports.of("stripe"))));
-            started("SMTP", () -> javaPart("smtp", ports.of("smtp"), "smtp://127.0.0.1:",
-                    SmtpServerMain.class.getName(), Integer.toString(ports.of("smtp"))));
+            SmtpProcess smtp = started("SMTP and IMAP", () -> SmtpProcess.start(
+                    home(root).resolve("run").resolve("smtp"), ports.of("smtp"), ports.of("imap"), log("smtp")));
             ZipkinServer zipkin = started("Zipkin", () -> ZipkinServer.start(home(root).resolve("run").resolve("zipkin"),
                     ports.of("zipkin"), log("zipkin")));
             KeycloakServer realm = keycloak.join();
             started.push(realm);
-            startServices(postgres, kafka, connect, realm, zipkin);
+            startServices(postgres, kafka, connect, realm, smtp, zipkin);
         } catch (RuntimeException e) {
             keycloak.thenAccept(KeycloakServer::close);
             throw e;
@@ -107,7 +108,7 @@ public final class ComandaStack implements AutoCloseable {
     }
 
     private void startServices(PostgresServer postgres, KafkaProcess kafka, ConnectWorker connect,
-                               KeycloakServer realm, ZipkinServer zipkin) {
+                               KeycloakServer realm, SmtpProcess smtp, ZipkinServer zipkin) {
         Map<String, String> common = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "QUARKUS_OIDC_AUTH_SERVER_URL", realm.realmUrl(),
@@ -127,7 +128,12 @@ public final class ComandaStack implements AutoCloseable {
             connect.register("payments-outbox");
             return null;
         });
-        service("notifications-service", "notifications", common);
+        Map<String, String> notifications = new LinkedHashMap<>(withDatabase(common, postgres, "notifications"));
+        // Keycloak's admin API gives the recipients' addresses; the realm URL follows from it.
+        notifications.put("COMANDA_KEYCLOAK_URL", realm.url());
+        notifications.put("QUARKUS_MAILER_HOST", smtp.host());
+        notifications.put("QUARKUS_MAILER_PORT", Integer.toString(smtp.port()));
+        service("notifications-service", "notifications", notifications);
         service("search-indexer", "search", withDatabase(common, postgres, "search"));
     }
 

@@ -20,6 +20,7 @@ public final class StackPorts {
         DEFAULTS.put("connect", 8083);
         DEFAULTS.put("keycloak", 8180);
         DEFAULTS.put("smtp", 2525);
+        DEFAULTS.put("imap", 1143);
         DEFAULTS.put("stripe", 12111);
         DEFAULTS.put("orders", 8081);
         DEFAULTS.put("payments", 8082);

@@ -1,5 +1,7 @@
 package io.comanda.devstack.cli;
 
+import io.comanda.devstack.parts.ManagedPart;
+import io.comanda.devstack.parts.SmtpProcess;
 import io.comanda.devstack.parts.QuarkusAppProcess;
 
 import java.io.PrintStream;
@@ -9,6 +11,8 @@ import java.util.Locale;
 /** What {@code ./comanda up} prints once everything is ready: where each part is, and what to try. */
 final class Walkthrough {
 
+    private static final String ROW = "  %-22s %-34s %s%n";
+
     private Walkthrough() {
     }
 
@@ -16,9 +20,15 @@ final class Walkthrough {
         out.println();
         out.printf(Locale.ROOT, "Comanda is up in %.1f s, using %d MiB of memory (RSS of all its processes).%n%n",
                 seconds, rssMib);
-        out.printf("  %-22s %-34s %s%n", "component", "address", "log");
-        stack.parts().forEach(part -> out.printf("  %-22s %-34s %s%n", part.name(), part.address(),
-                part.logFile().map(Path::toString).orElse("")));
+        out.printf(ROW, "component", "address", "log");
+        for (ManagedPart part : stack.parts()) {
+            String log = part.logFile().map(Path::toString).orElse("");
+            out.printf(ROW, part.name(), part.address(), log);
+            if (part instanceof SmtpProcess smtp) {
+                // The same server keeps what it received for a mail client.
+                out.printf(ROW, "imap", "imap://" + smtp.host() + ":" + smtp.imapPort(), log);
+            }
+        }
         out.println();
         out.println("  Health and metrics (management interfaces):");
         stack.parts().stream().filter(QuarkusAppProcess.class::isInstance).map(QuarkusAppProcess.class::cast)
@@ -41,6 +51,9 @@ final class Walkthrough {
         out.println();
         out.println("Watch the events (Kafka's own console consumer):");
         out.println("  ./comanda events comanda.orders");
+        out.println();
+        out.println("Read the mails notifications-service sent (IMAP: log in with the address, any password):");
+        out.println("  ./comanda mail");
         out.println();
         out.println("Follow the order across the services (its trace, from Zipkin at http://127.0.0.1:"
                 + ports.of("zipkin") + "/zipkin/):");

@@ -44,8 +44,12 @@ public final class SharedParts {
     public record Keycloak(String url, String realmUrl) {
     }
 
-    /** The SMTP server (GreenMail). */
-    public record Smtp(String host, int port) {
+    /**
+     * The SMTP server (GreenMail) in its own JVM; {@code imapPort} is where its mailboxes are read.
+     *
+     * @param pid its process, to stop it as an outage would
+     */
+    public record Smtp(String host, int port, int imapPort, long pid) {
     }
 
     /** The Stripe emulator; {@code apiBase} is what {@code comanda.stripe.api-base} takes. */

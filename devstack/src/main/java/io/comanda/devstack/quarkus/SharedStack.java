@@ -10,7 +10,7 @@ import io.comanda.devstack.parts.KeycloakServer;
 import io.comanda.devstack.parts.MachineCache;
 import io.comanda.devstack.parts.Ports;
 import io.comanda.devstack.parts.PostgresServer;
-import io.comanda.devstack.parts.SmtpServer;
+import io.comanda.devstack.parts.SmtpProcess;
 import io.comanda.devstack.parts.ZipkinServer;
 import io.comanda.stripe.emulator.StripeEmulator;
 
@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The real parts of one test JVM, each started at most once, on first demand, and stopped in reverse
  * order when the JVM exits. The test resources of this package are its clients; a test may use it
- * directly to reach a part or to stop and restart the broker.
+ * directly to reach a part or to stop and restart the broker or the SMTP server.
  *
  * <p>Each part is known by its {@link SharedParts} record, kept by {@link PartRegistry} where every
  * class loader of the JVM sees it. The class loader that started a part stops it, from one shutdown
@@ -77,14 +77,7 @@ public final class SharedStack {
 
     /** Stops the restartable broker, as an outage would: SIGTERM, then SIGKILL after 30 s. */
     public static void stopKafka() {
-        ProcessHandle.of(restartableKafka().pid()).ifPresent(process -> {
-            process.destroy();
-            try {
-                process.onExit().get(30, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                process.destroyForcibly();
-            }
-        });
+        stopProcess(restartableKafka().pid());
     }
 
     /** Starts the restartable broker again on its port and data, after {@link #stopKafka()}. */
@@ -135,12 +128,33 @@ public final class SharedStack {
         });
     }
 
+    /**
+     * The SMTP server of this run, in its own JVM so that tests can stop and restart it
+     * ({@link #stopSmtp()}, {@link #restartSmtp()}); what it receives is readable over IMAP.
+     */
     public static SharedParts.Smtp smtp() {
         return PartRegistry.getOrStart("smtp", SharedParts.Smtp.class, () -> {
-            SmtpServer smtp = SmtpServer.start(0);
-            onStop(smtp::close);
-            return new SharedParts.Smtp(smtp.host(), smtp.port());
+            SmtpProcess smtp = SmtpProcess.start(fresh("smtp"), Ports.free(), Ports.free(), logFile("smtp"));
+            // The server may be restarted from another class loader: stop whichever process runs then.
+            onStop(SharedStack::stopSmtp);
+            return new SharedParts.Smtp(smtp.host(), smtp.port(), smtp.imapPort(), smtp.pid().orElseThrow());
         });
+    }
+
+    /** Stops the SMTP server, as an outage would: mail sent meanwhile is refused. */
+    public static void stopSmtp() {
+        stopProcess(smtp().pid());
+    }
+
+    /** Starts the SMTP server again on its ports, after {@link #stopSmtp()}; it starts with empty mailboxes. */
+    public static void restartSmtp() {
+        SharedParts.Smtp before = smtp();
+        SmtpProcess process = SmtpProcess.start(directory().resolve("smtp"), before.port(), before.imapPort(),
+                logFile("smtp"));
+        synchronized (System.getProperties()) {
+            PartRegistry.put("smtp", new SharedParts.Smtp(before.host(), before.port(), before.imapPort(),
+                    process.pid().orElseThrow()));
+        }
     }
 
     /** The Stripe emulator, in-process; tests steer it through its {@code /_emulator} endpoints. */
@@ -153,7 +167,7 @@ public final class SharedStack {
         });
     }
 
-    /** The Zipkin trace store, in its own JVM; tests read traces back through {@code io.comanda.devstack.TraceStore}. */
+    /** The Zipkin trace store, in its own JVM; tests read traces back through {@code io.comanda.devstack.ZipkinTraces}. */
     public static SharedParts.Zipkin zipkin() {
         return PartRegistry.getOrStart("zipkin", SharedParts.Zipkin.class, () -> {
             ZipkinServer zipkin = ZipkinServer.start(fresh("zipkin"), 0, logFile("zipkin"));
@@ -169,6 +183,18 @@ public final class SharedStack {
                     + "(KafkaTestResource with restartable=true)");
         }
         return jvm;
+    }
+
+    /** SIGTERM, then SIGKILL after 30 s: a part stopped from whichever class loader restarted it last. */
+    private static void stopProcess(long pid) {
+        ProcessHandle.of(pid).ifPresent(process -> {
+            process.destroy();
+            try {
+                process.onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                process.destroyForcibly();
+            }
+        });
     }
 
     private static Path fresh(String part) {

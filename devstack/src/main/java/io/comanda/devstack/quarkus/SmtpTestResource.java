@@ -4,7 +4,9 @@ import java.util.Map;
 
 /**
  * A real SMTP server (GreenMail) that the service's mailer sends to. Sets {@code quarkus.mailer.host},
- * {@code quarkus.mailer.port} and {@code quarkus.mailer.mock=false}.
+ * {@code quarkus.mailer.port} and {@code quarkus.mailer.mock=false}, and where tests read the mailboxes
+ * over IMAP: {@code comanda.test.imap-host}, {@code comanda.test.imap-port} (see {@code Mailbox}). Tests
+ * may stop and restart the server through {@link SharedStack}.
  */
 public class SmtpTestResource extends SharedPartResource {
 
@@ -14,6 +16,8 @@ public class SmtpTestResource extends SharedPartResource {
         return Map.of(
                 "quarkus.mailer.host", smtp.host(),
                 "quarkus.mailer.port", Integer.toString(smtp.port()),
-                "quarkus.mailer.mock", "false");
+                "quarkus.mailer.mock", "false",
+                "comanda.test.imap-host", smtp.host(),
+                "comanda.test.imap-port", Integer.toString(smtp.imapPort()));
     }
 }

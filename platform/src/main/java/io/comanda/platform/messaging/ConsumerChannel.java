@@ -79,4 +79,18 @@ record ConsumerChannel(String name, String topic, String group, List<String> ret
     static String retryDelaysKey(String channel) {
         return "comanda.consumer." + channel + ".retry-delays";
     }
+
+    /**
+     * Where a service takes a channel out of the platform's hands ({@code false}): no derived keys, no
+     * check, no retry or dead-letter topics. For a channel that is not a consumer in the platform's sense,
+     * e.g. one that only forwards records to open sessions and has nothing to retry.
+     */
+    static String managedKey(String channel) {
+        return "comanda.consumer." + channel + ".managed";
+    }
+
+    /** Whether a channel's {@link #managedKey} value leaves it to the platform: anything but {@code false}. */
+    static boolean isManaged(String managedValue) {
+        return managedValue == null || !"false".equalsIgnoreCase(managedValue.strip());
+    }
 }

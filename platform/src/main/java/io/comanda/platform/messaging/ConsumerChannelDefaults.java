@@ -33,6 +33,12 @@ import java.util.regex.Pattern;
  * back into a batch channel; its {@link BatchConsumerPolicy} retries in place and parks on the same
  * {@code <topic>.<group>.dlq}. The retry keys derived for it are then unused, and no retry topic is
  * created for it.
+ *
+ * <p>A channel with {@code comanda.consumer.<channel>.managed=false} gets nothing from here: the
+ * service configures it whole (connector, deserializers, failure strategy), and the platform neither
+ * checks it nor creates topics for it. That is for a channel no record must be retried or parked from,
+ * such as one consumer group per instance that only forwards records: derived retry and dead-letter
+ * topics would be per instance too, and left behind by every instance that ever ran.
  */
 public class ConsumerChannelDefaults implements ConfigSourceFactory {
 
@@ -50,6 +56,9 @@ public class ConsumerChannelDefaults implements ConfigSourceFactory {
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         Map<String, String> defaults = new TreeMap<>();
         for (String channel : channelNames(context)) {
+            if (!ConsumerChannel.isManaged(value(context, ConsumerChannel.managedKey(channel)))) {
+                continue;
+            }
             String topic = value(context, ConsumerChannel.key(channel, ConsumerChannel.TOPIC));
             String group = value(context, ConsumerChannel.key(channel, ConsumerChannel.GROUP_ID));
             if (topic != null && group != null) {

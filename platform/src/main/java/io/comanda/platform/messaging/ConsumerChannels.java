@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 /**
  * The service's consumer channels, read from its configuration and checked: the channel and
  * dead-letter keys are a contract between the configuration and {@link ConsumerPolicy}, so a channel
- * that lacks one fails the start with the key's name, not the first poison record.
+ * that lacks one fails the start with the key's name, not the first poison record. A channel the
+ * service took out of the platform's hands ({@code comanda.consumer.<channel>.managed=false}) is none
+ * of these.
  *
  * <p>The failure strategy is {@code delayed-retry-topic}, except on a channel consumed in batches
  * ({@code batch=true}), which states {@code failure-strategy=dead-letter-queue} itself: SmallRye never
@@ -29,12 +31,15 @@ final class ConsumerChannels {
     }
 
     /**
+     * @return the channels the platform manages
      * @throws IllegalStateException naming the first missing or contradicting key
      */
     static List<ConsumerChannel> of(Config config) {
         List<ConsumerChannel> channels = new ArrayList<>();
         for (String name : channelNames(config)) {
-            channels.add(of(config, name));
+            if (isManaged(config, name)) {
+                channels.add(of(config, name));
+            }
         }
         return channels;
     }
@@ -43,6 +48,11 @@ final class ConsumerChannels {
      * @throws IllegalStateException naming the first missing or contradicting key
      */
     static ConsumerChannel of(Config config, String channel) {
+        if (!isManaged(config, channel)) {
+            throw new IllegalStateException("consumer channel '" + channel + "' has "
+                    + ConsumerChannel.managedKey(channel) + "=false: it has no retry or dead-letter topics, "
+                    + "so ConsumerPolicy cannot consume from it");
+        }
         String topic = required(config, channel, ConsumerChannel.TOPIC);
         String group = required(config, channel, ConsumerChannel.GROUP_ID);
         boolean batch = config.getOptionalValue(ConsumerChannel.key(channel, ConsumerChannel.BATCH), Boolean.class)
@@ -67,6 +77,11 @@ final class ConsumerChannels {
             throw new IllegalStateException(ConsumerChannel.key(channel, ConsumerChannel.FAILURE_STRATEGY) + " is '"
                     + strategy + "'; " + why);
         }
+    }
+
+    private static boolean isManaged(Config config, String channel) {
+        return ConsumerChannel.isManaged(config.getOptionalValue(ConsumerChannel.managedKey(channel), String.class)
+                .orElse(null));
     }
 
     private static String required(Config config, String channel, String attribute) {

@@ -11,6 +11,15 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.comanda.platform.observability.KafkaHeadersGetter;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import org.apache.kafka.common.header.Headers;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -31,7 +40,13 @@ public class DeadLetters {
 
     private final KafkaProducer<String, byte[]> producer;
 
-    public DeadLetters(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    private final Tracer tracer;
+    private final TextMapPropagator propagator;
+
+    public DeadLetters(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                       OpenTelemetry openTelemetry) {
+        this.tracer = openTelemetry.getTracer("io.comanda.platform");
+        this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -40,12 +55,17 @@ public class DeadLetters {
                 new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** Sends {@code record} to {@code deadLetterTopic}, completing when Kafka has it. */
+    /**
+     * Sends {@code record} to {@code deadLetterTopic}, completing when Kafka has it. The send is a producer
+     * span in the record's own trace, marked as an error with the reason, so an operator following one
+     * order sees where it stopped.
+     */
     public Uni<Void> park(String deadLetterTopic, IncomingKafkaRecordMetadata<String, byte[]> record, byte[] value,
                           Throwable reason) {
+        String why = reason.getMessage() == null ? reason.getClass().getName() : reason.getMessage();
         RecordHeaders headers = new RecordHeaders();
         record.getHeaders().forEach(headers::add);
-        headers.add(REASON, bytes(reason.getMessage() == null ? reason.getClass().getName() : reason.getMessage()));
+        headers.add(REASON, bytes(why));
         if (reason.getCause() != null) {
             headers.add(CAUSE, bytes(String.valueOf(reason.getCause().getMessage())));
         }
@@ -54,13 +74,27 @@ public class DeadLetters {
         headers.add(OFFSET, bytes(Long.toString(record.getOffset())));
         ProducerRecord<String, byte[]> dead = new ProducerRecord<>(deadLetterTopic, record.getPartition(),
                 record.getKey(), value, headers);
-        return Uni.createFrom().emitter(emitter -> producer.send(dead, (metadata, error) -> {
+        Span span = publishSpan(deadLetterTopic, record.getHeaders(), why);
+        return Uni.createFrom().<Void>emitter(emitter -> producer.send(dead, (metadata, error) -> {
             if (error != null) {
                 emitter.fail(error);
             } else {
                 emitter.complete(null);
             }
-        }));
+        })).onTermination().invoke(span::end);
+    }
+
+    private Span publishSpan(String deadLetterTopic, Headers origin, String reason) {
+        // The record's own trace context, with the flow's correlation id, whatever span is current here.
+        Context parent = propagator.extract(Context.current(), origin, KafkaHeadersGetter.INSTANCE);
+        Span span = tracer.spanBuilder(deadLetterTopic + " publish").setParent(parent)
+                .setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", deadLetterTopic)
+                .setAttribute(REASON, reason)
+                .startSpan();
+        span.setStatus(StatusCode.ERROR, "dead-lettered");
+        return span;
     }
 
     @PreDestroy

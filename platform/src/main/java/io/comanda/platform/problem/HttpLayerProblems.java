@@ -2,6 +2,9 @@ package io.comanda.platform.problem;
 
 import io.comanda.platform.correlation.CorrelationId;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -42,6 +45,9 @@ public class HttpLayerProblems {
     }
 
     private void answerFailure(RoutingContext context) {
+        if (!context.response().headWritten() && answeredSecurityFailure(context)) {
+            return;
+        }
         int status = context.statusCode();
         if (context.response().headWritten() || status < 400) {
             context.next();
@@ -49,6 +55,22 @@ public class HttpLayerProblems {
         }
         ProblemType type = ProblemType.forStatus(status);
         answer(context, type, type.title() + ".");
+    }
+
+    // Security checks of the HTTP layer (path permissions, a WebSocket upgrade) fail the route with the
+    // exception, which Vert.x reports as status 500: answer what it means instead.
+    private static boolean answeredSecurityFailure(RoutingContext context) {
+        Throwable failure = context.failure();
+        if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException) {
+            context.response().putHeader("WWW-Authenticate", "Bearer");
+            answer(context, ProblemType.UNAUTHORIZED, "Send a valid bearer token in the Authorization header.");
+            return true;
+        }
+        if (failure instanceof ForbiddenException) {
+            answer(context, ProblemType.FORBIDDEN, "Your account lacks the role this operation needs.");
+            return true;
+        }
+        return false;
     }
 
     private boolean isOver(String contentLength) {

@@ -111,6 +111,39 @@ class ConsumerChannelDefaultsTest {
                 .hasMessageContaining("mp.messaging.incoming.orders.failure-strategy is 'dead-letter-queue'");
     }
 
+    @Test
+    void aChannelOutOfThePlatformsHandsGetsNoDerivedKeysNoTopicsAndNoCheck() {
+        SmallRyeConfig config = config(Map.of(
+                "mp.messaging.incoming.orders.topic", "comanda.orders",
+                "mp.messaging.incoming.orders.group.id", "notifications-service",
+                "mp.messaging.incoming.orders-live.topic", "comanda.orders",
+                "mp.messaging.incoming.orders-live.group.id", "notifications-service-live-4f1c",
+                "mp.messaging.incoming.orders-live.failure-strategy", "ignore",
+                "comanda.consumer.orders-live.managed", "false"));
+
+        assertThat(config.getOptionalValue("mp.messaging.incoming.orders-live.connector", String.class)).isEmpty();
+        assertThat(config.getOptionalValue("mp.messaging.incoming.orders-live.delayed-retry-topic.topics", String.class))
+                .isEmpty();
+        assertThat(config.getOptionalValue("mp.messaging.incoming.orders-live.dead-letter-queue.topic", String.class))
+                .isEmpty();
+        // Its 'ignore' strategy fails no check, and no retry or dead-letter topic is created for it.
+        assertThat(ConsumerChannels.of(config)).extracting(ConsumerChannel::name).containsExactly("orders");
+        assertThatThrownBy(() -> ConsumerChannels.of(config, "orders-live"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("comanda.consumer.orders-live.managed=false");
+    }
+
+    @Test
+    void aChannelIsManagedUnlessItSaysFalse() {
+        SmallRyeConfig config = config(Map.of(
+                "mp.messaging.incoming.orders.topic", "comanda.orders",
+                "mp.messaging.incoming.orders.group.id", "payments-service",
+                "comanda.consumer.orders.managed", "true"));
+
+        assertThat(ConsumerChannels.of(config)).extracting(ConsumerChannel::deadLetterTopic)
+                .containsExactly("comanda.orders.payments-service.dlq");
+    }
+
     private static SmallRyeConfig config(Map<String, String> applicationProperties) {
         return new SmallRyeConfigBuilder()
                 .withSources(new PropertiesConfigSource(applicationProperties, "application.properties", 250))

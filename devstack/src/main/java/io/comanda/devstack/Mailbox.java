@@ -1,0 +1,95 @@
+package io.comanda.devstack;
+
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * One recipient's mailbox on the local SMTP server, read over IMAP as a mail client would: the local
+ * server lets anyone log in with the address and any password. For tests and the command line only.
+ *
+ * @param host     where the IMAP server listens
+ * @param imapPort its port
+ * @param address  the recipient's address, also the login
+ */
+public record Mailbox(String host, int imapPort, String address) {
+
+    /** A mail as its recipient sees it; {@code sent} is its Date header. */
+    public record ReceivedMail(List<String> to, String subject, Instant sent, String messageId, String text,
+                               String html) {
+
+        /** Whether the mail's text names {@code orderId}, as every order mail does. */
+        public boolean isAbout(Object orderId) {
+            return text != null && text.contains(orderId.toString());
+        }
+    }
+
+    /** Every mail in the inbox, oldest first; none when nothing was delivered to the address yet. */
+    public List<ReceivedMail> mails() {
+        Properties properties = new Properties();
+        properties.put("mail.imap.connectiontimeout", "5000");
+        properties.put("mail.imap.timeout", "5000");
+        try {
+            Store store = Session.getInstance(properties).getStore("imap");
+            store.connect(host, imapPort, address, "any");
+            try {
+                Folder inbox = store.getFolder("INBOX");
+                if (!inbox.exists()) {
+                    return List.of();
+                }
+                inbox.open(Folder.READ_ONLY);
+                List<ReceivedMail> mails = new ArrayList<>();
+                for (Message message : inbox.getMessages()) {
+                    mails.add(read(message));
+                }
+                inbox.close(false);
+                return mails;
+            } finally {
+                store.close();
+            }
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException("cannot read the mailbox of " + address + " at " + host + ":" + imapPort
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The mails about one order. */
+    public List<ReceivedMail> about(Object orderId) {
+        return mails().stream().filter(mail -> mail.isAbout(orderId)).toList();
+    }
+
+    private static ReceivedMail read(Message message) throws MessagingException, IOException {
+        String[] ids = message.getHeader("Message-ID");
+        String[] textAndHtml = new String[2];
+        collect(message, textAndHtml);
+        Date sent = message.getSentDate() != null ? message.getSentDate() : message.getReceivedDate();
+        return new ReceivedMail(Arrays.stream(message.getAllRecipients()).map(Object::toString).toList(),
+                message.getSubject(), sent == null ? null : sent.toInstant(), ids == null ? null : ids[0],
+                textAndHtml[0], textAndHtml[1]);
+    }
+
+    private static void collect(Part part, String[] textAndHtml) throws MessagingException, IOException {
+        if (part.isMimeType("text/plain")) {
+            textAndHtml[0] = (String) part.getContent();
+        } else if (part.isMimeType("text/html")) {
+            textAndHtml[1] = (String) part.getContent();
+        } else if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                collect(multipart.getBodyPart(i), textAndHtml);
+            }
+        }
+    }
+}
