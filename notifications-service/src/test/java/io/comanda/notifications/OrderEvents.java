@@ -1,5 +1,6 @@
 package io.comanda.notifications;
 
+import io.comanda.devstack.ConsumerGroupLag;
 import io.comanda.devstack.EventProducer;
 import io.comanda.devstack.TopicReader;
 import io.comanda.events.ComandaEvent;
@@ -9,20 +10,13 @@ import io.comanda.events.OrderCancelled;
 import io.comanda.events.OrderConfirmed;
 import io.comanda.events.OrderPlaced;
 import io.restassured.RestAssured;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,20 +77,7 @@ final class OrderEvents {
 
     /** Whether the mail consumer has committed every record of {@code comanda.orders}. */
     static boolean mailConsumerCaughtUp() {
-        String topic = "comanda.orders";
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("notifications-service")
-                    .partitionsToOffsetAndMetadata().get();
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
-                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-            return admin.listOffsets(latest).all().get().entrySet().stream().allMatch(end -> {
-                OffsetAndMetadata offset = committed.get(end.getKey());
-                return end.getValue().offset() == 0 || offset != null && offset.offset() >= end.getValue().offset();
-            });
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return ConsumerGroupLag.caughtUp(bootstrap(), "notifications-service", "comanda.orders");
     }
 
     /** The value of a counter on {@code /q/metrics}, 0 when it was never incremented. */

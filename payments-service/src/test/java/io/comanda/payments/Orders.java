@@ -1,23 +1,18 @@
 package io.comanda.payments;
 
+import io.comanda.devstack.ConsumerGroupLag;
 import io.comanda.devstack.EventProducer;
 import io.comanda.devstack.TopicReader;
 import io.comanda.events.LineItem;
 import io.comanda.events.Money;
 import io.comanda.events.OrderPlaced;
 import io.restassured.RestAssured;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -78,20 +73,7 @@ final class Orders {
 
     /** Whether the consumer group has committed every record of the topic, i.e. processed them all. */
     static boolean groupCaughtUp(String group, String topic) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get();
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
-                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-            var ends = admin.listOffsets(latest).all().get();
-            return ends.entrySet().stream().allMatch(end -> {
-                OffsetAndMetadata offset = committed.get(end.getKey());
-                return end.getValue().offset() == 0 || offset != null && offset.offset() >= end.getValue().offset();
-            });
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return ConsumerGroupLag.caughtUp(bootstrap(), group, topic);
     }
 
     private static String stripeUrl() {

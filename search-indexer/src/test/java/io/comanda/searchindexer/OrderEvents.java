@@ -1,5 +1,6 @@
 package io.comanda.searchindexer;
 
+import io.comanda.devstack.ConsumerGroupLag;
 import io.comanda.devstack.EventProducer;
 import io.comanda.events.ComandaEvent;
 import io.comanda.events.LineItem;
@@ -7,18 +8,11 @@ import io.comanda.events.Money;
 import io.comanda.events.OrderCancelled;
 import io.comanda.events.OrderConfirmed;
 import io.comanda.events.OrderPlaced;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
@@ -77,20 +71,7 @@ final class OrderEvents {
 
     /** Whether the indexer's consumer group has committed every record of comanda.orders. */
     static boolean indexerCaughtUp() {
-        String topic = "comanda.orders";
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("search-indexer")
-                    .partitionsToOffsetAndMetadata().get();
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
-                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-            return admin.listOffsets(latest).all().get().entrySet().stream().allMatch(end -> {
-                OffsetAndMetadata offset = committed.get(end.getKey());
-                return end.getValue().offset() == 0 || offset != null && offset.offset() >= end.getValue().offset();
-            });
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return ConsumerGroupLag.caughtUp(bootstrap(), "search-indexer", "comanda.orders");
     }
 
     private static Instant now() {
