@@ -1,19 +1,11 @@
 package io.comanda.platform.outbox;
 
-import io.comanda.events.CloudEventHeaders;
 import io.comanda.events.ComandaEvent;
-import io.comanda.events.EventJson;
-import io.comanda.platform.correlation.CorrelationId;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.Context;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -43,32 +35,31 @@ public class OutboxWriter {
     }
 
     /**
+     * The outbox row announcing {@code event} from this service, stamped with the current correlation
+     * id and trace context, for a caller that writes it with plain SQL in its own transaction.
+     */
+    public OutboxRow row(ComandaEvent event) {
+        return OutboxRow.of(event, source);
+    }
+
+    /**
      * Appends {@code event}, stamped with the current correlation id and trace context.
      *
      * @return the event's id, which becomes its {@code ce_id}
      */
     public Uni<UUID> append(ComandaEvent event) {
-        UUID id = UUID.randomUUID();
-        String correlationId = CorrelationId.current().orElse(null);
-        String traceparent = traceparentOfCurrentSpan();
+        OutboxRow row = row(event);
         return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
-                        .setParameter("id", id)
-                        .setParameter("aggregatetype", event.type().topic().aggregateType())
-                        .setParameter("aggregateid", event.aggregateId())
-                        .setParameter("type", event.type().ceType())
-                        .setParameter("payload", EventJson.write(event))
-                        .setParameter("source", source)
-                        .setParameter("correlationId", correlationId)
-                        .setParameter("traceparent", traceparent)
-                        .setParameter("occurredAt", event.occurredAt().atOffset(ZoneOffset.UTC))
+                        .setParameter("id", row.id())
+                        .setParameter("aggregatetype", row.aggregateType())
+                        .setParameter("aggregateid", row.aggregateId())
+                        .setParameter("type", row.type())
+                        .setParameter("payload", row.payload())
+                        .setParameter("source", row.source())
+                        .setParameter("correlationId", row.correlationId())
+                        .setParameter("traceparent", row.traceparent())
+                        .setParameter("occurredAt", row.occurredAt())
                         .executeUpdate())
-                .replaceWith(id);
-    }
-
-    /** The W3C {@code traceparent} of the current span, as OpenTelemetry writes it; null without a valid span. */
-    private static String traceparentOfCurrentSpan() {
-        Map<String, String> carrier = new HashMap<>(2);
-        W3CTraceContextPropagator.getInstance().inject(Context.current(), carrier, Map::put);
-        return carrier.get(CloudEventHeaders.TRACEPARENT);
+                .replaceWith(row.id());
     }
 }
