@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.comanda.platform.correlation.CorrelationId;
+import io.comanda.platform.logging.UntrustedText;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -98,7 +99,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        LOG.errorf(e, "Unexpected error on %s (correlation id %s)", uri.getPath(),
+        LOG.errorf(e, "Unexpected error on %s (correlation id %s)", UntrustedText.of(uri.getPath()),
                 CorrelationId.current().orElse("none"));
         return ProblemResponses.of(ProblemType.INTERNAL,
                 "Something went wrong on our side. If it persists, report it with the correlation id "
