@@ -7,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.Set;
 
 /**
  * CPU time of the processes a benchmark involves, read from {@code /proc}: each named part is a root
- * process and its descendants (PostgreSQL's backends are children of the postmaster), and the time
- * of children that have already exited and been reaped counts too. Take a {@link #snapshot()} before
+ * process and its descendants (PostgreSQL's backends are children of the postmaster) except another
+ * part's tree (a service the benchmark JVM started counts as that service), and the time of children that have already exited and been reaped counts too. Take a {@link #snapshot()} before
  * and after the measured interval and {@link #print} the difference per 1,000 operations, so a reader
  * sees who pays for an operation on a machine where everything shares the cores.
  */
@@ -40,7 +40,7 @@ final class ProcessCpu {
     /** CPU seconds used so far by each part, its live descendants and its reaped children. */
     Map<String, Double> snapshot() {
         Map<String, Double> seconds = new LinkedHashMap<>();
-        rootPids.forEach((name, pid) -> seconds.put(name, cpuSecondsOfTree(pid)));
+        rootPids.forEach((name, pid) -> seconds.put(name, cpuSecondsOfTree(pid, Set.copyOf(rootPids.values()))));
         return seconds;
     }
 
@@ -59,12 +59,23 @@ final class ProcessCpu {
         System.out.printf(Locale.ROOT, "    %-22s %7.2f%n", "all", total);
     }
 
-    private static double cpuSecondsOfTree(long root) {
-        return ProcessHandle.of(root)
-                .map(handle -> Stream.concat(Stream.of(handle), handle.descendants())
-                        .mapToDouble(process -> cpuSeconds(process.pid(), process.pid() == root))
+    /**
+     * The root and its descendants, but not another part's tree below it: a service this JVM started
+     * is its child, and counts as that service only.
+     */
+    private static double cpuSecondsOfTree(long root, Set<Long> roots) {
+        return ProcessHandle.of(root).map(handle -> cpuSeconds(root, true) + handle.children()
+                        .filter(child -> !roots.contains(child.pid()))
+                        .mapToDouble(child -> cpuSecondsOfSubtree(child, roots))
                         .sum())
                 .orElse(0.0);
+    }
+
+    private static double cpuSecondsOfSubtree(ProcessHandle process, Set<Long> roots) {
+        return cpuSeconds(process.pid(), false) + process.children()
+                .filter(child -> !roots.contains(child.pid()))
+                .mapToDouble(child -> cpuSecondsOfSubtree(child, roots))
+                .sum();
     }
 
     /**

@@ -44,6 +44,12 @@ final class Orders {
                 .get("/_emulator/charges").then().statusCode(200).extract().jsonPath().getLong("charges");
     }
 
+    /** The emulator's ledger: {@code paymentIntents}, {@code chargedOrders}, {@code ordersChargedTwice}, {@code replays}. */
+    static io.restassured.path.json.JsonPath stripeSummary() {
+        return RestAssured.given().baseUri(stripeUrl()).get("/_emulator/summary").then().statusCode(200)
+                .extract().jsonPath();
+    }
+
     /** Makes the emulator answer its next {@code requests} API requests with 500, 429, 500, ... */
     static void failNextStripeRequests(int requests) {
         stripeFaults(Map.of("failNext", requests));

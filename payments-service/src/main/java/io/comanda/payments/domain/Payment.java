@@ -80,4 +80,32 @@ public class Payment {
     public PaymentStatus status() {
         return status;
     }
+
+    public String customerId() {
+        return customerId;
+    }
+
+    public long amount() {
+        return amount;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    public String providerReference() {
+        return providerReference;
+    }
+
+    public String declineCode() {
+        return declineCode;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
 }

@@ -1,31 +1,36 @@
 package io.comanda.payments.domain;
 
-import io.comanda.events.ComandaEvent;
 import io.comanda.events.OrderPlaced;
-import io.comanda.payments.persistence.PaymentRepository;
-import io.comanda.platform.inbox.ConsumerTransaction;
-import io.opentelemetry.instrumentation.annotations.WithSpan;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.comanda.payments.persistence.PaymentLedger;
+import io.comanda.platform.messaging.BatchConsumerPolicy.Outcome;
+import io.comanda.platform.messaging.BatchConsumerPolicy.Rejection;
+import io.comanda.platform.messaging.BatchConsumerPolicy.Retry;
+import io.comanda.platform.messaging.TracedEvent;
+import io.comanda.platform.outbox.OutboxWriter;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 
 /**
- * Takes the payment of a placed order exactly once:
+ * Takes the payments of a batch of placed orders, each exactly once:
  * <ol>
- *   <li>an order that already has a payment is done (a redelivery);</li>
- *   <li>the provider is charged under the order's idempotency key, off the event loop and outside any
- *       transaction: a retry after a crash or a timeout asks Stripe again and gets the same charge;</li>
- *   <li>one transaction records the event in the inbox, the payment (unique per order) and its outcome
- *       event in the outbox.</li>
+ *   <li>one query finds the events already processed and the orders already paid (redeliveries): they
+ *       are done; of several events of one order in the batch, the first stands for all;</li>
+ *   <li>the provider is charged for the rest in parallel, under each order's idempotency key, outside
+ *       any transaction: a retry after a crash or a timeout asks the provider again and gets the same
+ *       charge;</li>
+ *   <li>one statement records the events in the inbox, the payments (unique per order) and their
+ *       outcome events in the outbox.</li>
  * </ol>
+ * A charge the provider refuses for good is rejected, to be dead-lettered; one that failed transiently
+ * is handed back to be retried alone. Other order events are not this service's concern.
  */
 @ApplicationScoped
 public class PaymentProcessing {
@@ -33,35 +38,59 @@ public class PaymentProcessing {
     /** The inbox's name of this consumer. */
     public static final String CONSUMER = "payments-service";
 
-    private final PaymentGateway gateway;
-    private final PaymentRepository payments;
-    private final ConsumerTransaction transaction;
+    private final ParallelCharges charges;
+    private final PaymentLedger ledger;
+    private final OutboxWriter outbox;
 
-    public PaymentProcessing(PaymentGateway gateway, PaymentRepository payments, ConsumerTransaction transaction) {
-        this.gateway = gateway;
-        this.payments = payments;
-        this.transaction = transaction;
+    public PaymentProcessing(ParallelCharges charges, PaymentLedger ledger, OutboxWriter outbox) {
+        this.charges = charges;
+        this.ledger = ledger;
+        this.outbox = outbox;
     }
 
-    @WithSpan("take payment")
-    public Uni<Void> pay(UUID eventId, OrderPlaced order) {
-        return Panache.withSession(() -> payments.existsForOrder(order.orderId()))
-                .chain(paid -> paid ? Uni.createFrom().voidItem() : chargeAndRecord(eventId, order));
+    public Uni<Outcome> pay(List<TracedEvent> events) {
+        List<TracedEvent> placed = events.stream().filter(e -> e.event().event() instanceof OrderPlaced).toList();
+        if (placed.isEmpty()) {
+            return Uni.createFrom().item(new Outcome(List.of(), List.of()));
+        }
+        return ledger.settled(CONSUMER, placed.stream().map(e -> e.event().id()).toList(),
+                        placed.stream().map(e -> order(e).orderId()).distinct().toList())
+                .chain(settled -> charges.charge(unpaid(placed, settled)))
+                .chain(this::record);
     }
 
-    private Uni<Void> chargeAndRecord(UUID eventId, OrderPlaced order) {
-        ChargeRequest request = new ChargeRequest(order.orderId(), order.total(), order.paymentMethod());
-        return blocking(() -> gateway.charge(request))
-                .chain(result -> transaction.applyOnce(CONSUMER, eventId, () -> {
-                    Payment payment = Payment.fromCharge(order, result, Instant.now().truncatedTo(ChronoUnit.MICROS));
-                    return payments.persist(payment).map(persisted -> Optional.<ComandaEvent>of(payment.outcomeEvent()));
-                }));
+    private static List<TracedEvent> unpaid(List<TracedEvent> placed, PaymentLedger.Settled settled) {
+        Map<UUID, TracedEvent> firstOfOrder = new LinkedHashMap<>();
+        for (TracedEvent event : placed) {
+            UUID orderId = order(event).orderId();
+            if (!settled.eventIds().contains(event.event().id()) && !settled.orderIds().contains(orderId)) {
+                firstOfOrder.putIfAbsent(orderId, event);
+            }
+        }
+        return List.copyOf(firstOfOrder.values());
     }
 
-    // The SDK blocks; run it on a worker and come back to this message's Vert.x context for the
-    // database, which Hibernate Reactive requires.
-    private static <T> Uni<T> blocking(Callable<T> call) {
-        Context context = Vertx.currentContext();
-        return Uni.createFrom().completionStage(() -> context.executeBlocking(call, false).toCompletionStage());
+    private Uni<Outcome> record(List<ParallelCharges.Attempt> attempts) {
+        List<PaymentLedger.Entry> entries = new ArrayList<>();
+        List<Rejection> rejections = new ArrayList<>();
+        List<Retry> retries = new ArrayList<>();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        for (ParallelCharges.Attempt attempt : attempts) {
+            if (attempt.failure() instanceof ProviderRejectedException) {
+                rejections.add(new Rejection(attempt.traced().event(), attempt.failure()));
+            } else if (attempt.failure() != null) {
+                retries.add(new Retry(attempt.traced().event(), attempt.failure()));
+            } else {
+                Payment payment = Payment.fromCharge(attempt.order(), attempt.result(), now);
+                // Stamped in the event's own context: its flow's correlation id and trace parent.
+                entries.add(new PaymentLedger.Entry(attempt.traced().event().id(), payment,
+                        attempt.traced().within(() -> outbox.row(payment.outcomeEvent()))));
+            }
+        }
+        return ledger.record(CONSUMER, entries).replaceWith(new Outcome(rejections, retries));
+    }
+
+    private static OrderPlaced order(TracedEvent event) {
+        return (OrderPlaced) event.event().event();
     }
 }

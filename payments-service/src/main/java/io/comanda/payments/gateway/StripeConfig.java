@@ -24,4 +24,11 @@ public interface StripeConfig {
 
     @WithDefault("20s")
     Duration readTimeout();
+
+    /**
+     * Requests a second the client sends at most, 0 for no limit. The default suits the emulator;
+     * against Stripe set what the account allows (25 in test mode, 100 live, unless raised).
+     */
+    @WithDefault("5000")
+    double maxRequestsPerSecond();
 }

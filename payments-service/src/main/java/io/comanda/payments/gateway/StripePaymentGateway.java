@@ -21,11 +21,21 @@ import java.util.Locale;
 @ApplicationScoped
 public class StripePaymentGateway implements PaymentGateway {
 
+    static {
+        // The SDK's HttpURLConnection keeps 5 idle connections per host by default: with dozens of charges
+        // in flight, every other one would open a new connection and leave a socket in TIME_WAIT.
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", "256");
+        }
+    }
+
     private final StripeClient stripe;
     private final OutboundCalls outbound;
+    private final RequestRate rate;
 
     public StripePaymentGateway(StripeConfig config, OutboundCalls outbound) {
         this.outbound = outbound;
+        this.rate = new RequestRate(config.maxRequestsPerSecond());
         this.stripe = StripeClient.builder()
                 .setApiKey(config.secretKey())
                 .setApiBase(config.apiBase())
@@ -39,6 +49,7 @@ public class StripePaymentGateway implements PaymentGateway {
     public ChargeResult charge(ChargeRequest request) {
         RequestOptions options = RequestOptions.builder().setIdempotencyKey(request.idempotencyKey()).build();
         PaymentIntent intent;
+        rate.acquire();
         try {
             // The SDK's own HTTP client is not instrumented: the platform makes its client span and timer.
             intent = outbound.call("stripe", "POST /v1/payment_intents", StripeFailures::isDecline,

@@ -1,31 +1,32 @@
 package io.comanda.payments.messaging;
 
-import io.comanda.events.OrderPlaced;
 import io.comanda.payments.domain.PaymentProcessing;
-import io.comanda.payments.domain.ProviderRejectedException;
-import io.comanda.platform.messaging.ConsumerPolicy;
+import io.comanda.platform.messaging.BatchConsumerPolicy;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Takes the payment of every order placed; other order events are not this service's concern. A
- * request the provider refuses for good is dead-lettered at once.
+ * Takes the payment of every order placed, a batch of records at a time: the platform's batch policy
+ * dead-letters what cannot be read or what the provider refuses for good, and retries alone each
+ * record whose charge failed transiently, while the rest of the batch is recorded.
  */
 @ApplicationScoped
 public class OrderPlacedConsumer {
 
-    private final ConsumerPolicy policy;
+    private static final String CHANNEL = "orders";
+
+    private final BatchConsumerPolicy policy;
     private final PaymentProcessing processing;
 
-    public OrderPlacedConsumer(ConsumerPolicy policy, PaymentProcessing processing) {
+    public OrderPlacedConsumer(BatchConsumerPolicy policy, PaymentProcessing processing) {
         this.policy = policy;
         this.processing = processing;
     }
 
-    @Incoming("orders")
-    public Uni<Void> consume(KafkaRecord<String, byte[]> record) {
-        return policy.consume("orders", record, OrderPlaced.class, processing::pay, ProviderRejectedException.class);
+    @Incoming(CHANNEL)
+    public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+        return policy.consumeTraced(CHANNEL, batch, processing::pay);
     }
 }

@@ -15,6 +15,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -127,15 +133,39 @@ class StripePaymentGatewayIT {
                 .isInstanceOf(ProviderRejectedException.class);
     }
 
+    @Test
+    void theClientSideRateLimitSpacesRequestsEvenWhenTheyAreSentAtOnce() throws Exception {
+        StripePaymentGateway limited = new StripePaymentGateway(config(emulator.apiBase(), "sk_test_limited", 20), OUTBOUND);
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try {
+            long start = System.nanoTime();
+            List<Future<ChargeResult>> charges = new ArrayList<>();
+            for (int i = 0; i < 11; i++) {
+                charges.add(callers.submit(() -> limited.charge(request("pm_card_visa"))));
+            }
+            for (Future<ChargeResult> charge : charges) {
+                assertThat(charge.get(30, TimeUnit.SECONDS)).isInstanceOf(ChargeResult.Charged.class);
+            }
+            // 11 requests at 20 a second: the last takes its slot 10 intervals of 50 ms after the first.
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(500));
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
     private static ChargeRequest request(String paymentMethod) {
         return new ChargeRequest(UUID.randomUUID(), Money.of(2598, "EUR"), paymentMethod);
     }
 
     private static StripePaymentGateway gateway(String secretKey) {
-        return new StripePaymentGateway(config(emulator.apiBase(), secretKey), OUTBOUND);
+        return new StripePaymentGateway(config(emulator.apiBase(), secretKey, 0), OUTBOUND);
     }
 
     private static StripeConfig config(String apiBase, String secretKey) {
+        return config(apiBase, secretKey, 0);
+    }
+
+    private static StripeConfig config(String apiBase, String secretKey, double requestsPerSecond) {
         return new StripeConfig() {
             @Override
             public String apiBase() {
@@ -160,6 +190,11 @@ class StripePaymentGatewayIT {
             @Override
             public Duration readTimeout() {
                 return Duration.ofSeconds(5);
+            }
+
+            @Override
+            public double maxRequestsPerSecond() {
+                return requestsPerSecond;
             }
         };
     }

@@ -5,8 +5,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.OpenTelemetry;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
@@ -17,6 +19,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
@@ -32,6 +35,9 @@ import java.util.function.Function;
  *       delayed-retry topics into a batch channel, and a failure of the batch's one statement (the
  *       database is away) would fail every later batch alike. What still fails is dead-lettered,
  *       never dropped;</li>
+ *   <li>a handler that decides record by record ({@link #consumeTraced}) names the events that failed
+ *       transiently ({@link Retry}): only those are retried, with the same back-off and budget, while
+ *       the rest of the batch stays applied;</li>
  *   <li>the batch is acknowledged (each partition's last offset) only once every record is applied
  *       or parked.</li>
  * </ul>
@@ -59,10 +65,26 @@ public class BatchConsumerPolicy {
 
     /**
      * @param channel the {@code @Incoming} channel; its {@code group.id} names the consumer in logs and metrics
-     * @param handler applies the readable events of the batch and answers those it rejects for good
+     * @param handler applies the readable events of the batch and answers those it rejects for good; when
+     *                it fails, the whole batch is retried
      */
     public Uni<Void> consume(String channel, KafkaRecordBatch<String, byte[]> batch,
                              Function<List<IncomingEvent>, Uni<List<Rejection>>> handler) {
+        return consumeTraced(channel, batch, traced -> handler.apply(traced.stream().map(TracedEvent::event).toList())
+                .map(rejections -> new Outcome(rejections, List.of())));
+    }
+
+    /**
+     * Like {@link #consume}, for a handler that decides record by record: it gets each event with its
+     * own trace context, and answers which events it rejects for good and which failed transiently. Only
+     * those are handed to it again, after a back-off, while the others stay applied; a failure of the
+     * handler as a whole retries every event it was given.
+     *
+     * @param channel the {@code @Incoming} channel; its {@code group.id} names the consumer in logs and metrics
+     * @param handler applies the events it is given (all readable ones, then the ones to retry)
+     */
+    public Uni<Void> consumeTraced(String channel, KafkaRecordBatch<String, byte[]> batch,
+                                   Function<List<TracedEvent>, Uni<Outcome>> handler) {
         ConsumerChannel consumer = channels.computeIfAbsent(channel, name -> ConsumerChannels.of(config, name));
         if (!consumer.batch()) {
             throw new IllegalStateException("channel " + channel + " is not consumed in batches: use ConsumerPolicy");
@@ -81,9 +103,10 @@ public class BatchConsumerPolicy {
             }
         }
         BatchSpans.Started applying = spans.start(consumer.group(), sources);
+        List<TracedEvent> traced = events.stream().map(applying::traced).toList();
         Timer.Sample processing = metrics.startProcessing();
         return all(parked)
-                .chain(() -> applyWithRetries(consumer, events, handler))
+                .chain(() -> new Attempts(consumer, traced, handler).apply())
                 .call(rejections -> {
                     metrics.processed(consumer.group(), events.size() - rejections.size());
                     return all(rejections.stream().map(rejection -> deadLetters.park(consumer,
@@ -100,25 +123,69 @@ public class BatchConsumerPolicy {
                 });
     }
 
-    private Uni<List<Rejection>> applyWithRetries(ConsumerChannel consumer, List<IncomingEvent> events,
-                                                  Function<List<IncomingEvent>, Uni<List<Rejection>>> handler) {
-        if (events.isEmpty()) {
-            return Uni.createFrom().item(List.of());
+    /**
+     * The attempts at applying one batch: the handler gets every event, then only those that failed
+     * transiently, after a back-off of 100 ms doubling up to 10 s, until the retry budget is spent; what
+     * still fails then is rejected with its last failure. Each attempt resumes on the batch's Vert.x
+     * context, where the handler was first called.
+     */
+    private final class Attempts {
+
+        private final ConsumerChannel consumer;
+        private final Function<List<TracedEvent>, Uni<Outcome>> handler;
+        private final Map<IncomingEvent, TracedEvent> traced = new IdentityHashMap<>();
+        private final List<Rejection> rejected = new ArrayList<>();
+        private final Duration budget;
+        private final long deadline;
+        private final Executor resume;
+
+        Attempts(ConsumerChannel consumer, List<TracedEvent> events, Function<List<TracedEvent>, Uni<Outcome>> handler) {
+            this.consumer = consumer;
+            this.handler = handler;
+            events.forEach(event -> traced.put(event.event(), event));
+            this.budget = config.getOptionalValue("comanda.consumer.batch-retry-budget", Duration.class)
+                    .orElse(Duration.ofMinutes(10));
+            this.deadline = System.nanoTime() + budget.toNanos();
+            io.vertx.core.Context context = Vertx.currentContext();
+            this.resume = context == null ? Infrastructure.getDefaultExecutor()
+                    : task -> context.runOnContext(ignored -> task.run());
         }
-        Duration budget = config.getOptionalValue("comanda.consumer.batch-retry-budget", Duration.class)
-                .orElse(Duration.ofMinutes(10));
-        return Uni.createFrom().deferred(() -> handler.apply(events))
-                .onFailure().invoke(failure -> {
-                    LOG.warnf("%s: a batch of %d events failed, to be retried: %s", consumer.group(), events.size(),
-                            failure.toString());
-                    metrics.retried(consumer.group(), events.size());
-                })
-                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(10))
-                .expireIn(budget.toMillis())
-                .onFailure().recoverWithItem(failure -> events.stream()
-                        .map(event -> new Rejection(event, new IllegalStateException(
-                                "still failing after the retry budget of " + budget + ": " + failure.getMessage(), failure)))
-                        .toList());
+
+        Uni<List<Rejection>> apply() {
+            return traced.isEmpty() ? Uni.createFrom().item(List.of()) : attempt(List.copyOf(traced.values()), 0);
+        }
+
+        private Uni<List<Rejection>> attempt(List<TracedEvent> pending, int attempt) {
+            return Uni.createFrom().deferred(() -> handler.apply(pending))
+                    .onFailure().recoverWithItem(failure -> {
+                        LOG.warnf("%s: a batch of %d events failed: %s", consumer.group(), pending.size(), failure.toString());
+                        return new Outcome(List.of(), pending.stream().map(e -> new Retry(e.event(), failure)).toList());
+                    })
+                    .chain(outcome -> {
+                        rejected.addAll(outcome.rejections());
+                        if (outcome.retries().isEmpty()) {
+                            return Uni.createFrom().item(List.copyOf(rejected));
+                        }
+                        if (System.nanoTime() >= deadline) {
+                            outcome.retries().forEach(retry -> rejected.add(new Rejection(retry.event(),
+                                    new IllegalStateException("still failing after the retry budget of " + budget + ": "
+                                            + retry.reason().getMessage(), retry.reason()))));
+                            return Uni.createFrom().item(List.copyOf(rejected));
+                        }
+                        metrics.retried(consumer.group(), outcome.retries().size());
+                        LOG.warnf("%s: %d of %d events failed, to be retried: %s", consumer.group(),
+                                outcome.retries().size(), pending.size(), outcome.retries().get(0).reason().toString());
+                        List<TracedEvent> again = outcome.retries().stream().map(retry -> traced.get(retry.event())).toList();
+                        return Uni.createFrom().voidItem().onItem().delayIt().by(backOff(attempt)).emitOn(resume)
+                                .chain(() -> attempt(again, attempt + 1));
+                    });
+        }
+
+        private Duration backOff(int attempt) {
+            long millis = Math.min(10_000, 100L << Math.min(attempt, 7));
+            long left = Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
+            return Duration.ofMillis(Math.min(millis, left));
+        }
     }
 
     private static Uni<Void> all(List<Uni<Void>> unis) {
@@ -132,5 +199,28 @@ public class BatchConsumerPolicy {
      * @param reason why; its message becomes the {@code dead-letter-reason} header
      */
     public record Rejection(IncomingEvent event, Throwable reason) {
+    }
+
+    /**
+     * An event that failed in a way retrying may mend, e.g. a provider that answered 503.
+     *
+     * @param event  the event, as handed to the handler
+     * @param reason why; logged, and the dead-letter reason if the retry budget runs out
+     */
+    public record Retry(IncomingEvent event, Throwable reason) {
+    }
+
+    /**
+     * What a handler made of the events it was given: every event not named here is applied.
+     *
+     * @param rejections events to dead-letter, each with its reason
+     * @param retries    events to hand to the handler again after a back-off
+     */
+    public record Outcome(List<Rejection> rejections, List<Retry> retries) {
+
+        public Outcome {
+            rejections = List.copyOf(rejections);
+            retries = List.copyOf(retries);
+        }
     }
 }

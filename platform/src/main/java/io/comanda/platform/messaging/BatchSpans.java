@@ -51,24 +51,34 @@ final class BatchSpans {
     /** Starts a span for each readable event of a batch, in the trace of its record. */
     Started start(String consumer, Map<IncomingEvent, KafkaRecord<String, byte[]>> events) {
         Map<IncomingEvent, Span> spans = new IdentityHashMap<>();
+        Map<IncomingEvent, Context> contexts = new IdentityHashMap<>();
         events.forEach((event, record) -> {
             Context parent = propagator.extract(Context.root(), IncomingEvents.metadata(record).getHeaders(), HEADERS);
-            spans.put(event, tracer.spanBuilder(consumer + " apply " + event.type())
+            Span span = tracer.spanBuilder(consumer + " apply " + event.type())
                     .setParent(parent)
                     .setSpanKind(SpanKind.CONSUMER)
                     .setAttribute("messaging.batch.message_count", (long) events.size())
-                    .startSpan());
+                    .startSpan();
+            spans.put(event, span);
+            contexts.put(event, parent.with(span));
         });
-        return new Started(spans);
+        return new Started(spans, contexts);
     }
 
     /** The spans of one batch in progress. */
     static final class Started {
 
         private final Map<IncomingEvent, Span> spans;
+        private final Map<IncomingEvent, Context> contexts;
 
-        private Started(Map<IncomingEvent, Span> spans) {
+        private Started(Map<IncomingEvent, Span> spans, Map<IncomingEvent, Context> contexts) {
             this.spans = spans;
+            this.contexts = contexts;
+        }
+
+        /** The event with its span's context (and what its record carried), for work done for it alone. */
+        TracedEvent traced(IncomingEvent event) {
+            return new TracedEvent(event, contexts.getOrDefault(event, Context.root()));
         }
 
         /** Ends every span; those of rejected events as errors, with the reason. */

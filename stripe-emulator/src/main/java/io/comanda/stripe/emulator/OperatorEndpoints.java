@@ -16,7 +16,8 @@ import static io.comanda.stripe.emulator.JsonExchange.send;
 /**
  * The emulator's operator endpoints under {@code /_emulator}, not part of Stripe's API:
  * {@code GET health} answers when it runs, {@code GET charges[?order_id=]} counts the charges really
- * made, {@code GET|POST faults} reads or sets latency, the transient failure rate (with an optional
+ * made, {@code GET summary} counts the orders charged and those charged twice, {@code GET|POST faults}
+ * reads or sets latency, the transient failure rate (with an optional
  * seed) and a number of requests to fail next.
  */
 final class OperatorEndpoints implements HttpHandler {
@@ -37,6 +38,7 @@ final class OperatorEndpoints implements HttpHandler {
             switch (exchange.getRequestURI().getPath()) {
                 case "/_emulator/health" -> send(exchange, 200, "{\"status\":\"UP\"}", false);
                 case "/_emulator/charges" -> send(exchange, 200, charges(query(exchange, "order_id")), false);
+                case "/_emulator/summary" -> send(exchange, 200, summary(), false);
                 case "/_emulator/faults" -> send(exchange, 200, faults(exchange), false);
                 default -> send(exchange, 404, "{\"error\":\"unknown operator endpoint\"}", false);
             }
@@ -54,6 +56,13 @@ final class OperatorEndpoints implements HttpHandler {
         ArrayNode all = JSON.createArrayNode();
         ledger.paymentIntents().forEach(all::add);
         return all.toString();
+    }
+
+    private String summary() {
+        Ledger.ChargeSummary summary = ledger.summary();
+        return JSON.createObjectNode().put("paymentIntents", summary.paymentIntents())
+                .put("chargedOrders", summary.chargedOrders()).put("ordersChargedTwice", summary.ordersChargedTwice())
+                .put("replays", summary.replays()).toString();
     }
 
     /** Sets the faults on a POST, and answers the faults in force. */
