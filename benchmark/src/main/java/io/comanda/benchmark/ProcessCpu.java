@@ -32,7 +32,10 @@ final class ProcessCpu {
         return new ProcessCpu(new LinkedHashMap<>(rootPids));
     }
 
-    /** The load generator: this JVM. */
+    /**
+     * The load generator: this JVM alone, with the children it has reaped (e.g. pgbench); the parts it
+     * started are its descendants too, but they are counted under their own names.
+     */
     static long self() {
         return ProcessHandle.current().pid();
     }
@@ -60,6 +63,9 @@ final class ProcessCpu {
     }
 
     private static double cpuSecondsOfTree(long root) {
+        if (root == self()) {
+            return cpuSeconds(root, true);
+        }
         return ProcessHandle.of(root)
                 .map(handle -> Stream.concat(Stream.of(handle), handle.descendants())
                         .mapToDouble(process -> cpuSeconds(process.pid(), process.pid() == root))
