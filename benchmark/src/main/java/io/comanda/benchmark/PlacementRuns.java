@@ -4,6 +4,7 @@ import io.comanda.benchmark.OrderPlacementBenchmark.Ceiling;
 import io.comanda.benchmark.OrderPlacementBenchmark.LoadGenerators;
 import org.HdrHistogram.Histogram;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -104,7 +105,7 @@ final class PlacementRuns {
     }
 
     private static double loadAverage() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     /** CPU seconds per process and operations, summed over the runs. */
