@@ -2,32 +2,38 @@ package io.comanda.benchmark;
 
 import io.comanda.devstack.AccessTokens;
 import io.comanda.devstack.LocalUser;
-import io.comanda.devstack.parts.EmbeddedKafka;
+import io.comanda.devstack.parts.KafkaProcess;
 import io.comanda.devstack.parts.KafkaTopics;
 import io.comanda.devstack.parts.KeycloakServer;
 import io.comanda.devstack.parts.MachineCache;
 import io.comanda.devstack.parts.Ports;
 import io.comanda.devstack.parts.PostgresServer;
 import io.comanda.devstack.parts.QuarkusAppProcess;
-import org.HdrHistogram.Histogram;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Drives {@code POST /orders} of the packaged orders-service with real tokens and unique keys at N
- * concurrent clients for T seconds, then runs pgbench of the same SQL transaction on the same
- * PostgreSQL as the ceiling, and prints both with their ratio. Its parts (PostgreSQL, a Kafka broker,
- * Keycloak, the service) are its own, on free ports, so it runs beside a local stack.
+ * closed-loop clients, then runs pgbench on the same PostgreSQL with the statements the service sends
+ * (the ceiling) and with those it sent through the ORM (the legacy ceiling); warms both up first,
+ * repeats the three measurements and reports their medians and the CPU each process spent per 1,000
+ * orders. Its parts (PostgreSQL, a Kafka broker, Keycloak, the service) are its own, on free ports, so
+ * it runs beside a local stack.
  *
- * <p>Arguments: {@code --clients 16 --seconds 30 --warmup 20} (the warm-up lets the JIT settle).
+ * <p>Arguments: {@code --clients 16 --seconds 30 --warmup 20 --runs 3}. The last line is
+ * {@code RESULT P1 ratio=... rate=... ceiling=... legacy_ceiling=... p50_ms=... p99_ms=...}.
  */
 public final class OrderPlacementBenchmark {
 
+    static final String SCRIPT = "place-order.sql";
+    static final String LEGACY_SCRIPT = "place-order-legacy.sql";
     private static final String ORDER = """
             {"items":[{"sku":"ESPRESSO-250G","quantity":2},{"sku":"MOKA-POT-3","quantity":1}],
              "paymentMethod":"pm_card_visa","note":"benchmark"}""";
@@ -36,7 +42,8 @@ public final class OrderPlacementBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, Integer> options = Options.parse(args, Map.of("clients", 16, "seconds", 30, "warmup", 20));
+        Map<String, Integer> options = Options.parse(args,
+                Map.of("clients", 16, "seconds", 30, "warmup", 20, "runs", 3));
         int clients = options.get("clients");
         Duration duration = Duration.ofSeconds(options.get("seconds"));
         Path root = Path.of(System.getProperty("comanda.root", "..")).toAbsolutePath().normalize();
@@ -47,28 +54,35 @@ public final class OrderPlacementBenchmark {
         log("starting PostgreSQL, Kafka, Keycloak and the packaged orders-service ...");
         try (PostgresServer postgres = PostgresServer.start(work.resolve("postgres"), 0, true,
                 work.resolve("logs/postgres.log"));
-             EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka"));
+             KafkaProcess kafka = KafkaProcess.start(work.resolve("kafka"), Ports.free(), Ports.free(),
+                     work.resolve("logs/kafka.log"));
              KeycloakServer keycloak = KeycloakServer.start(work.resolve("keycloak"), 0, work.resolve("logs/keycloak.log"));
              QuarkusAppProcess orders = startOrders(root, work, postgres, kafka, keycloak)) {
-            String alice = AccessTokens.forUser(keycloak.url(), LocalUser.ALICE);
-            String bob = AccessTokens.forUser(keycloak.url(), LocalUser.BOB);
-            LoadGenerator load = new LoadGenerator(URI.create(orders.address() + "/orders"),
-                    client -> client % 2 == 0 ? alice : bob, ORDER);
-
-            log("warming up for " + options.get("warmup") + " s ...");
-            load.run(clients, Duration.ofSeconds(options.get("warmup")));
-            log("measuring " + clients + " clients for " + duration.toSeconds() + " s ...");
-            LoadGenerator.Result result = load.run(clients, duration);
-            double ordersPerSecond = result.created() / (double) duration.toSeconds();
-
-            Optional<Path> pgbench = PgBench.executable();
-            Double ceiling = null;
-            if (pgbench.isPresent()) {
-                log("pgbench of the same transaction, " + clients + " connections, " + duration.toSeconds() + " s ...");
-                ceiling = PgBench.ordersPerSecond(pgbench.get(), work, postgres.port(), "orders", clients, duration);
+            Map<String, Long> pids = new LinkedHashMap<>();
+            pids.put("orders-service", orders.pid().orElseThrow());
+            pids.put("postgresql", postgres.pid().orElseThrow());
+            pids.put("keycloak", keycloak.pid().orElseThrow());
+            pids.put("kafka", kafka.pid().orElseThrow());
+            pids.put("load generator", ProcessCpu.self());
+            PlacementRuns runs = new PlacementRuns(ProcessCpu.of(pids), clients, duration,
+                    () -> loadGenerator(orders, keycloak), PgBench.executable().map(pgbench -> (script, seconds) ->
+                            PgBench.ordersPerSecond(pgbench, script, work, postgres.port(), "orders", clients, seconds)));
+            runs.warmUp(Duration.ofSeconds(options.get("warmup")));
+            for (int run = 1; run <= options.get("runs"); run++) {
+                log("run " + run + " of " + options.get("runs") + ": " + clients + " clients, "
+                        + duration.toSeconds() + " s each for the service, pgbench and pgbench legacy ...");
+                runs.measure();
             }
-            report(clients, duration, result, ordersPerSecond, ceiling);
+            runs.report();
         }
+    }
+
+    /** A load generator with fresh tokens: alice on even clients, bob on odd ones. */
+    private static LoadGenerator loadGenerator(QuarkusAppProcess orders, KeycloakServer keycloak) {
+        String alice = AccessTokens.forUser(keycloak.url(), LocalUser.ALICE);
+        String bob = AccessTokens.forUser(keycloak.url(), LocalUser.BOB);
+        return new LoadGenerator(URI.create(orders.address() + "/orders"), client -> client % 2 == 0 ? alice : bob,
+                ORDER);
     }
 
     /**
@@ -76,7 +90,7 @@ public final class OrderPlacementBenchmark {
      * so it needs a broker to start (its consumer creates its retry and dead-letter topics then); no
      * outcome arrives here, since neither the outbox relay nor payments-service runs.
      */
-    private static QuarkusAppProcess startOrders(Path root, Path work, PostgresServer postgres, EmbeddedKafka kafka,
+    private static QuarkusAppProcess startOrders(Path root, Path work, PostgresServer postgres, KafkaProcess kafka,
                                                  KeycloakServer keycloak) {
         postgres.createDatabase("orders");
         kafka.createTopics(KafkaTopics.catalogue());
@@ -90,29 +104,30 @@ public final class OrderPlacementBenchmark {
                 work.resolve("logs/orders-service.log"));
     }
 
-    private static void report(int clients, Duration duration, LoadGenerator.Result result, double ordersPerSecond,
-                               Double ceiling) {
-        Histogram h = result.latencies();
-        System.out.println();
-        System.out.printf(Locale.ROOT, "Order placement: %d clients, %d s, %d cores%n", clients, duration.toSeconds(),
-                Runtime.getRuntime().availableProcessors());
-        System.out.printf(Locale.ROOT, "  orders-service   %8.1f orders/s   p50 %6.2f ms   p99 %6.2f ms   p99.9 %6.2f ms"
-                        + "   (%d created, %d other answers)%n",
-                ordersPerSecond, ms(h, 50), ms(h, 99), ms(h, 99.9), result.created(), result.errors());
-        if (ceiling == null) {
-            System.out.println("  pgbench          not found: install the PostgreSQL client tools for the ceiling");
-            return;
-        }
-        System.out.printf(Locale.ROOT, "  pgbench ceiling  %8.1f tx/s     (same SQL transaction, %d connections)%n",
-                ceiling, clients);
-        System.out.printf(Locale.ROOT, "  ratio            %8.2f x ceiling%n", ordersPerSecond / ceiling);
-    }
-
-    private static double ms(Histogram histogram, double percentile) {
-        return histogram.getValueAtPercentile(percentile) / 1000.0;
-    }
-
-    private static void log(String message) {
+    static void log(String message) {
         System.out.println("[benchmark] " + message);
+    }
+
+    /** Runs pgbench of one script for a while: its transactions per second. */
+    @FunctionalInterface
+    interface Ceiling {
+        double ordersPerSecond(String script, Duration duration) throws Exception;
+    }
+
+    /** Makes a load generator for one run. */
+    @FunctionalInterface
+    interface LoadGenerators {
+        LoadGenerator next() throws Exception;
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(Double::compare);
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    static Optional<Double> medianIfAny(List<Double> values) {
+        return values.isEmpty() ? Optional.empty() : Optional.of(median(values));
     }
 }

@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 
 /**
  * pgbench of the SQL transaction orders-service runs per order (same statements, same tables), on
- * the same server: the most the database could do, the ceiling for the service.
+ * the same server: the most the database could do, the ceiling for the service. A script is a
+ * resource next to this class: {@code place-order.sql} (what the service sends now) or
+ * {@code place-order-legacy.sql} (what it sent through the ORM).
  */
 final class PgBench {
 
@@ -36,11 +38,11 @@ final class PgBench {
         }
     }
 
-    /** Transactions per second of the order transaction at {@code clients} connections. */
-    static double ordersPerSecond(Path pgbench, Path workDirectory, int port, String database, int clients,
-                                  Duration duration) throws IOException, InterruptedException {
-        Path script = workDirectory.resolve("place-order.sql");
-        try (InputStream in = PgBench.class.getResourceAsStream("place-order.sql")) {
+    /** Transactions per second of the order transaction of {@code scriptName} at {@code clients} connections. */
+    static double ordersPerSecond(Path pgbench, String scriptName, Path workDirectory, int port, String database,
+                                  int clients, Duration duration) throws IOException, InterruptedException {
+        Path script = workDirectory.resolve(scriptName);
+        try (InputStream in = PgBench.class.getResourceAsStream(scriptName)) {
             Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
         }
         ProcessBuilder builder = new ProcessBuilder(pgbench.toString(), "-h", "127.0.0.1", "-p", Integer.toString(port),

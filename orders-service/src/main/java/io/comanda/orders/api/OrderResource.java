@@ -6,7 +6,6 @@ import io.comanda.orders.domain.Order;
 import io.comanda.orders.domain.OrderPlacement;
 import io.comanda.orders.domain.OrderStatus;
 import io.comanda.orders.idempotency.IdempotencyKey;
-import io.comanda.orders.idempotency.IdempotentExecution;
 import io.comanda.orders.idempotency.RequestFingerprint;
 import io.comanda.orders.idempotency.StoredResponse;
 import io.comanda.orders.persistence.OrderRepository;
@@ -69,7 +68,6 @@ public class OrderResource {
     private static final String STATUSES = Arrays.stream(OrderStatus.values()).map(Enum::name)
             .collect(Collectors.joining(", "));
 
-    private final IdempotentExecution idempotency;
     private final OrderPlacement placement;
     private final OrderRepository orders;
     private final SecurityIdentity identity;
@@ -77,9 +75,8 @@ public class OrderResource {
     private final ObjectMapper json;
     private final MeterRegistry metrics;
 
-    public OrderResource(IdempotentExecution idempotency, OrderPlacement placement, OrderRepository orders,
+    public OrderResource(OrderPlacement placement, OrderRepository orders,
                          SecurityIdentity identity, JsonWebToken token, ObjectMapper json, MeterRegistry metrics) {
-        this.idempotency = idempotency;
         this.placement = placement;
         this.orders = orders;
         this.identity = identity;
@@ -115,8 +112,7 @@ public class OrderResource {
         IdempotencyKey key = IdempotencyKey.parse(idempotencyKey);
         String customerId = token.getSubject();
         String fingerprint = RequestFingerprint.of("POST", "/orders", write(request));
-        return idempotency.execute(customerId, key, fingerprint,
-                        () -> placement.place(customerId, request.toCommand()).map(this::created))
+        return placement.place(customerId, key, fingerprint, request.toCommand(), this::created)
                 .map(outcome -> {
                     metrics.counter(outcome.replayed() ? "comanda.orders.replayed" : "comanda.orders.placed").increment();
                     StoredResponse stored = outcome.response();

@@ -22,6 +22,17 @@ public class Product {
     protected Product() {
     }
 
+    /** A catalogue entry as read from the catalogue, for callers that read it with plain SQL. */
+    public static Product of(String sku, String name, long unitAmount, String currency, boolean active) {
+        Product product = new Product();
+        product.sku = sku;
+        product.name = name;
+        product.unitAmount = unitAmount;
+        product.currency = currency;
+        product.active = active;
+        return product;
+    }
+
     public String sku() {
         return sku;
     }

@@ -2,17 +2,15 @@ package io.comanda.orders.idempotency;
 
 import io.comanda.platform.problem.ProblemException;
 import io.comanda.platform.problem.ProblemType;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.function.Supplier;
+import java.util.Optional;
 
 /**
- * Runs a request's work at most once per customer and idempotency key, in one transaction with the
- * record of its response:
+ * The rules that run a request's work at most once per customer and idempotency key, in one
+ * transaction with the record of its response:
  * <ol>
  *   <li>a transaction-scoped advisory lock on the key, taken without waiting: held by another
  *       request means that request is in flight (409);</li>
@@ -20,45 +18,53 @@ import java.util.function.Supplier;
  *       refused (422);</li>
  *   <li>otherwise the work runs and its response is stored, committing with the work's writes.</li>
  * </ol>
- * If the work fails, everything rolls back and the key stays free for a corrected retry.
+ * If the work fails, everything rolls back and the key stays free for a corrected retry. The caller
+ * runs the statements; this class decides.
  */
 @ApplicationScoped
 public class IdempotentExecution {
 
-    private final IdempotencyStore store;
+    private final IdempotencyConfig config;
 
-    public IdempotentExecution(IdempotencyStore store) {
-        this.store = store;
+    public IdempotentExecution(IdempotencyConfig config) {
+        this.config = config;
     }
 
     /**
+     * @param locked      whether the request holds its key's lock
+     * @param existing    the key's live record, read while holding the lock
      * @param requestHash the {@link RequestFingerprint} of the request
-     * @param work        the request's effect, run in this transaction; its response is stored
+     * @return the stored response to replay, or empty when the work should run
+     * @throws ProblemException 409 when the key is in flight, 422 when it was used for another request
      */
-    public Uni<Outcome> execute(String customerId, IdempotencyKey key, String requestHash,
-                                Supplier<Uni<StoredResponse>> work) {
-        return Panache.withTransaction(() -> store.tryLock(customerId, key)
-                .chain(locked -> {
-                    if (!locked) {
-                        throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_IN_FLIGHT,
-                                "A request with this Idempotency-Key is still being processed; retry shortly "
-                                        + "with the same key to get its result.");
-                    }
-                    return store.findLive(customerId, key);
-                })
-                .chain(existing -> {
-                    if (existing.isPresent()) {
-                        if (!existing.get().matches(requestHash)) {
-                            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
-                                    "This Idempotency-Key was already used for a different request; use a new "
-                                            + "key for a new order.");
-                        }
-                        return Uni.createFrom().item(new Outcome(existing.get().response(), true));
-                    }
-                    return work.get().call(response -> store.save(customerId, key, requestHash, response,
-                                    Instant.now().truncatedTo(ChronoUnit.MICROS)))
-                            .map(response -> new Outcome(response, false));
-                }));
+    public Optional<Outcome> replayOrRefuse(boolean locked, Optional<IdempotencyRecord> existing, String requestHash) {
+        if (!locked) {
+            throw inFlight();
+        }
+        if (existing.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!existing.get().matches(requestHash)) {
+            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was already used for a different request; use a new key for a new order.");
+        }
+        return Optional.of(new Outcome(existing.get().response(), true));
+    }
+
+    /** The record to store with the work's writes, remembered for the configured retention. */
+    public NewIdempotencyRecord recordOf(IdempotencyKey key, String requestHash, StoredResponse response) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return new NewIdempotencyRecord(key.value(), requestHash, response, now, now.plus(config.retention()));
+    }
+
+    /**
+     * The answer when the record could not be stored because a request with the same key committed
+     * its own meanwhile: this one's work must roll back, and a retry replays the other's response.
+     */
+    public ProblemException inFlight() {
+        return new ProblemException(ProblemType.IDEMPOTENCY_KEY_IN_FLIGHT,
+                "A request with this Idempotency-Key is still being processed; retry shortly "
+                        + "with the same key to get its result.");
     }
 
     /**

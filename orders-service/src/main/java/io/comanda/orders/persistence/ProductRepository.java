@@ -2,12 +2,10 @@ package io.comanda.orders.persistence;
 
 import io.comanda.orders.domain.Product;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.Collection;
 import java.util.List;
 
 /** The catalogue in PostgreSQL. */
@@ -16,9 +14,5 @@ public class ProductRepository implements PanacheRepositoryBase<Product, String>
 
     public Uni<List<Product>> listActive() {
         return list("active = true", Sort.by("sku"));
-    }
-
-    public Uni<List<Product>> findBySkus(Collection<String> skus) {
-        return list("sku in :skus", Parameters.with("skus", skus));
     }
 }
