@@ -38,6 +38,8 @@ import java.util.function.Supplier;
  */
 public final class ComandaStack implements AutoCloseable {
 
+    // Each service's fixed heap: their live data is a few tens of MiB, and a dozen JVMs share the machine.
+    private static final String SERVICE_HEAP = "192m";
     private static final List<String> SERVICES_WITH_DATABASE = List.of("orders", "payments", "notifications", "search");
 
     private final Path root;
@@ -77,6 +79,7 @@ public final class ComandaStack implements AutoCloseable {
 
     private void startAll(boolean fresh) {
         Path data = home(root).resolve("data");
+        settleLogManager();
         if (fresh) {
             MachineCache.deleteRecursively(data);
         }
@@ -105,6 +108,21 @@ public final class ComandaStack implements AutoCloseable {
             keycloak.thenAccept(KeycloakServer::close);
             throw e;
         }
+    }
+
+    /**
+     * java.util.logging's manager initialises once per JVM. PostgreSQL's start (JBoss LogManager, which the
+     * embedded parts bring) and Keycloak's readiness probe (the HTTP client) both trigger it; racing from
+     * two threads they deadlock in its class initialisers. Settle it before the second thread exists, as
+     * the manager that is on the classpath wants to be chosen.
+     */
+    private static void settleLogManager() {
+        String jboss = "org.jboss.logmanager.LogManager";
+        if (System.getProperty("java.util.logging.manager") == null
+                && ComandaStack.class.getClassLoader().getResource(jboss.replace('.', '/') + ".class") != null) {
+            System.setProperty("java.util.logging.manager", jboss);
+        }
+        java.util.logging.LogManager.getLogManager();
     }
 
     private void startServices(PostgresServer postgres, KafkaProcess kafka, ConnectWorker connect,
@@ -146,7 +164,7 @@ public final class ComandaStack implements AutoCloseable {
 
     private void service(String module, String port, Map<String, String> environment) {
         started(module, () -> QuarkusAppProcess.start(module, root.resolve(module), ports.of(port),
-                ports.of(port + "-management"), "384m", environment, log(module)));
+                ports.of(port + "-management"), SERVICE_HEAP, environment, log(module)));
     }
 
     /** A small main class of the build's classpath in its own JVM, ready when it listens on {@code port}. */
