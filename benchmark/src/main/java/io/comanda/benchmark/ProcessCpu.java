@@ -3,6 +3,7 @@ package io.comanda.benchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * CPU time of the processes a benchmark involves, read from {@code /proc}: each named part is a root
- * process and its descendants (PostgreSQL's backends are children of the postmaster), and the time
+ * process and its descendants (PostgreSQL's backends are children of the postmaster) other than the
+ * roots of other named parts (the load generator may have started the parts), and the time
  * of children that have already exited and been reaped counts too. Take a {@link #snapshot()} before
  * and after the measured interval and {@link #print} the difference per 1,000 operations, so a reader
  * sees who pays for an operation on a machine where everything shares the cores.
@@ -59,12 +61,21 @@ final class ProcessCpu {
         System.out.printf(Locale.ROOT, "    %-22s %7.2f%n", "all", total);
     }
 
-    private static double cpuSecondsOfTree(long root) {
+    private double cpuSecondsOfTree(long root) {
         return ProcessHandle.of(root)
-                .map(handle -> Stream.concat(Stream.of(handle), handle.descendants())
+                .map(handle -> Stream.concat(Stream.of(handle), ownDescendants(handle, rootPids.values()))
                         .mapToDouble(process -> cpuSeconds(process.pid(), process.pid() == root))
                         .sum())
                 .orElse(0.0);
+    }
+
+    /**
+     * The descendants of {@code process} that are not parts of their own: the load generator or a
+     * launcher is the parent of the parts it started, which count apart.
+     */
+    static Stream<ProcessHandle> ownDescendants(ProcessHandle process, Collection<Long> otherRoots) {
+        return process.children().filter(child -> !otherRoots.contains(child.pid()))
+                .flatMap(child -> Stream.concat(Stream.of(child), ownDescendants(child, otherRoots)));
     }
 
     /**
