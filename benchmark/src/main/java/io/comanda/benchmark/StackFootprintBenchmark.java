@@ -24,7 +24,7 @@ public final class StackFootprintBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, Integer> options = Options.parse(args, Map.of("runs", 3, "settle", 90, "quiet-cpu", 15));
+        Map<String, Integer> options = Options.parse(args, Map.of("runs", 3, "settle", 60, "quiet-cpu", 30));
         Path root = Path.of(System.getProperty("comanda.root", "..")).toAbsolutePath().normalize();
         StackPorts ports = StackPorts.fromEnvironment();
         List<Double> rss = new ArrayList<>();
