@@ -2,25 +2,19 @@ package io.comanda.benchmark;
 
 import io.comanda.devstack.AccessTokens;
 import io.comanda.devstack.LocalUser;
-import io.comanda.devstack.TopicReader;
 import io.comanda.devstack.cli.ComandaStack;
 import io.comanda.devstack.cli.StackPorts;
 import io.comanda.devstack.parts.Ports;
-import io.comanda.events.CloudEventHeaders;
-import io.comanda.events.EventJson;
-import io.comanda.events.OrderConfirmed;
-import io.comanda.events.Topic;
-import org.HdrHistogram.Histogram;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -36,8 +30,10 @@ import java.util.regex.Pattern;
  * prints p50/p99 of the time from each {@code 201} to the order being CONFIRMED: the confirmation's
  * {@code occurredAt}, stamped by orders-service when it commits the new status, on the same clock.
  *
- * <p>Arguments: {@code --rate 100 --seconds 60 --warmup 30}: the warm-up runs at the same rate first,
- * unmeasured, so the JIT of every process has settled. Uses the stack's ports, {@code COMANDA_<PART>_PORT}
+ * <p>Arguments: {@code --rate 100 --seconds 60 --warmup 30 --runs 3}: the warm-up runs at the same rate
+ * first, unmeasured, so the JIT of every process has settled; then each run prints where the time went
+ * ({@link ConfirmationTimes}) and the CPU seconds per 1,000 orders of every part, and the last line the
+ * median of the runs' percentiles. Uses the stack's ports, {@code COMANDA_<PART>_PORT}
  * overriding each as for {@code ./comanda up}; it refuses to start while one is taken.
  */
 public final class ConfirmationLatencyBenchmark {
@@ -50,7 +46,9 @@ public final class ConfirmationLatencyBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, Integer> options = Options.parse(args, Map.of("rate", 100, "seconds", 60, "warmup", 30));
+        Map<String, Integer> options = Options.parse(args, Map.of("rate", 100, "seconds", 60, "warmup", 30, "runs", 3));
+        int rate = options.get("rate");
+        int seconds = options.get("seconds");
         Path root = Path.of(System.getProperty("comanda.root", "..")).toAbsolutePath().normalize();
         StackPorts ports = StackPorts.fromEnvironment();
         requireFree(ports);
@@ -58,23 +56,42 @@ public final class ConfirmationLatencyBenchmark {
             String token = AccessTokens.forUser("http://127.0.0.1:" + ports.of("keycloak"), LocalUser.ALICE);
             HttpClient http = HttpClient.newHttpClient();
             URI orders = URI.create("http://127.0.0.1:" + ports.of("orders") + "/orders");
-            System.out.printf("[benchmark] warming up at %d/s for %d s ...%n", options.get("rate"), options.get("warmup"));
-            placeAtRate(http, orders, token, options.get("rate"), options.get("warmup"), new ConcurrentHashMap<>());
-            Map<String, Instant> created = new ConcurrentHashMap<>();
-            System.out.printf("[benchmark] measuring at %d/s for %d s ...%n", options.get("rate"), options.get("seconds"));
-            placeAtRate(http, orders, token, options.get("rate"), options.get("seconds"), created);
-
-            Histogram latencies = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
-            try (TopicReader reader = TopicReader.fromBeginning("127.0.0.1:" + ports.of("kafka"), Topic.ORDERS.topicName())) {
-                reader.readUntil(records -> confirmations(records, created, latencies) >= created.size(),
-                        Duration.ofSeconds(180));
+            String kafka = "127.0.0.1:" + ports.of("kafka");
+            ProcessCpu cpu = ProcessCpu.of(partPids(stack));
+            System.out.printf("[benchmark] warming up at %d/s for %d s ...%n", rate, options.get("warmup"));
+            placeAtRate(http, orders, token, rate, options.get("warmup"), new ConcurrentHashMap<>());
+            List<Double> p50s = new ArrayList<>();
+            List<Double> p99s = new ArrayList<>();
+            for (int run = 1; run <= options.get("runs"); run++) {
+                Map<String, Instant> created = new ConcurrentHashMap<>();
+                System.out.printf("[benchmark] run %d: measuring at %d/s for %d s ...%n", run, rate, seconds);
+                Map<String, Double> before = cpu.snapshot();
+                placeAtRate(http, orders, token, rate, seconds, created);
+                ConfirmationTimes times = ConfirmationTimes.of(kafka, created);
+                Map<String, Double> after = cpu.snapshot();
+                times.lines().forEach(line -> System.out.println("  " + line));
+                ProcessCpu.print(before, after, created.size(), "orders");
+                p50s.add(times.total.getValueAtPercentile(50) / 1000.0);
+                p99s.add(times.total.getValueAtPercentile(99) / 1000.0);
             }
-            System.out.println();
-            System.out.printf(Locale.ROOT, "201 -> CONFIRMED at %d orders/s for %d s: %d orders, p50 %.1f ms, p99 %.1f ms, "
-                            + "max %.1f ms%n", options.get("rate"), options.get("seconds"), latencies.getTotalCount(),
-                    latencies.getValueAtPercentile(50) / 1000.0, latencies.getValueAtPercentile(99) / 1000.0,
-                    latencies.getMaxValue() / 1000.0);
+            System.out.printf(Locale.ROOT, "201 -> CONFIRMED at %d orders/s for %d s, median of %d runs: p50 %.1f ms, "
+                    + "p99 %.1f ms%n", rate, seconds, p50s.size(), median(p50s), median(p99s));
+            System.out.printf(Locale.ROOT, "RESULT P2 p50_ms=%.1f p99_ms=%.1f%n", median(p50s), median(p99s));
         }
+    }
+
+    /** Each part of the stack that is a process of its own, and this load generator. */
+    static Map<String, Long> partPids(ComandaStack stack) {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        stack.parts().forEach(part -> part.pid().ifPresent(pid -> pids.put(part.name(), pid)));
+        pids.put("benchmark", ProcessCpu.self());
+        return pids;
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
     /**
@@ -115,22 +132,5 @@ public final class ConfirmationLatencyBenchmark {
         } catch (Exception e) {
             System.err.println("order failed: " + e);
         }
-    }
-
-    private static int confirmations(java.util.List<ConsumerRecord<String, String>> records,
-                                     Map<String, Instant> created, Histogram latencies) {
-        latencies.reset();
-        int count = 0;
-        for (ConsumerRecord<String, String> record : records) {
-            Instant answered = created.get(record.key());
-            if (answered == null || !"io.comanda.order.confirmed.v1".equals(TopicReader.header(record, CloudEventHeaders.TYPE))) {
-                continue;
-            }
-            OrderConfirmed confirmed = EventJson.read(record.value().getBytes(StandardCharsets.UTF_8), OrderConfirmed.class);
-            long micros = Math.max(0, Duration.between(answered, confirmed.occurredAt()).toNanos() / 1000);
-            latencies.recordValue(Math.min(micros, latencies.getHighestTrackableValue()));
-            count++;
-        }
-        return count;
     }
 }

@@ -3,16 +3,18 @@ package io.comanda.benchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * CPU time of the processes a benchmark involves, read from {@code /proc}: each named part is a root
- * process and its descendants (PostgreSQL's backends are children of the postmaster) except another
- * part's tree (a service the benchmark JVM started counts as that service), and the time of children that have already exited and been reaped counts too. Take a {@link #snapshot()} before
+ * process and its descendants (PostgreSQL's backends are children of the postmaster) other than the
+ * roots of other named parts (the load generator may have started the parts), and the time
+ * of children that have already exited and been reaped counts too. Take a {@link #snapshot()} before
  * and after the measured interval and {@link #print} the difference per 1,000 operations, so a reader
  * sees who pays for an operation on a machine where everything shares the cores.
  */
@@ -40,7 +42,7 @@ final class ProcessCpu {
     /** CPU seconds used so far by each part, its live descendants and its reaped children. */
     Map<String, Double> snapshot() {
         Map<String, Double> seconds = new LinkedHashMap<>();
-        rootPids.forEach((name, pid) -> seconds.put(name, cpuSecondsOfTree(pid, Set.copyOf(rootPids.values()))));
+        rootPids.forEach((name, pid) -> seconds.put(name, cpuSecondsOfTree(pid)));
         return seconds;
     }
 
@@ -59,23 +61,21 @@ final class ProcessCpu {
         System.out.printf(Locale.ROOT, "    %-22s %7.2f%n", "all", total);
     }
 
-    /**
-     * The root and its descendants, but not another part's tree below it: a service this JVM started
-     * is its child, and counts as that service only.
-     */
-    private static double cpuSecondsOfTree(long root, Set<Long> roots) {
-        return ProcessHandle.of(root).map(handle -> cpuSeconds(root, true) + handle.children()
-                        .filter(child -> !roots.contains(child.pid()))
-                        .mapToDouble(child -> cpuSecondsOfSubtree(child, roots))
+    private double cpuSecondsOfTree(long root) {
+        return ProcessHandle.of(root)
+                .map(handle -> Stream.concat(Stream.of(handle), ownDescendants(handle, rootPids.values()))
+                        .mapToDouble(process -> cpuSeconds(process.pid(), process.pid() == root))
                         .sum())
                 .orElse(0.0);
     }
 
-    private static double cpuSecondsOfSubtree(ProcessHandle process, Set<Long> roots) {
-        return cpuSeconds(process.pid(), false) + process.children()
-                .filter(child -> !roots.contains(child.pid()))
-                .mapToDouble(child -> cpuSecondsOfSubtree(child, roots))
-                .sum();
+    /**
+     * The descendants of {@code process} that are not parts of their own: the load generator or a
+     * launcher is the parent of the parts it started, which count apart.
+     */
+    static Stream<ProcessHandle> ownDescendants(ProcessHandle process, Collection<Long> otherRoots) {
+        return process.children().filter(child -> !otherRoots.contains(child.pid()))
+                .flatMap(child -> Stream.concat(Stream.of(child), ownDescendants(child, otherRoots)));
     }
 
     /**

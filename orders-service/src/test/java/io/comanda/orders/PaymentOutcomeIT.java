@@ -132,6 +132,22 @@ class PaymentOutcomeIT {
                 .get("/orders/" + orderId).then().body("status", equalTo("CONFIRMED")));
     }
 
+    @Test
+    void anOutcomeForAnOrderThisServiceNeverHadIsDeadLetteredAndLeavesNoInboxRecord() {
+        String unknownOrder = UUID.randomUUID().toString();
+        UUID ceId = UUID.randomUUID();
+        try (EventProducer producer = producer()) {
+            producer.send(succeeded(unknownOrder), ceId, "outcome-it-unknown-order");
+        }
+
+        try (TopicReader reader = TopicReader.fromBeginning(bootstrap(), "comanda.payments.orders-service.dlq")) {
+            ConsumerRecord<String, String> parked = reader.awaitKey(unknownOrder, Duration.ofSeconds(60));
+            assertThat(TopicReader.header(parked, "dead-letter-reason")).contains(unknownOrder);
+        }
+        // The inbox record rolled back with the failed settlement: a replay after the order exists applies.
+        assertThat(TestDatabase.count("select count(*) from inbox where event_id = ?::uuid", ceId.toString())).isZero();
+    }
+
     private static String place(String note) {
         return Customers.placing(LocalUser.ALICE, Customers.newKey()).body(Customers.espressoOrder(note))
                 .post("/orders").then().statusCode(201).extract().path("id");

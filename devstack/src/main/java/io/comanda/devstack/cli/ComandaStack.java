@@ -19,10 +19,7 @@ import io.comanda.devstack.parts.ZipkinServer;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,17 +35,20 @@ import java.util.function.Supplier;
  */
 public final class ComandaStack implements AutoCloseable {
 
+    // Each service's fixed heap: their live data is a few tens of MiB, and a dozen JVMs share the machine.
+    private static final String SERVICE_HEAP = "128m";
+    private static final List<String> PART_ORDER = List.of("postgres", "kafka", "kafka-connect", "stripe-emulator",
+            "smtp", "zipkin", "keycloak", "orders-service", "payments-service", "notifications-service", "search-indexer");
     private static final List<String> SERVICES_WITH_DATABASE = List.of("orders", "payments", "notifications", "search");
 
     private final Path root;
     private final StackPorts ports;
-    private final PrintStream out;
-    private final Deque<ManagedPart> started = new ArrayDeque<>();
+    private final StartedParts parts;
 
     private ComandaStack(Path root, StackPorts ports, PrintStream out) {
         this.root = root;
         this.ports = ports;
-        this.out = out;
+        this.parts = new StartedParts(out);
     }
 
     /** Where a stack started from the repository at {@code root} keeps its data, logs and PID file. */
@@ -68,43 +68,72 @@ public final class ComandaStack implements AutoCloseable {
         }
     }
 
-    /** The running parts, in the order they started. */
+    /**
+     * The running parts, data path first, then the parts beside it, then the services: one order whatever
+     * finished starting first, since several start at once.
+     */
     public List<ManagedPart> parts() {
-        List<ManagedPart> inStartOrder = new ArrayList<>(started);
-        Collections.reverse(inStartOrder);
-        return List.copyOf(inStartOrder);
+        return parts.inStartOrder().stream()
+                .sorted(Comparator.comparingInt(ComandaStack::tablePosition)).toList();
+    }
+
+    private static int tablePosition(ManagedPart part) {
+        int position = PART_ORDER.indexOf(part.name());
+        return position < 0 ? PART_ORDER.size() : position;
     }
 
     private void startAll(boolean fresh) {
         Path data = home(root).resolve("data");
+        settleLogManager();
         if (fresh) {
             MachineCache.deleteRecursively(data);
         }
-        // Keycloak takes longest: it starts while the data path comes up.
-        CompletableFuture<KeycloakServer> keycloak = CompletableFuture.supplyAsync(() -> timed("Keycloak",
-                () -> KeycloakServer.start(data.resolve("keycloak"), ports.of("keycloak"), log("keycloak"))));
+        // Keycloak takes longest, and the small parts need nothing else: they start while the data path
+        // (PostgreSQL, Kafka, Connect, one after the other) comes up.
+        CompletableFuture<KeycloakServer> keycloak = parts.startAsync("Keycloak",
+                () -> KeycloakServer.start(data.resolve("keycloak"), ports.of("keycloak"), log("keycloak")));
+        CompletableFuture<ZipkinServer> zipkin = parts.startAsync("Zipkin", () -> ZipkinServer.start(
+                home(root).resolve("run").resolve("zipkin"), ports.of("zipkin"), log("zipkin")));
+        CompletableFuture<SmtpProcess> smtp = parts.startAsync("SMTP and IMAP", () -> SmtpProcess.start(
+                home(root).resolve("run").resolve("smtp"), ports.of("smtp"), ports.of("imap"), log("smtp")));
+        CompletableFuture<ProcessPart> stripe = parts.startAsync("Stripe emulator", () -> javaPart("stripe-emulator",
+                ports.of("stripe"), "http://127.0.0.1:", "io.comanda.stripe.emulator.StripeEmulator",
+                "--port", Integer.toString(ports.of("stripe"))));
+        PostgresServer postgres;
+        KafkaProcess kafka;
+        ConnectWorker connect;
         try {
-            PostgresServer postgres = started("PostgreSQL", () -> PostgresServer.start(data.resolve("postgres"),
+            postgres = parts.start("PostgreSQL", () -> PostgresServer.start(data.resolve("postgres"),
                     ports.of("postgres"), false, log("postgres")));
             SERVICES_WITH_DATABASE.forEach(postgres::createDatabase);
-            KafkaProcess kafka = started("Kafka", () -> KafkaProcess.start(data.resolve("kafka"), ports.of("kafka"),
+            kafka = parts.start("Kafka", () -> KafkaProcess.start(data.resolve("kafka"), ports.of("kafka"),
                     ports.of("kafka-controller"), log("kafka")));
             kafka.createTopics(KafkaTopics.catalogue());
-            ConnectWorker connect = started("Kafka Connect", () -> ConnectWorker.start(kafka.bootstrapServers(),
-                    postgres.host(), postgres.port(), data.resolve("connect"), ports.of("connect"), log("kafka-connect")));
-            started("Stripe emulator", () -> javaPart("stripe-emulator", ports.of("stripe"), "http://127.0.0.1:",
-                    "io.comanda.stripe.emulator.StripeEmulator", "--port", Integer.toString(ports.of("stripe"))));
-            SmtpProcess smtp = started("SMTP and IMAP", () -> SmtpProcess.start(
-                    home(root).resolve("run").resolve("smtp"), ports.of("smtp"), ports.of("imap"), log("smtp")));
-            ZipkinServer zipkin = started("Zipkin", () -> ZipkinServer.start(home(root).resolve("run").resolve("zipkin"),
-                    ports.of("zipkin"), log("zipkin")));
-            KeycloakServer realm = keycloak.join();
-            started.push(realm);
-            startServices(postgres, kafka, connect, realm, smtp, zipkin);
-        } catch (RuntimeException e) {
-            keycloak.thenAccept(KeycloakServer::close);
-            throw e;
+            KafkaProcess broker = kafka;
+            PostgresServer database = postgres;
+            connect = parts.start("Kafka Connect", () -> ConnectWorker.start(broker.bootstrapServers(),
+                    database.host(), database.port(), data.resolve("connect"), ports.of("connect"), log("kafka-connect")));
+        } finally {
+            // Whatever happened, every part started so far must be known before close() stops them.
+            StartedParts.settled(keycloak, zipkin, smtp, stripe);
         }
+        StartedParts.joined(keycloak, zipkin, smtp, stripe);
+        startServices(postgres, kafka, connect, keycloak.join(), smtp.join(), zipkin.join());
+    }
+
+    /**
+     * java.util.logging's manager initialises once per JVM. PostgreSQL's start (JBoss LogManager, which the
+     * embedded parts bring) and Keycloak's readiness probe (the HTTP client) both trigger it; racing from
+     * two threads they deadlock in its class initialisers. Settle it before the second thread exists, as
+     * the manager that is on the classpath wants to be chosen.
+     */
+    private static void settleLogManager() {
+        String jboss = "org.jboss.logmanager.LogManager";
+        if (System.getProperty("java.util.logging.manager") == null
+                && ComandaStack.class.getClassLoader().getResource(jboss.replace('.', '/') + ".class") != null) {
+            System.setProperty("java.util.logging.manager", jboss);
+        }
+        java.util.logging.LogManager.getLogManager();
     }
 
     private void startServices(PostgresServer postgres, KafkaProcess kafka, ConnectWorker connect,
@@ -118,23 +147,31 @@ public final class ComandaStack implements AutoCloseable {
                 "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "1s",
                 // Readable lines in the logs of .comanda/logs, though the services run their production build.
                 "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
-        service("orders-service", "orders", withDatabase(common, postgres, "orders"));
         Map<String, String> payments = new LinkedHashMap<>(withDatabase(common, postgres, "payments"));
         payments.put("COMANDA_STRIPE_API_BASE", "http://127.0.0.1:" + ports.of("stripe"));
-        service("payments-service", "payments", payments);
-        // The outbox tables and their publications exist now: the relay can start reading them.
-        timed("outbox connectors", () -> {
-            connect.register("orders-outbox");
-            connect.register("payments-outbox");
-            return null;
-        });
         Map<String, String> notifications = new LinkedHashMap<>(withDatabase(common, postgres, "notifications"));
         // Keycloak's admin API gives the recipients' addresses; the realm URL follows from it.
         notifications.put("COMANDA_KEYCLOAK_URL", realm.url());
         notifications.put("QUARKUS_MAILER_HOST", smtp.host());
         notifications.put("QUARKUS_MAILER_PORT", Integer.toString(smtp.port()));
-        service("notifications-service", "notifications", notifications);
-        service("search-indexer", "search", withDatabase(common, postgres, "search"));
+        // The services depend on the parts, not on each other: they start together, which on two cores still
+        // overlaps one's waits (migrations, broker, token issuer) with another's work.
+        CompletableFuture<?> orders = service("orders-service", "orders", withDatabase(common, postgres, "orders"));
+        CompletableFuture<?> payment = service("payments-service", "payments", payments);
+        CompletableFuture<?> notification = service("notifications-service", "notifications", notifications);
+        CompletableFuture<?> search = service("search-indexer", "search", withDatabase(common, postgres, "search"));
+        try {
+            StartedParts.joined(orders, payment);
+            // The outbox tables and their publications exist now: the relay can start reading them.
+            parts.timed("outbox connectors", () -> {
+                connect.register("orders-outbox");
+                connect.register("payments-outbox");
+                return null;
+            });
+        } finally {
+            StartedParts.settled(notification, search);
+        }
+        StartedParts.joined(notification, search);
     }
 
     private Map<String, String> withDatabase(Map<String, String> common, PostgresServer postgres, String database) {
@@ -144,9 +181,9 @@ public final class ComandaStack implements AutoCloseable {
         return env;
     }
 
-    private void service(String module, String port, Map<String, String> environment) {
-        started(module, () -> QuarkusAppProcess.start(module, root.resolve(module), ports.of(port),
-                ports.of(port + "-management"), "384m", environment, log(module)));
+    private CompletableFuture<QuarkusAppProcess> service(String module, String port, Map<String, String> environment) {
+        return parts.startAsync(module, () -> QuarkusAppProcess.start(module, root.resolve(module), ports.of(port),
+                ports.of(port + "-management"), SERVICE_HEAP, environment, log(module)));
     }
 
     /** A small main class of the build's classpath in its own JVM, ready when it listens on {@code port}. */
@@ -157,38 +194,13 @@ public final class ComandaStack implements AutoCloseable {
                 directory, Map.of(), log(name), scheme + port, ReadinessProbe.listening(port, Duration.ofSeconds(30))));
     }
 
-    /** Starts a part, printing its progress, and remembers it to stop it in reverse order. */
-    private <P extends ManagedPart> P started(String title, Supplier<P> start) {
-        P part = timed(title, start);
-        started.push(part);
-        return part;
-    }
-
     private Path log(String name) {
         return home(root).resolve("logs").resolve(name + ".log");
-    }
-
-    private <T> T timed(String title, Supplier<T> start) {
-        long begin = System.nanoTime();
-        synchronized (out) {
-            out.printf("  starting %-22s%n", title);
-        }
-        T result = start.get();
-        synchronized (out) {
-            out.printf("  ready    %-22s %5.1f s%n", title, (System.nanoTime() - begin) / 1e9);
-        }
-        return result;
     }
 
     /** Stops every part in the reverse order of its start. */
     @Override
     public void close() {
-        for (ManagedPart part; (part = started.poll()) != null; ) {
-            try {
-                part.close();
-            } catch (RuntimeException e) {
-                out.println("  stopping " + part.name() + " failed: " + e.getMessage());
-            }
-        }
+        parts.close();
     }
 }

@@ -37,6 +37,7 @@ public final class ChildProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.PIPE);
+            builder.environment().putIfAbsent("MALLOC_ARENA_MAX", JvmSizing.MALLOC_ARENA_MAX);
             builder.environment().putAll(environment);
             Process process = builder.start();
             ProcessWatchdog.guard(process.pid(), "TERM");

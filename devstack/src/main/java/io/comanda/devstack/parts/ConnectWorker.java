@@ -56,7 +56,7 @@ public final class ConnectWorker extends ProcessPart {
             return plugins.statusCode() == 200 && plugins.body().contains(POSTGRES_CONNECTOR);
         });
         return start(new ProcessSpec("kafka-connect",
-                JavaCommand.of(classpath, "512m", directory, "org.apache.kafka.connect.cli.ConnectDistributed",
+                JavaCommand.of(classpath, JvmSizing.fixed("192m"), directory, "org.apache.kafka.connect.cli.ConnectDistributed",
                         config.toString()),
                 directory, environment, logFile, restUrl, listsPostgresPlugin), ConnectWorker::new);
     }
@@ -153,6 +153,9 @@ public final class ConnectWorker extends ProcessPart {
                 "offset.storage.replication.factor=1",
                 "status.storage.replication.factor=1",
                 "offset.flush.interval.ms=1000",
+                // Connectors may tune their own producer: the outbox relays send each change at once
+                // (producer.override.linger.ms=0) instead of lingering for a batch on every hop.
+                "connector.client.config.override.policy=All",
                 "key.converter=org.apache.kafka.connect.storage.StringConverter",
                 "value.converter=org.apache.kafka.connect.storage.StringConverter",
                 "listeners=http://127.0.0.1:" + restPort,

@@ -35,11 +35,18 @@ public final class JavaCommand {
         return command;
     }
 
+    /** A main class on the recorded classpath, with a heap growing up to {@code maxHeap}. */
     public static List<String> of(RuntimeClasspath classpath, String maxHeap, Path workDir, String mainClass, String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                java(),
-                "-Xmx" + maxHeap,
-                "-XX:+UseSerialGC",
+        return of(classpath, JvmSizing.upTo(maxHeap), workDir, mainClass, args);
+    }
+
+    /** A main class on the recorded classpath, sized by {@code sizing}. */
+    public static List<String> of(RuntimeClasspath classpath, JvmSizing sizing, Path workDir, String mainClass,
+                                  String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.addAll(sizing.options());
+        command.addAll(List.of(
                 "-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=" + log4jConfig(workDir),
                 "-cp", classpath.jvmClasspath(),

@@ -36,13 +36,13 @@ public final class KafkaProcess extends ProcessPart implements KafkaBroker {
         }
         String bootstrapServers = "127.0.0.1:" + port;
         return start(new ProcessSpec("kafka",
-                JavaCommand.of(classpath, "512m", directory, "kafka.Kafka", config.toString()),
+                JavaCommand.of(classpath, new JvmSizing("64m", "256m", false), directory, "kafka.Kafka", config.toString()),
                 directory, Map.of(), logFile, bootstrapServers,
                 KafkaProbe.within(Duration.ofSeconds(90), bootstrapServers)), KafkaProcess::new);
     }
 
     private static void format(RuntimeClasspath classpath, Path directory, Path config, Path logFile) {
-        List<String> command = JavaCommand.of(classpath, "256m", directory, "kafka.tools.StorageTool",
+        List<String> command = JavaCommand.of(classpath, JvmSizing.upTo("128m").offHotPath(), directory, "kafka.tools.StorageTool",
                 "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString(), "--standalone");
         try (ChildProcess formatter = ChildProcess.start("kafka-storage-format", command, directory, Map.of(), logFile)) {
             formatter.awaitSuccess(Duration.ofSeconds(60));

@@ -23,8 +23,10 @@ public final class SmtpProcess extends ProcessPart {
 
     /** Starts SMTP on {@code port} and IMAP on {@code imapPort}, ready once both listen. */
     public static SmtpProcess start(Path directory, int port, int imapPort, Path logFile) {
+        // It keeps every mail it receives (a benchmark run sends tens of thousands): a heap that may grow,
+        // though it starts small.
         return start(new ProcessSpec("smtp",
-                JavaCommand.of(RuntimeClasspath.recorded(), "128m", directory, SmtpServerMain.class.getName(),
+                JavaCommand.of(RuntimeClasspath.recorded(), JvmSizing.upTo("256m").offHotPath(), directory, SmtpServerMain.class.getName(),
                         Integer.toString(port), Integer.toString(imapPort)),
                 directory, Map.of(), logFile, "smtp://" + HOST + ":" + port,
                 new ReadinessProbe(Duration.ofSeconds(30), () -> Ports.inUse(port) && Ports.inUse(imapPort))),

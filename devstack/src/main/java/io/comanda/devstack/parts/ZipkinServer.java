@@ -32,7 +32,7 @@ public final class ZipkinServer extends ProcessPart {
         int httpPort = Ports.orFree(port);
         String url = Ports.httpUrl(httpPort);
         List<String> command = JavaCommand.jar(jar(),
-                List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+                JvmSizing.upTo("256m").offHotPath().options(),
                 "--armeria.ports[0].ip=127.0.0.1",
                 "--armeria.ports[0].port=" + httpPort);
         Map<String, String> environment = Map.of(

@@ -2,11 +2,7 @@ package io.comanda.orders.domain;
 
 import io.comanda.events.ComandaEvent;
 import io.comanda.events.Money;
-import io.comanda.events.OrderCancelled;
-import io.comanda.events.OrderConfirmed;
 import io.comanda.events.OrderPlaced;
-import io.comanda.events.PaymentFailed;
-import io.comanda.events.PaymentSucceeded;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -115,20 +111,14 @@ public class Order {
         if (status != OrderStatus.PENDING) {
             return Optional.empty();
         }
+        Settlement settlement = Settlement.of(paymentOutcome);
         updatedAt = now;
+        status = settlement.status();
+        if (settlement.declineReason() != null) {
+            declineReason = settlement.declineReason();
+        }
         // Hibernate writes the loaded version plus one when this change flushes, in this transaction.
-        long changedVersion = version + 1;
-        if (paymentOutcome instanceof PaymentSucceeded succeeded) {
-            status = OrderStatus.CONFIRMED;
-            return Optional.of(new OrderConfirmed(id, customerId, succeeded.paymentId(), total(), now, changedVersion));
-        }
-        if (paymentOutcome instanceof PaymentFailed failed) {
-            status = OrderStatus.CANCELLED;
-            declineReason = failed.reason();
-            return Optional.of(new OrderCancelled(id, customerId, failed.declineCode(), failed.reason(), now,
-                    changedVersion));
-        }
-        throw new IllegalArgumentException("not a payment outcome: " + paymentOutcome.type().ceType());
+        return Optional.of(settlement.announcement(paymentOutcome, id, customerId, total(), now, version + 1));
     }
 
     public boolean isVisibleTo(String customer) {

@@ -1,9 +1,9 @@
 package io.comanda.orders.domain;
 
-import io.comanda.events.ComandaEvent;
 import io.comanda.events.PaymentOutcome;
-import io.comanda.orders.persistence.OrderRepository;
-import io.comanda.platform.inbox.ConsumerTransaction;
+import io.comanda.orders.persistence.SettlementWriter;
+import io.comanda.orders.persistence.SettlementWriter.Outcome;
+import io.comanda.platform.outbox.OutboxWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
@@ -13,7 +13,6 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -27,13 +26,13 @@ public class OrderSettlement {
     public static final String CONSUMER = "orders-service";
     private static final Logger LOG = Logger.getLogger(OrderSettlement.class);
 
-    private final OrderRepository orders;
-    private final ConsumerTransaction transaction;
+    private final SettlementWriter writer;
+    private final OutboxWriter outbox;
     private final MeterRegistry metrics;
 
-    public OrderSettlement(OrderRepository orders, ConsumerTransaction transaction, MeterRegistry metrics) {
-        this.orders = orders;
-        this.transaction = transaction;
+    public OrderSettlement(SettlementWriter writer, OutboxWriter outbox, MeterRegistry metrics) {
+        this.writer = writer;
+        this.outbox = outbox;
         this.metrics = metrics;
     }
 
@@ -42,24 +41,32 @@ public class OrderSettlement {
      */
     @WithSpan("settle order")
     public Uni<Void> applyOutcome(UUID eventId, PaymentOutcome outcome) {
-        return transaction.applyOnce(CONSUMER, eventId, () -> orders.findById(outcome.orderId())
-                .map(order -> {
-                    if (order == null) {
-                        throw new UnknownOrderException(outcome.orderId());
-                    }
-                    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                    Optional<ComandaEvent> announcement = order.settle(outcome, now);
-                    if (announcement.isEmpty()) {
-                        LOG.warnf("Ignored %s for order %s, which is already %s", outcome.type().ceType(),
-                                order.id(), order.status());
-                        metrics.counter("comanda.orders.ignored_transitions",
-                                "event", outcome.type().ceType(), "status", order.status().name()).increment();
-                    } else {
+        Settlement settlement = Settlement.of(outcome);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return writer.settle(CONSUMER, eventId, outcome.orderId(), settlement, now,
+                        found -> requireKnownOrder(outcome, found),
+                        order -> outbox.row(settlement.announcement(outcome, order.orderId(), order.customerId(),
+                                order.total(), now, order.version())))
+                .invoke(done -> {
+                    if (done.settled() != null) {
                         // From the 201 to the outcome: what a customer waits for.
-                        metrics.timer("comanda.orders.settlement.latency", "status", order.status().name())
-                                .record(Duration.between(order.createdAt(), now));
+                        metrics.timer("comanda.orders.settlement.latency", "status", settlement.status().name())
+                                .record(Duration.between(done.settled().createdAt(), now));
+                    } else if (done.firstDelivery()) {
+                        LOG.warnf("Ignored %s for order %s, which is already %s", outcome.type().ceType(),
+                                outcome.orderId(), done.statusBefore());
+                        metrics.counter("comanda.orders.ignored_transitions",
+                                "event", outcome.type().ceType(), "status", done.statusBefore().name()).increment();
                     }
-                    return announcement;
-                }));
+                })
+                .replaceWithVoid();
+    }
+
+    // Thrown inside the transaction, so the inbox record rolls back with it and the record is parked.
+    private static Outcome requireKnownOrder(PaymentOutcome outcome, Outcome found) {
+        if (found.firstDelivery() && found.statusBefore() == null) {
+            throw new UnknownOrderException(outcome.orderId());
+        }
+        return found;
     }
 }

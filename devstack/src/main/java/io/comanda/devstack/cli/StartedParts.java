@@ -1,0 +1,109 @@
+package io.comanda.devstack.cli;
+
+import io.comanda.devstack.parts.ManagedPart;
+
+import java.io.PrintStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+
+/**
+ * The parts of a stack started so far, on this thread or on threads of their own, each start printed
+ * with its duration; closing stops them in the reverse order of their start.
+ */
+final class StartedParts implements AutoCloseable {
+
+    private final Deque<ManagedPart> started = new ArrayDeque<>();
+    private final PrintStream out;
+
+    StartedParts(PrintStream out) {
+        this.out = out;
+    }
+
+    /** Starts a part, printing its progress, and remembers it. */
+    <P extends ManagedPart> P start(String title, Supplier<P> start) {
+        P part = timed(title, start);
+        synchronized (started) {
+            started.push(part);
+        }
+        return part;
+    }
+
+    /** {@link #start} on a thread of its own. */
+    <P extends ManagedPart> CompletableFuture<P> startAsync(String title, Supplier<P> start) {
+        CompletableFuture<P> part = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                part.complete(start(title, start));
+            } catch (RuntimeException | Error e) {
+                part.completeExceptionally(e);
+            }
+        }, "start " + title);
+        thread.setDaemon(true);
+        thread.start();
+        return part;
+    }
+
+    /** Waits until each of {@code parts} has started or failed, so that {@link #close} knows every one. */
+    static void settled(CompletableFuture<?>... parts) {
+        CompletableFuture.allOf(parts).handle((done, failure) -> null).join();
+    }
+
+    /** Waits for all of {@code parts}, then throws the first failure among them, if any. */
+    static void joined(CompletableFuture<?>... parts) {
+        settled(parts);
+        for (CompletableFuture<?> part : parts) {
+            try {
+                part.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+    }
+
+    /** Runs {@code step}, printing when it starts and how long it took. */
+    <T> T timed(String title, Supplier<T> step) {
+        long begin = System.nanoTime();
+        synchronized (out) {
+            out.printf("  starting %-22s%n", title);
+        }
+        T result = step.get();
+        synchronized (out) {
+            out.printf("  ready    %-22s %5.1f s%n", title, (System.nanoTime() - begin) / 1e9);
+        }
+        return result;
+    }
+
+    /** The running parts, in the order they started. */
+    List<ManagedPart> inStartOrder() {
+        List<ManagedPart> parts;
+        synchronized (started) {
+            parts = new ArrayList<>(started);
+        }
+        Collections.reverse(parts);
+        return List.copyOf(parts);
+    }
+
+    /** Stops every part in the reverse order of its start. */
+    @Override
+    public void close() {
+        for (ManagedPart part; (part = poll()) != null; ) {
+            try {
+                part.close();
+            } catch (RuntimeException e) {
+                out.println("  stopping " + part.name() + " failed: " + e.getMessage());
+            }
+        }
+    }
+
+    private ManagedPart poll() {
+        synchronized (started) {
+            return started.poll();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.comanda.orders.persistence;
+
+import io.comanda.events.Money;
+import io.comanda.orders.domain.OrderStatus;
+import io.comanda.orders.domain.Settlement;
+import io.comanda.platform.outbox.OutboxRow;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Settles an order with plain prepared SQL, in one transaction of two statements: the first records
+ * the event in the inbox and moves the order from PENDING in one go, answering what the announcement
+ * needs; the second appends that announcement to the outbox. Every payment outcome passes here, so
+ * it avoids the ORM's entity loading and flushing (six round trips) on the consumer's path.
+ */
+@ApplicationScoped
+public class SettlementWriter {
+
+    // All parts of one statement see the same snapshot: status_before is the order as it was before the
+    // update. The update's own "status = 'PENDING'" is re-checked on the locked row, so of two outcomes
+    // racing for one order only one moves it; the inbox's primary key refuses a second delivery.
+    static final String SETTLE = """
+            with first_delivery as (
+                insert into inbox (consumer, event_id) values ($1, $2)
+                on conflict (consumer, event_id) do nothing
+                returning event_id
+            ), settled as (
+                update customer_order
+                   set status = $4, decline_reason = coalesce($5, decline_reason), updated_at = $6,
+                       version = version + 1
+                 where id = $3 and status = 'PENDING' and exists (select 1 from first_delivery)
+                returning customer_id, total_amount, currency, created_at, version
+            )
+            select exists (select 1 from first_delivery) as first_delivery,
+                   (select status from customer_order where id = $3) as status_before,
+                   s.customer_id, s.total_amount, s.currency, s.created_at, s.version
+            from (values (1)) as one left join settled s on true
+            """;
+
+    private final Pool pool;
+
+    public SettlementWriter(Pool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Applies {@code settlement} to the order once per {@code eventId} of {@code consumer}, and appends
+     * the outbox row {@code announcement} makes of the settled order, all in one transaction.
+     *
+     * @param check may fail the transaction (rolling back the inbox record) after seeing the outcome
+     */
+    public Uni<Outcome> settle(String consumer, UUID eventId, UUID orderId, Settlement settlement, Instant now,
+                               Function<Outcome, Outcome> check, Function<SettledOrder, OutboxRow> announcement) {
+        Tuple values = Tuple.of(consumer, eventId, orderId, settlement.status().name())
+                .addString(settlement.declineReason()).addOffsetDateTime(now.atOffset(ZoneOffset.UTC));
+        return pool.withTransaction(connection -> connection.preparedQuery(SETTLE).execute(values)
+                .map(rows -> check.apply(outcome(orderId, rows.iterator().next())))
+                .call(outcome -> outcome.settled() == null ? Uni.createFrom().voidItem()
+                        : append(connection, announcement.apply(outcome.settled()))));
+    }
+
+    private static Uni<Void> append(SqlConnection connection, OutboxRow row) {
+        return connection.preparedQuery(OutboxRow.INSERT).execute(row.tuple()).replaceWithVoid();
+    }
+
+    private static Outcome outcome(UUID orderId, Row row) {
+        String before = row.getString("status_before");
+        SettledOrder settled = row.getString("customer_id") == null ? null : new SettledOrder(orderId,
+                row.getString("customer_id"), Money.of(row.getLong("total_amount"), row.getString("currency")),
+                row.getOffsetDateTime("created_at").toInstant(), row.getLong("version"));
+        return new Outcome(row.getBoolean("first_delivery"), before == null ? null : OrderStatus.valueOf(before),
+                settled);
+    }
+
+    /**
+     * What the statement found and did.
+     *
+     * @param firstDelivery false when the inbox already held the event: nothing else was looked at
+     * @param statusBefore  the order's status before, or null when there is no such order
+     * @param settled       the order as settled, or null when it was not PENDING (or not there)
+     */
+    public record Outcome(boolean firstDelivery, OrderStatus statusBefore, SettledOrder settled) {
+    }
+
+    /**
+     * An order just moved out of PENDING.
+     *
+     * @param version its version after the change
+     */
+    public record SettledOrder(UUID orderId, String customerId, Money total, Instant createdAt, long version) {
+    }
+}
