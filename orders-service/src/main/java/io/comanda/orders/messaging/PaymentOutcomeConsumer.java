@@ -2,6 +2,7 @@ package io.comanda.orders.messaging;
 
 import io.comanda.events.PaymentOutcome;
 import io.comanda.orders.domain.OrderSettlement;
+import io.comanda.orders.domain.OutcomeMismatchException;
 import io.comanda.orders.domain.UnknownOrderException;
 import io.comanda.platform.messaging.ConsumerPolicy;
 import io.smallrye.mutiny.Uni;
@@ -27,6 +28,6 @@ public class PaymentOutcomeConsumer {
     @Incoming("payments")
     public Uni<Void> consume(KafkaRecord<String, byte[]> record) {
         return policy.consume("payments", record, PaymentOutcome.class, settlement::applyOutcome,
-                UnknownOrderException.class);
+                UnknownOrderException.class, OutcomeMismatchException.class);
     }
 }
