@@ -1,5 +1,8 @@
 package io.comanda.benchmark;
 
+import io.comanda.devstack.parts.JavaCommand;
+import io.comanda.devstack.parts.RuntimeClasspath;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,9 +29,10 @@ final class StripeEmulatorProcess implements AutoCloseable {
     }
 
     static StripeEmulatorProcess start(int port, long latencyMillis, Path logFile) throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(List.of(java.toString(), "-Xmx512m", "-cp",
-                System.getProperty("java.class.path"), "io.comanda.stripe.emulator.StripeEmulator",
+        // devstack's recorded classpath, which holds the emulator: this JVM's own class path is Maven's
+        // launcher when the benchmark runs under exec:java.
+        Process process = new ProcessBuilder(List.of(JavaCommand.java(), "-Xmx512m", "-cp",
+                RuntimeClasspath.recorded().jvmClasspath(), "io.comanda.stripe.emulator.StripeEmulator",
                 "--port", Integer.toString(port), "--latency-ms", Long.toString(latencyMillis)))
                 .redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
         StripeEmulatorProcess emulator = new StripeEmulatorProcess(process, "http://127.0.0.1:" + port);
