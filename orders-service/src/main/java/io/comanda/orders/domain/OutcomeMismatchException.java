@@ -9,7 +9,7 @@ import java.util.UUID;
  * bug, a forged record), it must not settle the order. Its message starts with the dead-letter reason
  * {@code outcome-mismatch}.
  */
-public class OutcomeMismatchException extends RuntimeException {
+public class OutcomeMismatchException extends UnsettleableOutcomeException {
 
     /** The dead-letter reason of such an outcome. */
     public static final String REASON = "outcome-mismatch";
