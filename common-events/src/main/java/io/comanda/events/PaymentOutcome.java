@@ -10,4 +10,10 @@ public sealed interface PaymentOutcome extends ComandaEvent permits PaymentSucce
 
     /** The order the payment was for; the Kafka key. */
     UUID orderId();
+
+    /** The customer the payment was taken from, who must be the order's. */
+    String customerId();
+
+    /** The amount charged or refused, which must be the order's total. */
+    Money amount();
 }

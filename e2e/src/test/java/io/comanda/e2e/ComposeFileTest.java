@@ -23,12 +23,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * No Docker engine runs here, so docker-compose.yml is checked against the rules the suite keeps:
  * healthchecks, healthy dependencies, mounted files that exist, pinned images in step with the build,
- * and environment variables that are configuration keys of the service receiving them.
+ * environment variables that are configuration keys of the service receiving them, and the safe
+ * defaults: secrets only from .env, a role per service and a replication-only role for the relay,
+ * nothing but the services' APIs published beyond this machine.
  */
 class ComposeFileTest {
 
     private static final Path ROOT = ComandaCli.ROOT;
     private static final String ONE_SHOT = "io.comanda.one-shot";
+    private static final List<String> SERVICE_DATABASES = List.of("orders", "payments", "notifications", "search");
     private static Map<String, Map<String, Object>> services;
 
     @BeforeAll
@@ -124,13 +127,70 @@ class ComposeFileTest {
     }
 
     @Test
-    void theInitScriptCreatesADatabaseForEveryServiceThatHasOne() throws IOException {
-        String init = Files.readString(ROOT.resolve("compose/postgres/init-databases.sql"));
-        for (String database : List.of("orders", "payments", "notifications", "search")) {
-            assertThat(init).contains("create database " + database + ";");
+    void theInitScriptCreatesADatabaseForEveryServiceOwnedByTheServicesOwnRole() throws IOException {
+        String init = Files.readString(ROOT.resolve("compose/postgres/init-databases.sh"));
+        for (String database : SERVICE_DATABASES) {
+            assertThat(init).contains("create role " + database + "_service login password")
+                    .contains("create database " + database + " owner " + database + "_service;");
+            Map<String, Object> environment = environment(serviceUsing(database));
+            assertThat(environment.get("QUARKUS_DATASOURCE_USERNAME")).as(database).isEqualTo(database + "_service");
         }
         // Ready once the last database of the script exists.
         assertThat(services.get("postgres").get("healthcheck").toString()).contains("-d search");
+    }
+
+    @Test
+    void theRelayConnectsAsAReplicationRoleThatMayReadTheOutboxAlone() throws IOException {
+        String init = Files.readString(ROOT.resolve("compose/postgres/init-databases.sh"));
+        assertThat(init).contains("create role comanda_relay login replication password");
+        assertThat(environment("connect").get("COMANDA_DB_USER")).isEqualTo("comanda_relay");
+        String grant = Files.readString(ROOT.resolve("platform/src/main/resources/db/comanda-platform/V0_3__relay_role.sql"));
+        assertThat(grant).contains("grant select on outbox to comanda_relay");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void onlyTheServicesApisArePublishedBeyondThisMachine() {
+        services.forEach((name, service) -> {
+            boolean api = service.get("build") instanceof String context && !context.contains("stripe-emulator");
+            for (String port : (List<String>) service.getOrDefault("ports", List.of())) {
+                if (!api) {
+                    assertThat(port).as(name + " publishes " + port + " on this machine only").startsWith("127.0.0.1:");
+                }
+            }
+        });
+    }
+
+    @Test
+    void everySecretComesFromTheEnvFileWhichGitIgnoresAndWhoseExampleNamesIt() throws IOException {
+        Pattern required = Pattern.compile("\\$\\{([A-Z0-9_]+):\\?[^}]+}");
+        String example = Files.readString(ROOT.resolve(".env.example"));
+        Set<String> secrets = new HashSet<>();
+        services.forEach((name, service) -> environment(name).forEach((variable, value) -> {
+            if (variable.matches(".*(PASSWORD|SECRET).*")) {
+                Matcher reference = required.matcher(String.valueOf(value));
+                assertThat(reference.matches()).as(name + " " + variable + " is required from .env, not written here")
+                        .isTrue();
+                secrets.add(reference.group(1));
+            }
+        }));
+        assertThat(secrets).isNotEmpty();
+        for (String secret : secrets) {
+            assertThat(example).as(".env.example names " + secret).containsPattern("(?m)^" + secret + "=");
+        }
+        assertThat(Files.readAllLines(ROOT.resolve(".gitignore"))).contains(".env");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> environment(String service) {
+        return (Map<String, Object>) services.get(service).getOrDefault("environment", Map.of());
+    }
+
+    private static String serviceUsing(String database) {
+        return services.entrySet().stream()
+                .filter(entry -> String.valueOf(environment(entry.getKey()).get("QUARKUS_DATASOURCE_JDBC_URL"))
+                        .endsWith("/" + database))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
     }
 
     private static boolean isOneShot(Map<String, Object> service) {

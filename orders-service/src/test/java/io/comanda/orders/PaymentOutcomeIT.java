@@ -148,6 +148,42 @@ class PaymentOutcomeIT {
         assertThat(TestDatabase.count("select count(*) from inbox where event_id = ?::uuid", ceId.toString())).isZero();
     }
 
+    @Test
+    void anOutcomeThatDoesNotMatchItsOrderIsDeadLetteredAsAMismatchAndLeavesTheOrderPending() {
+        String orderId = place("to be paid the wrong amount");
+        double mismatchesBefore = mismatches();
+        UUID ceId = UUID.randomUUID();
+        PaymentSucceeded wrongAmount = new PaymentSucceeded(UUID.randomUUID(), UUID.fromString(orderId),
+                Customers.subject(LocalUser.ALICE), Money.of(1, "EUR"), "pi_test_forged", Instant.now());
+        PaymentSucceeded wrongCustomer = new PaymentSucceeded(UUID.randomUUID(), UUID.fromString(orderId),
+                Customers.subject(LocalUser.BOB), Money.of(6048, "EUR"), "pi_test_forged", Instant.now());
+        try (EventProducer producer = producer()) {
+            producer.send(wrongAmount, ceId, "outcome-it-mismatch");
+            producer.send(wrongCustomer, UUID.randomUUID(), "outcome-it-mismatch");
+        }
+
+        try (TopicReader reader = TopicReader.fromBeginning(bootstrap(), "comanda.payments.orders-service.dlq")) {
+            List<ConsumerRecord<String, String>> parked = reader.readUntil(records -> records.stream()
+                    .filter(r -> orderId.equals(r.key())).count() == 2, Duration.ofSeconds(60));
+            assertThat(parked.stream().filter(r -> orderId.equals(r.key())))
+                    .allSatisfy(r -> assertThat(TopicReader.header(r, "dead-letter-reason")).startsWith("outcome-mismatch"));
+        }
+        Customers.as(LocalUser.ALICE).get("/orders/" + orderId).then().statusCode(200).body("status", equalTo("PENDING"));
+        assertThat(TestDatabase.count("select count(*) from inbox where event_id = ?::uuid", ceId.toString())).isZero();
+        assertThat(mismatches()).isEqualTo(mismatchesBefore + 2);
+
+        // The real outcome, with the order's customer and total, still settles it.
+        try (EventProducer producer = producer()) {
+            producer.send(succeeded(orderId), UUID.randomUUID(), "outcome-it-mismatch");
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> Customers.as(LocalUser.ALICE)
+                .get("/orders/" + orderId).then().statusCode(200).body("status", equalTo("CONFIRMED")));
+    }
+
+    private static double mismatches() {
+        return MetricSamples.sum(RestAssured.get("/q/metrics").asString(), "comanda_orders_outcome_mismatches_total");
+    }
+
     private static String place(String note) {
         return Customers.placing(LocalUser.ALICE, Customers.newKey()).body(Customers.espressoOrder(note))
                 .post("/orders").then().statusCode(201).extract().path("id");

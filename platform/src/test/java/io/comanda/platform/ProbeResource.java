@@ -9,8 +9,10 @@ import io.comanda.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,14 +24,22 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-/** A small application that uses the platform the way a service does, for the platform's own tests. */
+/**
+ * A small application that uses the platform the way a service does, for the platform's own tests.
+ * Open to anyone ({@code @PermitAll}); {@link UnannotatedResource} is the one nobody opened.
+ */
 @Path("/probe")
+@PermitAll
 public class ProbeResource {
 
     public record NoteRequest(@NotBlank @Size(max = 50) String text, boolean failAfterWriting) {
     }
 
     public record NoteCreated(UUID id, UUID eventId, OrderPlaced event) {
+    }
+
+    /** Typed fields of each JSON kind, to check that none is coerced from another. */
+    public record TypedRequest(@NotNull Integer quantity, String label, Boolean gift, int copies) {
     }
 
     private final OutboxWriter outbox;
@@ -73,6 +83,12 @@ public class ProbeResource {
     @WithTransaction
     public Uni<Boolean> receive(@PathParam("consumer") String consumer, @PathParam("eventId") UUID eventId) {
         return inbox.recordFirstDelivery(consumer, eventId);
+    }
+
+    @POST
+    @Path("/typed")
+    public TypedRequest typed(@Valid @NotNull TypedRequest request) {
+        return request;
     }
 
     @GET

@@ -49,8 +49,9 @@ public final class ConnectWorker extends ProcessPart {
         Map<String, String> environment = Map.of(
                 "COMANDA_DB_HOST", dbHost,
                 "COMANDA_DB_PORT", Integer.toString(dbPort),
-                "COMANDA_DB_USER", PostgresServer.USER,
-                "COMANDA_DB_PASSWORD", PostgresServer.PASSWORD);
+                // Debezium streams with the relay's least-privilege role, as in compose.
+                "COMANDA_DB_USER", PostgresServer.RELAY_USER,
+                "COMANDA_DB_PASSWORD", PostgresServer.RELAY_PASSWORD);
         ReadinessProbe listsPostgresPlugin = new ReadinessProbe(Duration.ofSeconds(120), () -> {
             HttpResponse<String> plugins = StackHttp.get(restUrl + "/connector-plugins");
             return plugins.statusCode() == 200 && plugins.body().contains(POSTGRES_CONNECTOR);

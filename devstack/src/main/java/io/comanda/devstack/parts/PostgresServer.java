@@ -24,6 +24,13 @@ public final class PostgresServer implements ManagedPart {
     /** The superuser of the embedded server; local only, trusted on loopback. */
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
+    /**
+     * The outbox relay's role: it may log in and stream changes, nothing else; the platform's migration
+     * grants it SELECT on the outbox table alone. The same role compose gives Debezium, so the tests run
+     * the relay with the rights it has in production.
+     */
+    public static final String RELAY_USER = "comanda_relay";
+    public static final String RELAY_PASSWORD = "comanda-relay-local-dev";
 
     private final EmbeddedPostgres postgres;
     private final Path logFile;
@@ -68,7 +75,9 @@ public final class PostgresServer implements ManagedPart {
             }
             PostgresServer server = new PostgresServer(builder.start(), logFile, postmasterPid(dataDirectory));
             ProcessWatchdog.guard(server.postmasterPid, "INT");
-            return ManagedPart.awaitReady(server, new ReadinessProbe(Duration.ofSeconds(30), server::answersQueries));
+            ManagedPart.awaitReady(server, new ReadinessProbe(Duration.ofSeconds(30), server::answersQueries));
+            server.ensureRelayRole();
+            return server;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start PostgreSQL: " + e.getMessage(), e);
         }
@@ -122,6 +131,17 @@ public final class PostgresServer implements ManagedPart {
             statement.execute("create database \"" + database.replace("\"", "\"\"") + "\"");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + database, e);
+        }
+    }
+
+    /** Creates the relay's role unless it exists; before any service migrates, so its grant finds the role. */
+    private void ensureRelayRole() {
+        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
+            statement.execute("do $$ begin if not exists (select 1 from pg_roles where rolname = '" + RELAY_USER
+                    + "') then create role " + RELAY_USER + " login replication password '" + RELAY_PASSWORD
+                    + "'; end if; end $$");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the relay's role", e);
         }
     }
 

@@ -32,7 +32,8 @@ public final class QuarkusAppProcess extends ProcessPart {
      * @param moduleDirectory the service's module folder, holding {@code target/quarkus-app}
      * @param port            the HTTP port
      * @param managementPort  the port of its management interface (health, metrics)
-     * @param environment     configuration as environment variables, e.g. {@code QUARKUS_DATASOURCE_REACTIVE_URL}
+     * @param environment     configuration as environment variables, e.g. {@code QUARKUS_DATASOURCE_REACTIVE_URL};
+     *                        the local secrets of {@link LocalServiceSettings} come with it
      */
     public static QuarkusAppProcess start(String name, Path moduleDirectory, int port, int managementPort,
                                           String maxHeap, Map<String, String> environment, Path logFile) {
@@ -40,7 +41,9 @@ public final class QuarkusAppProcess extends ProcessPart {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the service first (mvn -DskipTests install)");
         }
-        Map<String, String> env = new HashMap<>(environment);
+        // Local secrets first, so that a caller's own value wins.
+        Map<String, String> env = new HashMap<>(LocalServiceSettings.of(name));
+        env.putAll(environment);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));

@@ -11,6 +11,7 @@ import io.comanda.notifications.mail.OrderMailRenderer;
 import io.comanda.notifications.persistence.NotificationRepository;
 import io.comanda.notifications.persistence.OrderSummaryRepository;
 import io.comanda.platform.inbox.ConsumerTransaction;
+import io.comanda.platform.logging.UntrustedText;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -101,7 +102,7 @@ public class OrderNotifier {
 
     private Uni<Void> skip(UUID eventId, UUID orderId, String customerId, MailKind kind, String reason) {
         LOG.warnf("No %s mail for order %s (event %s): customer %s cannot be written to (%s)",
-                kind.template(), orderId, eventId, customerId, reason);
+                kind.template(), orderId, eventId, UntrustedText.of(customerId), UntrustedText.of(reason));
         return record(Notification.skipped(eventId, orderId, customerId, kind, reason, now()))
                 .invoke(() -> metrics.skipped(reason));
     }

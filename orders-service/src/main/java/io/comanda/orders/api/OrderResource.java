@@ -63,6 +63,8 @@ public class OrderResource {
 
     private static final String ADMIN = "admin";
     private static final String CUSTOMER = "customer";
+    // page * size stays an int offset; a million pages of 100 are more orders than a listing pages through.
+    private static final int MAX_PAGE = 1_000_000;
     private static final String STATUSES = Arrays.stream(OrderStatus.values()).map(Enum::name)
             .collect(Collectors.joining(", "));
 
@@ -158,7 +160,7 @@ public class OrderResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<OrderPageResponse> list(@QueryParam("status") String status,
                                        @QueryParam("customer") String customer,
-                                       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(MAX_PAGE) int page,
                                        @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         OrderStatus statusFilter = parseStatus(status);
         String customerFilter = isAdmin() ? blankToNull(customer) : token.getSubject();

@@ -4,6 +4,7 @@ import io.comanda.events.PaymentOutcome;
 import io.comanda.orders.persistence.SettlementWriter;
 import io.comanda.orders.persistence.SettlementWriter.Outcome;
 import io.comanda.platform.outbox.OutboxWriter;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
@@ -29,22 +30,29 @@ public class OrderSettlement {
     private final SettlementWriter writer;
     private final OutboxWriter outbox;
     private final MeterRegistry metrics;
+    private final Counter mismatches;
 
     public OrderSettlement(SettlementWriter writer, OutboxWriter outbox, MeterRegistry metrics) {
         this.writer = writer;
         this.outbox = outbox;
         this.metrics = metrics;
+        // Registered at once: the alert on it must find the series before the first mismatch.
+        this.mismatches = Counter.builder("comanda.orders.outcome_mismatches")
+                .description("Payment outcomes dead-lettered because their customer, amount or currency is not the order's")
+                .register(metrics);
     }
 
     /**
-     * @throws UnknownOrderException (in the Uni) when no such order exists: retrying cannot mend that
+     * @throws UnknownOrderException    (in the Uni) when no such order exists: retrying cannot mend that
+     * @throws OutcomeMismatchException (in the Uni) when the outcome's customer, amount or currency is not the
+     *                                  PENDING order's: it must not settle it
      */
     @WithSpan("settle order")
     public Uni<Void> applyOutcome(UUID eventId, PaymentOutcome outcome) {
         Settlement settlement = Settlement.of(outcome);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return writer.settle(CONSUMER, eventId, outcome.orderId(), settlement, now,
-                        found -> requireKnownOrder(outcome, found),
+        return writer.settle(CONSUMER, eventId, outcome.orderId(), outcome.customerId(), outcome.amount(), settlement,
+                        now, found -> requireMatchingOrder(outcome, found),
                         order -> outbox.row(settlement.announcement(outcome, order.orderId(), order.customerId(),
                                 order.total(), now, order.version())))
                 .invoke(done -> {
@@ -63,9 +71,13 @@ public class OrderSettlement {
     }
 
     // Thrown inside the transaction, so the inbox record rolls back with it and the record is parked.
-    private static Outcome requireKnownOrder(PaymentOutcome outcome, Outcome found) {
+    private Outcome requireMatchingOrder(PaymentOutcome outcome, Outcome found) {
         if (found.firstDelivery() && found.statusBefore() == null) {
             throw new UnknownOrderException(outcome.orderId());
+        }
+        if (found.firstDelivery() && found.statusBefore() == OrderStatus.PENDING && !found.matches()) {
+            mismatches.increment();
+            throw new OutcomeMismatchException(outcome, outcome.orderId());
         }
         return found;
     }

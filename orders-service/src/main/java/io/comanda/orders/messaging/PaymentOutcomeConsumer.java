@@ -2,7 +2,7 @@ package io.comanda.orders.messaging;
 
 import io.comanda.events.PaymentOutcome;
 import io.comanda.orders.domain.OrderSettlement;
-import io.comanda.orders.domain.UnknownOrderException;
+import io.comanda.orders.domain.UnsettleableOutcomeException;
 import io.comanda.platform.messaging.ConsumerPolicy;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -11,7 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Follows each order's payment outcome from {@code comanda.payments}; an outcome for an order this
- * service never had is dead-lettered at once.
+ * service never had, or one that does not match its order, is dead-lettered at once.
  */
 @ApplicationScoped
 public class PaymentOutcomeConsumer {
@@ -27,6 +27,6 @@ public class PaymentOutcomeConsumer {
     @Incoming("payments")
     public Uni<Void> consume(KafkaRecord<String, byte[]> record) {
         return policy.consume("payments", record, PaymentOutcome.class, settlement::applyOutcome,
-                UnknownOrderException.class);
+                UnsettleableOutcomeException.class);
     }
 }

@@ -26,7 +26,8 @@ import java.util.function.Function;
 public class SettlementWriter {
 
     // All parts of one statement see the same snapshot: status_before is the order as it was before the
-    // update. The update's own "status = 'PENDING'" is re-checked on the locked row, so of two outcomes
+    // update. An outcome whose customer, amount or currency is not the order's moves nothing (matches
+    // says so), whatever produced it. The update's own "status = 'PENDING'" is re-checked on the locked row, so of two outcomes
     // racing for one order only one moves it; the inbox's primary key refuses a second delivery.
     static final String SETTLE = """
             with first_delivery as (
@@ -38,10 +39,13 @@ public class SettlementWriter {
                    set status = $4, decline_reason = coalesce($5, decline_reason), updated_at = $6,
                        version = version + 1
                  where id = $3 and status = 'PENDING' and exists (select 1 from first_delivery)
+                   and customer_id = $7 and total_amount = $8 and currency = $9
                 returning customer_id, total_amount, currency, created_at, version
             )
             select exists (select 1 from first_delivery) as first_delivery,
                    (select status from customer_order where id = $3) as status_before,
+                   (select customer_id = $7 and total_amount = $8 and currency = $9
+                      from customer_order where id = $3) as matches,
                    s.customer_id, s.total_amount, s.currency, s.created_at, s.version
             from (values (1)) as one left join settled s on true
             """;
@@ -56,12 +60,16 @@ public class SettlementWriter {
      * Applies {@code settlement} to the order once per {@code eventId} of {@code consumer}, and appends
      * the outbox row {@code announcement} makes of the settled order, all in one transaction.
      *
-     * @param check may fail the transaction (rolling back the inbox record) after seeing the outcome
+     * @param customerId the customer the outcome names, which must be the order's
+     * @param amount     the amount the outcome names, which must be the order's total
+     * @param check      may fail the transaction (rolling back the inbox record) after seeing the outcome
      */
-    public Uni<Outcome> settle(String consumer, UUID eventId, UUID orderId, Settlement settlement, Instant now,
-                               Function<Outcome, Outcome> check, Function<SettledOrder, OutboxRow> announcement) {
+    public Uni<Outcome> settle(String consumer, UUID eventId, UUID orderId, String customerId, Money amount,
+                               Settlement settlement, Instant now, Function<Outcome, Outcome> check,
+                               Function<SettledOrder, OutboxRow> announcement) {
         Tuple values = Tuple.of(consumer, eventId, orderId, settlement.status().name())
-                .addString(settlement.declineReason()).addOffsetDateTime(now.atOffset(ZoneOffset.UTC));
+                .addString(settlement.declineReason()).addOffsetDateTime(now.atOffset(ZoneOffset.UTC))
+                .addString(customerId).addLong(amount.amount()).addString(amount.currency());
         return pool.withTransaction(connection -> connection.preparedQuery(SETTLE).execute(values)
                 .map(rows -> check.apply(outcome(orderId, rows.iterator().next())))
                 .call(outcome -> outcome.settled() == null ? Uni.createFrom().voidItem()
@@ -78,7 +86,7 @@ public class SettlementWriter {
                 row.getString("customer_id"), Money.of(row.getLong("total_amount"), row.getString("currency")),
                 row.getOffsetDateTime("created_at").toInstant(), row.getLong("version"));
         return new Outcome(row.getBoolean("first_delivery"), before == null ? null : OrderStatus.valueOf(before),
-                settled);
+                Boolean.TRUE.equals(row.getBoolean("matches")), settled);
     }
 
     /**
@@ -86,9 +94,10 @@ public class SettlementWriter {
      *
      * @param firstDelivery false when the inbox already held the event: nothing else was looked at
      * @param statusBefore  the order's status before, or null when there is no such order
-     * @param settled       the order as settled, or null when it was not PENDING (or not there)
+     * @param matches       whether the outcome's customer, amount and currency are the order's
+     * @param settled       the order as settled, or null when it was not PENDING, did not match, or is not there
      */
-    public record Outcome(boolean firstDelivery, OrderStatus statusBefore, SettledOrder settled) {
+    public record Outcome(boolean firstDelivery, OrderStatus statusBefore, boolean matches, SettledOrder settled) {
     }
 
     /**

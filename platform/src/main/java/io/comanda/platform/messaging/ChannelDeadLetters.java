@@ -1,5 +1,6 @@
 package io.comanda.platform.messaging;
 
+import io.comanda.platform.logging.UntrustedText;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -29,8 +30,8 @@ final class ChannelDeadLetters {
         IncomingKafkaRecordMetadata<String, byte[]> metadata = IncomingEvents.metadata(record);
         LOG.errorf("%s: record %s-%d@%d (%s) goes to %s: %s", channel.group(), metadata.getTopic(),
                 metadata.getPartition(), metadata.getOffset(),
-                event == null ? "not an event" : "correlation id " + event.correlationId(),
-                channel.deadLetterTopic(), reason.getMessage());
+                event == null ? "not an event" : "correlation id " + UntrustedText.of(event.correlationId()),
+                channel.deadLetterTopic(), UntrustedText.of(reason.getMessage()));
         metrics.deadLettered(channel.group());
         return deadLetters.park(channel.deadLetterTopic(), metadata, record.getPayload(), reason);
     }

@@ -3,6 +3,7 @@ package io.comanda.platform.messaging;
 import io.comanda.events.ComandaEvent;
 import io.comanda.events.EventDeserializationException;
 import io.comanda.platform.correlation.CorrelationId;
+import io.comanda.platform.logging.UntrustedText;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.trace.Span;
@@ -116,11 +117,11 @@ public class ConsumerPolicy {
         }
         if (consumer.nackDeadLetters(IncomingEvents.metadata(record).getHeaders())) {
             LOG.errorf("%s: %s %s failed after its last retry, goes to %s: %s", consumer.group(), event.type(),
-                    event.id(), consumer.deadLetterTopic(), failure.toString());
+                    event.id(), consumer.deadLetterTopic(), UntrustedText.of(failure));
             metrics.deadLettered(consumer.group());
         } else {
             LOG.warnf("%s: %s %s failed, to be retried: %s", consumer.group(), event.type(), event.id(),
-                    failure.toString());
+                    UntrustedText.of(failure));
             metrics.retried(consumer.group(), 1);
         }
         return Uni.createFrom().completionStage(record.nack(failure));

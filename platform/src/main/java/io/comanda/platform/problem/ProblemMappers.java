@@ -1,8 +1,10 @@
 package io.comanda.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.comanda.platform.correlation.CorrelationId;
+import io.comanda.platform.logging.UntrustedText;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -59,11 +61,23 @@ public class ProblemMappers {
         return ProblemResponses.of(ProblemType.FORBIDDEN, defaultDetail(ProblemType.FORBIDDEN, uri), uri.getPath());
     }
 
+    /** Quarkus' own mapper of this type would answer a bare 400; a client needs to know what to fix. */
+    @ServerExceptionMapper
+    public Response mismatchedBody(MismatchedInputException e, UriInfo uri) {
+        return unreadableBody(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unreadableBody(JsonProcessingException e, UriInfo uri) {
         String detail = "The request body is not valid JSON";
-        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class
+                && !invalid.getPath().isEmpty()) {
+            detail = "The request body has an invalid text at '" + jsonPath(invalid) + "': "
+                    + invalid.getOriginalMessage().replaceFirst("^.*: ", "");
+        } else if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             detail = "The request body has a value of the wrong type at '" + jsonPath(mismatch) + "'";
+        } else if (e instanceof MismatchedInputException) {
+            detail = "The request body must be a JSON object with the documented fields";
         } else if (e.getLocation() != null) {
             detail += " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
         }
@@ -85,7 +99,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        LOG.errorf(e, "Unexpected error on %s (correlation id %s)", uri.getPath(),
+        LOG.errorf(e, "Unexpected error on %s (correlation id %s)", UntrustedText.of(uri.getPath()),
                 CorrelationId.current().orElse("none"));
         return ProblemResponses.of(ProblemType.INTERNAL,
                 "Something went wrong on our side. If it persists, report it with the correlation id "
