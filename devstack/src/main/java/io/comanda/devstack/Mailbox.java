@@ -38,6 +38,18 @@ public record Mailbox(String host, int imapPort, String address) {
 
     /** Every mail in the inbox, oldest first; none when nothing was delivered to the address yet. */
     public List<ReceivedMail> mails() {
+        return read(Integer.MAX_VALUE);
+    }
+
+    /**
+     * The {@code count} mails delivered last, oldest first: after a benchmark an inbox holds thousands,
+     * and reading every one over IMAP takes minutes.
+     */
+    public List<ReceivedMail> latest(int count) {
+        return read(count);
+    }
+
+    private List<ReceivedMail> read(int atMost) {
         Properties properties = new Properties();
         properties.put("mail.imap.connectiontimeout", "5000");
         properties.put("mail.imap.timeout", "5000");
@@ -50,9 +62,12 @@ public record Mailbox(String host, int imapPort, String address) {
                     return List.of();
                 }
                 inbox.open(Folder.READ_ONLY);
+                int total = inbox.getMessageCount();
                 List<ReceivedMail> mails = new ArrayList<>();
-                for (Message message : inbox.getMessages()) {
-                    mails.add(read(message));
+                if (total > 0) {
+                    for (Message message : inbox.getMessages((int) Math.max(1L, (long) total - atMost + 1), total)) {
+                        mails.add(read(message));
+                    }
                 }
                 inbox.close(false);
                 return mails;

@@ -33,7 +33,7 @@ final class RecentMail {
                 ? Arrays.stream(LocalUser.values()).map(LocalUser::email).toList()
                 : addresses;
         List<Mailbox.ReceivedMail> latest = read.stream()
-                .flatMap(address -> new Mailbox("127.0.0.1", imapPort, address).mails().stream())
+                .flatMap(address -> new Mailbox("127.0.0.1", imapPort, address).latest(LATEST).stream())
                 .sorted(Comparator.comparing(Mailbox.ReceivedMail::sent,
                         Comparator.nullsFirst(Comparator.<Instant>naturalOrder())).reversed())
                 .limit(LATEST)
