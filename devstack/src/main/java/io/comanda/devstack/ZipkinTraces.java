@@ -89,7 +89,8 @@ public class ZipkinTraces {
                     return true;
                 }
                 String current = parent;
-                parent = spans.stream().filter(s -> s.id().equals(current)).map(Span::parentId).findFirst().orElse(null);
+                // A root's parent id is null: the chain ends there (Optional cannot hold a null).
+                parent = spans.stream().filter(s -> s.id().equals(current)).findFirst().map(Span::parentId).orElse(null);
             }
             return false;
         }

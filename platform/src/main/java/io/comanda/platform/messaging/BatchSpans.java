@@ -57,6 +57,8 @@ final class BatchSpans {
             Span span = tracer.spanBuilder(consumer + " apply " + event.type())
                     .setParent(parent)
                     .setSpanKind(SpanKind.CONSUMER)
+                    // As on the connector's receive spans: which group's processing this is.
+                    .setAttribute("messaging.consumer.group.name", consumer)
                     .setAttribute("messaging.batch.message_count", (long) events.size())
                     .startSpan();
             spans.put(event, span);
