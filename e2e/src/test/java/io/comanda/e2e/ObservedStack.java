@@ -87,12 +87,18 @@ final class ObservedStack {
         return found[0];
     }
 
-    /** The attempts of payments-service's processing spans in the one trace of {@code correlationId}. */
-    List<Long> paymentsAttempts(String correlationId) {
+    /**
+     * The Stripe calls of payments-service in the one trace of {@code correlationId}, each as whether it
+     * failed: a record retried in place (payments-service consumes in batches) makes its calls again
+     * under the same processing span.
+     */
+    List<Boolean> stripeCallsFailed(String correlationId) {
         List<ZipkinTraces.Trace> all = traces.tagged(ZipkinTraces.CORRELATION_TAG, correlationId);
         assertThat(all).as("traces tagged " + correlationId).hasSize(1);
-        return processingSpans(all.get(0), "payments-service").stream()
-                .map(span -> Long.parseLong(span.tags().getOrDefault("comanda.attempt", "0"))).sorted().toList();
+        return all.get(0).spans().stream()
+                .filter(span -> span.service().equals("payments-service") && span.kind().equals("CLIENT")
+                        && span.name().equalsIgnoreCase("stripe post /v1/payment_intents"))
+                .map(ZipkinTraces.Span::failed).toList();
     }
 
     /** How many spans of payments-service in the trace of {@code correlationId} are marked as failed. */
