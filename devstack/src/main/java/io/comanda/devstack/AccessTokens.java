@@ -14,6 +14,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Access tokens from the real Keycloak through the password grant of the public {@code comanda-cli}
@@ -23,8 +25,17 @@ public final class AccessTokens {
 
     public static final String CLI_CLIENT = "comanda-cli";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> REUSED = new ConcurrentHashMap<>();
 
     private AccessTokens() {
+    }
+
+    /**
+     * One token per user and Keycloak for the whole test run (tokens live 15 minutes, longer than a
+     * module's tests), so that requests do not each pay a password grant.
+     */
+    public static String reused(String keycloakUrl, LocalUser user) {
+        return REUSED.computeIfAbsent(keycloakUrl + " " + user.username(), key -> forUser(keycloakUrl, user));
     }
 
     /** A fresh access token for {@code user} from the Keycloak at {@code keycloakUrl}. */

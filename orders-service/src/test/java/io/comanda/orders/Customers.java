@@ -9,21 +9,17 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import static io.restassured.RestAssured.given;
 
 /** Requests as the realm's users make them, with real tokens from Keycloak. */
 final class Customers {
 
-    private static final Map<LocalUser, String> TOKENS = new ConcurrentHashMap<>();
-
     private Customers() {
     }
 
     static String token(LocalUser user) {
-        return TOKENS.computeIfAbsent(user, u -> AccessTokens.forUser(
-                ConfigProvider.getConfig().getValue("comanda.test.keycloak-url", String.class), u));
+        return AccessTokens.reused(ConfigProvider.getConfig().getValue("comanda.test.keycloak-url", String.class), user);
     }
 
     static String subject(LocalUser user) {

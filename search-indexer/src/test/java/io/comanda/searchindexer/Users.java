@@ -5,22 +5,17 @@ import io.comanda.devstack.LocalUser;
 import io.restassured.specification.RequestSpecification;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import static io.restassured.RestAssured.given;
 
 /** Requests as the realm's users make them, with real tokens from Keycloak. */
 final class Users {
 
-    private static final Map<LocalUser, String> TOKENS = new ConcurrentHashMap<>();
-
     private Users() {
     }
 
     static String token(LocalUser user) {
-        return TOKENS.computeIfAbsent(user, u -> AccessTokens.forUser(
-                ConfigProvider.getConfig().getValue("comanda.test.keycloak-url", String.class), u));
+        return AccessTokens.reused(ConfigProvider.getConfig().getValue("comanda.test.keycloak-url", String.class), user);
     }
 
     static String subject(LocalUser user) {
