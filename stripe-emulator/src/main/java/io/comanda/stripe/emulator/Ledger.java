@@ -2,6 +2,9 @@ package io.comanda.stripe.emulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,15 +14,49 @@ import java.util.stream.Collectors;
 
 /**
  * The PaymentIntents the emulator created: what a test asks to count the charges really made (an
- * idempotent replay creates none).
+ * idempotent replay creates none). A PaymentIntent still {@code processing} is no charge yet: it
+ * becomes one when its processing time is over, whether or not anyone retrieves it, as at Stripe.
  */
 public final class Ledger {
 
     private final Map<String, ObjectNode> paymentIntents = new ConcurrentHashMap<>();
+    private final Map<String, Finishing> processing = new ConcurrentHashMap<>();
     private final AtomicLong replays = new AtomicLong();
+    private final Clock clock;
 
+    /** What a processing PaymentIntent becomes, and when. */
+    private record Finishing(Instant at, ObjectNode succeeded) {
+    }
+
+    public Ledger() {
+        this(Clock.systemUTC());
+    }
+
+    Ledger(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Each stored node is replaced, never changed, so a reader never sees half a change. */
     void record(ObjectNode paymentIntent) {
         paymentIntents.put(paymentIntent.path("id").asText(), paymentIntent);
+    }
+
+    /** Records {@code processingIntent}, which turns into {@code succeeded} once {@code processingTime} is over. */
+    void recordProcessing(ObjectNode processingIntent, ObjectNode succeeded, Duration processingTime) {
+        record(processingIntent);
+        processing.put(processingIntent.path("id").asText(), new Finishing(clock.instant().plus(processingTime), succeeded));
+    }
+
+    private void finishDue() {
+        if (processing.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        processing.forEach((id, finishing) -> {
+            if (!finishing.at().isAfter(now) && processing.remove(id, finishing)) {
+                record(finishing.succeeded());
+            }
+        });
     }
 
     void countReplay() {
@@ -27,11 +64,13 @@ public final class Ledger {
     }
 
     Optional<ObjectNode> find(String id) {
+        finishDue();
         return Optional.ofNullable(paymentIntents.get(id));
     }
 
     /** Succeeded PaymentIntents, i.e. money taken, for the order with this {@code metadata[order_id]}. */
     public long chargesForOrder(String orderId) {
+        finishDue();
         return paymentIntents.values().stream()
                 .filter(pi -> "succeeded".equals(pi.path("status").asText()))
                 .filter(pi -> orderId.equals(pi.path("metadata").path("order_id").asText()))
@@ -40,6 +79,7 @@ public final class Ledger {
 
     /** Orders with at least one succeeded PaymentIntent, and those with more than one. */
     public ChargeSummary summary() {
+        finishDue();
         Map<String, Long> perOrder = paymentIntents.values().stream()
                 .filter(pi -> "succeeded".equals(pi.path("status").asText()))
                 .collect(Collectors.groupingBy(pi -> pi.path("metadata").path("order_id").asText(),
@@ -50,7 +90,7 @@ public final class Ledger {
 
     /**
      * @param paymentIntents     every PaymentIntent created
-     * @param chargedOrders      orders with a succeeded PaymentIntent
+     * @param chargedOrders      orders with a succeeded PaymentIntent (one still processing is not charged yet)
      * @param ordersChargedTwice orders with more than one: money taken twice
      * @param replays            requests answered from the idempotency layer
      */
@@ -59,6 +99,7 @@ public final class Ledger {
 
     /** Every PaymentIntent created, in no particular order. */
     public List<ObjectNode> paymentIntents() {
+        finishDue();
         return List.copyOf(paymentIntents.values());
     }
 

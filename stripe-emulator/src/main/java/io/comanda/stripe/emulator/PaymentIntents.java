@@ -17,9 +17,11 @@ final class PaymentIntents {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Ledger ledger;
+    private final ProcessingTime processingTime;
 
-    PaymentIntents(Ledger ledger) {
+    PaymentIntents(Ledger ledger, ProcessingTime processingTime) {
         this.ledger = ledger;
+        this.processingTime = processingTime;
     }
 
     IdempotencyLayer.Result create(Map<String, String> parameters) {
@@ -37,7 +39,65 @@ final class PaymentIntents {
             ((ObjectNode) error.get("error")).put("param", "payment_method");
             return new IdempotencyLayer.Result(400, error.toString(), false);
         }
+        ObjectNode intent = newIntent(parameters, paymentMethod);
+        if (!confirm || outcome.isEmpty()) {
+            intent.put("status", paymentMethod == null ? "requires_payment_method" : "requires_confirmation");
+            return answer(200, intent);
+        }
+        return confirm(intent, outcome.get(), isOffSession(parameters));
+    }
 
+    /** Confirms {@code intent} as the bank behind its test payment method would answer. */
+    private IdempotencyLayer.Result confirm(ObjectNode intent, TestPaymentMethods.Outcome outcome, boolean offSession) {
+        return switch (outcome.behaviour()) {
+            case SUCCEEDS -> answer(200, succeeded(intent));
+            case DECLINES -> decline(intent, "card_declined", outcome.declineCode(), outcome.message());
+            case REQUIRES_AUTHENTICATION -> offSession
+                    // Off-session nobody can authenticate: Stripe declines the confirmation.
+                    ? decline(intent, outcome.declineCode(), outcome.declineCode(), outcome.message())
+                    : requiresAction(intent);
+            case PROCESSES -> {
+                ObjectNode processing = intent.deepCopy().put("status", "processing");
+                ledger.recordProcessing(processing, succeeded(intent), processingTime.get());
+                yield new IdempotencyLayer.Result(200, processing.toString(), false);
+            }
+        };
+    }
+
+    private IdempotencyLayer.Result answer(int status, ObjectNode intent) {
+        ledger.record(intent);
+        return new IdempotencyLayer.Result(status, intent.toString(), false);
+    }
+
+    /** On-session the customer is there to authenticate: Stripe hands the client the next action. */
+    private IdempotencyLayer.Result requiresAction(ObjectNode intent) {
+        intent.put("status", "requires_action");
+        intent.putObject("next_action").put("type", "use_stripe_sdk");
+        return answer(200, intent);
+    }
+
+    private static ObjectNode succeeded(ObjectNode intent) {
+        ObjectNode succeeded = intent.deepCopy();
+        succeeded.put("status", "succeeded");
+        succeeded.put("amount_received", intent.path("amount").asLong());
+        succeeded.put("latest_charge", "ch_" + randomId());
+        return succeeded;
+    }
+
+    /** A card_error: 402, and the PaymentIntent back in {@code requires_payment_method} with the error. */
+    private IdempotencyLayer.Result decline(ObjectNode intent, String code, String declineCode, String message) {
+        intent.put("status", "requires_payment_method");
+        ObjectNode lastError = intent.putObject("last_payment_error");
+        lastError.put("type", "card_error");
+        lastError.put("code", code);
+        lastError.put("decline_code", declineCode);
+        lastError.put("message", message);
+        ledger.record(intent);
+        return new IdempotencyLayer.Result(402, StripeErrors.cardDeclined(code, declineCode, message, intent).toString(),
+                false);
+    }
+
+    private static ObjectNode newIntent(Map<String, String> parameters, String paymentMethod) {
         ObjectNode intent = JSON.createObjectNode();
         intent.put("id", "pi_" + randomId());
         intent.put("object", "payment_intent");
@@ -52,27 +112,13 @@ final class PaymentIntents {
                 metadata.put(name.substring("metadata[".length(), name.length() - 1), value);
             }
         });
-        if (!confirm || outcome.isEmpty()) {
-            intent.put("status", paymentMethod == null ? "requires_payment_method" : "requires_confirmation");
-            ledger.record(intent);
-            return new IdempotencyLayer.Result(200, intent.toString(), false);
-        }
-        if (outcome.get().succeeds()) {
-            intent.put("status", "succeeded");
-            intent.put("amount_received", intent.path("amount").asLong());
-            intent.put("latest_charge", "ch_" + randomId());
-            ledger.record(intent);
-            return new IdempotencyLayer.Result(200, intent.toString(), false);
-        }
-        intent.put("status", "requires_payment_method");
-        ObjectNode lastError = intent.putObject("last_payment_error");
-        lastError.put("type", "card_error");
-        lastError.put("code", "card_declined");
-        lastError.put("decline_code", outcome.get().declineCode());
-        lastError.put("message", outcome.get().message());
-        ledger.record(intent);
-        return new IdempotencyLayer.Result(402,
-                StripeErrors.cardDeclined(outcome.get().declineCode(), outcome.get().message(), intent).toString(), false);
+        return intent;
+    }
+
+    /** Stripe takes {@code off_session=true}, or the kind of off-session payment: one_off or recurring. */
+    private static boolean isOffSession(Map<String, String> parameters) {
+        String offSession = parameters.get("off_session");
+        return offSession != null && !"false".equals(offSession);
     }
 
     IdempotencyLayer.Result retrieve(String id) {
@@ -90,6 +136,13 @@ final class PaymentIntents {
         String currency = parameters.get("currency");
         if (currency == null || !currency.matches("[A-Za-z]{3}")) {
             return Optional.of(missing("currency", "Invalid currency: " + currency));
+        }
+        String offSession = parameters.get("off_session");
+        if (offSession != null && !offSession.matches("true|false|one_off|recurring")) {
+            return Optional.of(missing("off_session", "Invalid off_session: " + offSession));
+        }
+        if (offSession != null && !"true".equals(parameters.get("confirm"))) {
+            return Optional.of(missing("off_session", "You can only pass off_session when confirm=true."));
         }
         return Optional.empty();
     }

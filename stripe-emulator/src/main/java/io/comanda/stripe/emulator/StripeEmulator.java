@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,9 +17,12 @@ import static io.comanda.stripe.emulator.JsonExchange.send;
 
 /**
  * A Stripe-compatible API server: {@code POST /v1/payment_intents} (with {@code confirm=true}) and
- * {@code GET /v1/payment_intents/{id}}, Stripe's idempotency semantics and test payment methods.
+ * {@code GET /v1/payment_intents/{id}}, Stripe's idempotency semantics, {@code off_session} and test
+ * payment methods ({@link TestPaymentMethods}), among them {@code pm_card_authenticationRequired} and the
+ * emulator's own {@code pm_card_processing}, which stays {@code processing} for {@link ProcessingTime}.
  *
- * <p>Operator endpoints under {@code /_emulator}, not part of Stripe's API, are {@link OperatorEndpoints}.
+ * <p>Operator endpoints under {@code /_emulator}, not part of Stripe's API, are {@link OperatorEndpoints}
+ * and {@link ProcessingEndpoint}.
  */
 public final class StripeEmulator implements AutoCloseable {
 
@@ -34,7 +38,8 @@ public final class StripeEmulator implements AutoCloseable {
     private final Ledger ledger = new Ledger();
     private final Faults faults = new Faults();
     private final IdempotencyLayer idempotency = new IdempotencyLayer();
-    private final PaymentIntents paymentIntents = new PaymentIntents(ledger);
+    private final ProcessingTime processingTime = new ProcessingTime();
+    private final PaymentIntents paymentIntents = new PaymentIntents(ledger, processingTime);
 
     /**
      * Requests answered at once. The added latency is a sleep on the request's thread, so this bounds
@@ -56,6 +61,7 @@ public final class StripeEmulator implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/v1/payment_intents", this::paymentIntents);
         server.createContext("/_emulator", new OperatorEndpoints(ledger, faults));
+        server.createContext("/_emulator/processing", new ProcessingEndpoint(processingTime));
     }
 
     /** Starts on loopback, on {@code port} or a free one when 0. */
@@ -91,6 +97,11 @@ public final class StripeEmulator implements AutoCloseable {
         return faults;
     }
 
+    /** How long a {@code pm_card_processing} payment stays {@code processing}. */
+    public ProcessingTime processingTime() {
+        return processingTime;
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -99,7 +110,7 @@ public final class StripeEmulator implements AutoCloseable {
 
     /**
      * Runs the emulator until the process is stopped:
-     * {@code --port 12111 --bind 127.0.0.1 --failure-rate 0 --latency-ms 0 --threads 256}.
+     * {@code --port 12111 --bind 127.0.0.1 --failure-rate 0 --latency-ms 0 --threads 256 --processing-ms 3000}.
      */
     public static void main(String[] args) {
         int port = 12111;
@@ -107,6 +118,7 @@ public final class StripeEmulator implements AutoCloseable {
         double failureRate = 0;
         long latency = 0;
         int threads = DEFAULT_THREADS;
+        Duration processing = ProcessingTime.DEFAULT;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[i + 1]);
@@ -114,11 +126,13 @@ public final class StripeEmulator implements AutoCloseable {
                 case "--failure-rate" -> failureRate = Double.parseDouble(args[i + 1]);
                 case "--latency-ms" -> latency = Long.parseLong(args[i + 1]);
                 case "--threads" -> threads = Integer.parseInt(args[i + 1]);
+                case "--processing-ms" -> processing = Duration.ofMillis(Long.parseLong(args[i + 1]));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         StripeEmulator emulator = start(new InetSocketAddress(bind, port), threads);
         emulator.faults().set(latency, failureRate);
+        emulator.processingTime().set(processing);
         System.out.println("Stripe emulator listening on " + emulator.apiBase());
     }
 

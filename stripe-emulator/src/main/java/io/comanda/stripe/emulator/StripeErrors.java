@@ -22,11 +22,15 @@ final class StripeErrors {
         return body;
     }
 
-    static ObjectNode cardDeclined(String declineCode, String message, ObjectNode paymentIntent) {
-        ObjectNode body = error("card_error", "card_declined", message);
+    /**
+     * @param code        {@code card_declined}, or for an off-session payment that needs authentication
+     *                    {@code authentication_required} (then the decline code too)
+     */
+    static ObjectNode cardDeclined(String code, String declineCode, String message, ObjectNode paymentIntent) {
+        ObjectNode body = error("card_error", code, message);
         ObjectNode error = (ObjectNode) body.get("error");
         error.put("decline_code", declineCode);
-        error.put("doc_url", "https://stripe.com/docs/error-codes/card-declined");
+        error.put("doc_url", "https://stripe.com/docs/error-codes/" + code.replace('_', '-'));
         error.set("payment_intent", paymentIntent);
         return body;
     }

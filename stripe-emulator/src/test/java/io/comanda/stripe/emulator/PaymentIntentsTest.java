@@ -4,18 +4,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What confirming a PaymentIntent with each test payment method does, and what the ledger counts. */
 class PaymentIntentsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Ledger ledger = new Ledger();
-    private final PaymentIntents paymentIntents = new PaymentIntents(ledger);
+    private final SettableClock clock = new SettableClock();
+    private final Ledger ledger = new Ledger(clock);
+    private final ProcessingTime processingTime = new ProcessingTime();
+    private final PaymentIntents paymentIntents = new PaymentIntents(ledger, processingTime);
 
     @Test
     void aVisaCardIsChargedAndCountedForItsOrder() throws Exception {
@@ -90,8 +99,116 @@ class PaymentIntentsTest {
     }
 
     @Test
+    void aCardThatNeedsAuthenticationIsDeclinedAuthenticationRequiredOffSession() throws Exception {
+        Map<String, String> parameters = confirm("pm_card_authenticationRequired", "order-5");
+        parameters.put("off_session", "true");
+
+        IdempotencyLayer.Result result = paymentIntents.create(parameters);
+
+        JsonNode error = JSON.readTree(result.body()).get("error");
+        assertThat(result.status()).isEqualTo(402);
+        assertThat(error.get("type").asText()).isEqualTo("card_error");
+        assertThat(error.get("code").asText()).isEqualTo("authentication_required");
+        assertThat(error.get("decline_code").asText()).isEqualTo("authentication_required");
+        JsonNode intent = error.get("payment_intent");
+        assertThat(intent.get("status").asText()).isEqualTo("requires_payment_method");
+        assertThat(intent.get("last_payment_error").get("code").asText()).isEqualTo("authentication_required");
+        assertThat(paymentIntents.retrieve(intent.get("id").asText()).body()).isEqualTo(intent.toString());
+        assertThat(ledger.chargesForOrder("order-5")).isZero();
+    }
+
+    @Test
+    void aCardThatNeedsAuthenticationWaitsForTheCustomerOnSession() throws Exception {
+        IdempotencyLayer.Result result = paymentIntents.create(confirm("pm_card_authenticationRequired", "order-6"));
+
+        JsonNode intent = JSON.readTree(result.body());
+        assertThat(result.status()).isEqualTo(200);
+        assertThat(intent.get("status").asText()).isEqualTo("requires_action");
+        assertThat(intent.get("next_action").get("type").asText()).isEqualTo("use_stripe_sdk");
+        assertThat(ledger.chargesForOrder("order-6")).isZero();
+    }
+
+    @Test
+    void offSessionIsOnlyForAConfirmationAndTakesStripesValues() throws Exception {
+        Map<String, String> unconfirmed = confirm("pm_card_visa", "order-7");
+        unconfirmed.remove("confirm");
+        unconfirmed.put("off_session", "true");
+        Map<String, String> madeUp = confirm("pm_card_visa", "order-7");
+        madeUp.put("off_session", "sometimes");
+
+        for (Map<String, String> invalid : List.of(unconfirmed, madeUp)) {
+            IdempotencyLayer.Result result = paymentIntents.create(invalid);
+
+            assertThat(result.status()).isEqualTo(400);
+            assertThat(JSON.readTree(result.body()).get("error").get("param").asText()).isEqualTo("off_session");
+        }
+        Map<String, String> oneOff = confirm("pm_card_visa", "order-7");
+        oneOff.put("off_session", "one_off");
+        assertThat(paymentIntents.create(oneOff).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aProcessingPaymentIsNoChargeUntilItsProcessingTimeIsOverThenSucceeds() throws Exception {
+        processingTime.set(Duration.ofSeconds(3));
+        Map<String, String> parameters = confirm("pm_card_processing", "order-8");
+        parameters.put("off_session", "true");
+
+        IdempotencyLayer.Result result = paymentIntents.create(parameters);
+
+        JsonNode intent = JSON.readTree(result.body());
+        String id = intent.get("id").asText();
+        assertThat(result.status()).isEqualTo(200);
+        assertThat(intent.get("status").asText()).isEqualTo("processing");
+        clock.advance(Duration.ofMillis(2999));
+        assertThat(JSON.readTree(paymentIntents.retrieve(id).body()).get("status").asText()).isEqualTo("processing");
+        assertThat(ledger.chargesForOrder("order-8")).isZero();
+        assertThat(ledger.summary().chargedOrders()).isZero();
+
+        clock.advance(Duration.ofMillis(1));
+
+        assertThat(ledger.summary().chargedOrders()).isEqualTo(1);
+        JsonNode succeeded = JSON.readTree(paymentIntents.retrieve(id).body());
+        assertThat(succeeded.get("status").asText()).isEqualTo("succeeded");
+        assertThat(succeeded.get("amount_received").asLong()).isEqualTo(6048);
+        assertThat(succeeded.get("latest_charge").asText()).startsWith("ch_");
+        assertThat(ledger.chargesForOrder("order-8")).isEqualTo(1);
+        assertThat(ledger.summary().paymentIntents()).isEqualTo(1);
+    }
+
+    @Test
+    void aNegativeProcessingTimeIsRefused() {
+        assertThatThrownBy(() -> processingTime.set(Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(processingTime.get()).isEqualTo(ProcessingTime.DEFAULT);
+    }
+
+    @Test
     void anUnknownIntentIsNotFound() {
         assertThat(paymentIntents.retrieve("pi_nothing").status()).isEqualTo(404);
+    }
+
+    /** A clock the test moves by hand, so a processing time passes without waiting for it. */
+    private static final class SettableClock extends Clock {
+
+        private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 
     private static Map<String, String> confirm(String paymentMethod, String orderId) {

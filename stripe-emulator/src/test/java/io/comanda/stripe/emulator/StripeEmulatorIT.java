@@ -19,10 +19,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** The emulator, driven by Stripe's official Java SDK, behaves as Stripe does for what Comanda uses. */
 class StripeEmulatorIT {
@@ -93,6 +95,56 @@ class StripeEmulatorIT {
         assertThatThrownBy(() -> charge(UUID.randomUUID().toString(), 500, "pm_card_chargeDeclinedInsufficientFunds", null))
                 .isInstanceOfSatisfying(CardException.class,
                         e -> assertThat(e.getDeclineCode()).isEqualTo("insufficient_funds"));
+    }
+
+    @Test
+    void offSessionACardThatNeedsAuthenticationIsDeclinedAuthenticationRequired() {
+        String order = UUID.randomUUID().toString();
+        PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
+                .setAmount(900L).setCurrency("eur").setPaymentMethod("pm_card_authenticationRequired")
+                .setConfirm(true).setOffSession(true).putMetadata("order_id", order).build();
+
+        assertThatThrownBy(() -> stripe.paymentIntents().create(params))
+                .isInstanceOfSatisfying(CardException.class, e -> {
+                    assertThat(e.getStatusCode()).isEqualTo(402);
+                    assertThat(e.getCode()).isEqualTo("authentication_required");
+                    assertThat(e.getDeclineCode()).isEqualTo("authentication_required");
+                    assertThat(e.getStripeError().getPaymentIntent().getStatus()).isEqualTo("requires_payment_method");
+                });
+        assertThat(emulator.ledger().chargesForOrder(order)).isZero();
+    }
+
+    @Test
+    void aProcessingPaymentIsRetrievedUntilItSucceedsAndItsKeyReplaysTheSameIntent() throws Exception {
+        String order = UUID.randomUUID().toString();
+        HttpResponse<String> set = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(emulator.apiBase() + "/_emulator/processing"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"processingMs\": 400}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(set.body()).isEqualTo("{\"processingMs\":400}");
+
+        PaymentIntent processing = charge(order, 1500, "pm_card_processing", "key-" + order);
+        PaymentIntent replayed = charge(order, 1500, "pm_card_processing", "key-" + order);
+
+        assertThat(processing.getStatus()).isEqualTo("processing");
+        assertThat(replayed.getId()).isEqualTo(processing.getId());
+        assertThat(emulator.ledger().chargesForOrder(order)).isZero();
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                assertThat(stripe.paymentIntents().retrieve(processing.getId()).getStatus()).isEqualTo("succeeded"));
+        assertThat(emulator.ledger().chargesForOrder(order)).isEqualTo(1);
+        assertThat(emulator.ledger().summary().ordersChargedTwice()).isZero();
+        emulator.processingTime().set(ProcessingTime.DEFAULT);
+    }
+
+    @Test
+    void anInvalidProcessingTimeIsABadRequest() throws Exception {
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(emulator.apiBase() + "/_emulator/processing"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"processingMs\": -5}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(emulator.processingTime().get()).isEqualTo(ProcessingTime.DEFAULT);
     }
 
     @Test
