@@ -31,4 +31,25 @@ public interface StripeConfig {
      */
     @WithDefault("5000")
     double maxRequestsPerSecond();
+
+    /** How a PaymentIntent that answered {@code processing} is asked again until it is final. */
+    ProcessingPoll processingPoll();
+
+    /**
+     * Retrieves of a processing PaymentIntent wait {@link #firstDelay()}, then twice as long each time up
+     * to {@link #maxDelay()}; past {@link #timeout()} the charge is a transient failure, and its retry
+     * finds the same PaymentIntent under the order's idempotency key.
+     */
+    interface ProcessingPoll {
+
+        @WithDefault("250ms")
+        Duration firstDelay();
+
+        @WithDefault("2s")
+        Duration maxDelay();
+
+        /** Bounded so one slow payment holds a charge worker, and its record, for no longer than this. */
+        @WithDefault("20s")
+        Duration timeout();
+    }
 }

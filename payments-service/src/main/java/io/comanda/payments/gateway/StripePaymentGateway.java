@@ -16,7 +16,10 @@ import java.util.Locale;
 
 /**
  * Charges through Stripe's API with the official SDK: one PaymentIntent, created and confirmed at
- * once, under an idempotency key derived from the order, so Stripe itself dedupes retries.
+ * once, off-session (the customer has left the checkout, so a bank's request for authentication is a
+ * decline, not a wait), under an idempotency key derived from the order, so Stripe itself dedupes
+ * retries. A PaymentIntent that answers {@code processing} is retrieved again until it is final; a retry
+ * after the poll gave up gets the same PaymentIntent back under the same key, and polls it again.
  */
 @ApplicationScoped
 public class StripePaymentGateway implements PaymentGateway {
@@ -32,10 +35,12 @@ public class StripePaymentGateway implements PaymentGateway {
     private final StripeClient stripe;
     private final OutboundCalls outbound;
     private final RequestRate rate;
+    private final ProcessingPoll processing;
 
     public StripePaymentGateway(StripeConfig config, OutboundCalls outbound) {
         this.outbound = outbound;
         this.rate = new RequestRate(config.maxRequestsPerSecond());
+        this.processing = new ProcessingPoll(config.processingPoll());
         this.stripe = StripeClient.builder()
                 .setApiKey(config.secretKey())
                 .setApiBase(config.apiBase())
@@ -57,11 +62,19 @@ public class StripePaymentGateway implements PaymentGateway {
         } catch (StripeException e) {
             return StripeFailures.declineOrThrow(e);
         }
-        if ("succeeded".equals(intent.getStatus())) {
-            return new ChargeResult.Charged(intent.getId());
+        return PaymentIntentOutcome.of(processing.untilFinal(intent, this::retrieve)).orElseThrow();
+    }
+
+    private PaymentIntent retrieve(String id) {
+        rate.acquire();
+        try {
+            return outbound.call("stripe", "GET /v1/payment_intents/{id}", () -> stripe.paymentIntents().retrieve(id));
+        } catch (StripeException e) {
+            // Retrieving declines nothing: a failure here is transient or for an operator, as for a create.
+            ChargeResult.Declined unexpected = StripeFailures.declineOrThrow(e);
+            throw new ProviderRejectedException("Retrieving PaymentIntent " + id + " answered the decline "
+                    + unexpected.declineCode(), e);
         }
-        throw new ProviderRejectedException("PaymentIntent " + intent.getId() + " ended " + intent.getStatus()
-                + ", which a server-side confirmation should not reach", null);
     }
 
     private static PaymentIntentCreateParams paymentIntent(ChargeRequest request) {
@@ -70,6 +83,7 @@ public class StripePaymentGateway implements PaymentGateway {
                 .setCurrency(request.amount().currency().toLowerCase(Locale.ROOT))
                 .setPaymentMethod(request.paymentMethod())
                 .setConfirm(true)
+                .setOffSession(true)
                 // Server-side confirmation: no redirect-based payment methods, so no return_url.
                 .setAutomaticPaymentMethods(PaymentIntentCreateParams.AutomaticPaymentMethods.builder()
                         .setEnabled(true)

@@ -1,5 +1,6 @@
 package io.comanda.payments.gateway;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.comanda.platform.observability.OutboundCalls;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -8,6 +9,7 @@ import io.comanda.payments.domain.ChargeRequest;
 import io.comanda.payments.domain.ChargeResult;
 import io.comanda.payments.domain.ProviderRejectedException;
 import io.comanda.payments.domain.ProviderUnavailableException;
+import io.comanda.stripe.emulator.ProcessingTime;
 import io.comanda.stripe.emulator.StripeEmulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,6 +54,7 @@ class StripePaymentGatewayIT {
     @BeforeEach
     void noFaults() {
         emulator.faults().set(0, 0);
+        emulator.processingTime().set(ProcessingTime.DEFAULT);
     }
 
     @Test
@@ -83,6 +86,43 @@ class StripePaymentGatewayIT {
                 .isEqualTo(new ChargeResult.Declined("insufficient_funds", "Your card has insufficient funds."));
         assertThat(gateway("sk_test_gateway").charge(request("pm_card_chargeDeclined")))
                 .isEqualTo(new ChargeResult.Declined("generic_decline", "Your card was declined."));
+    }
+
+    @Test
+    void aCardThatNeedsAuthenticationIsDeclinedAuthenticationRequiredBecauseTheChargeIsOffSession() {
+        ChargeRequest request = request("pm_card_authenticationRequired");
+
+        assertThat(gateway("sk_test_gateway").charge(request)).isEqualTo(new ChargeResult.Declined(
+                "authentication_required", "Your card was declined. This transaction requires authentication."));
+        assertThat(intentsFor(request)).hasSize(1);
+        assertThat(emulator.ledger().chargesForOrder(request.orderId().toString())).isZero();
+    }
+
+    @Test
+    void aProcessingPaymentIsRetrievedUntilItSucceedsAndIsOneCharge() {
+        emulator.processingTime().set(Duration.ofMillis(400));
+        ChargeRequest request = request("pm_card_processing");
+
+        ChargeResult result = gateway("sk_test_gateway").charge(request);
+
+        assertThat(intentsFor(request)).singleElement().satisfies(intent -> {
+            assertThat(intent.path("status").asText()).isEqualTo("succeeded");
+            assertThat(result).isEqualTo(new ChargeResult.Charged(intent.path("id").asText()));
+        });
+    }
+
+    @Test
+    void aPaymentStillProcessingPastThePollsTimeoutIsTransientAndTheRetryFindsTheSameIntent() {
+        emulator.processingTime().set(Duration.ofMillis(1500));
+        ChargeRequest request = request("pm_card_processing");
+
+        assertThatThrownBy(() -> gateway("sk_test_gateway", Duration.ofMillis(300)).charge(request))
+                .isInstanceOf(ProviderUnavailableException.class).hasMessageContaining("still processing");
+        ChargeResult retried = gateway("sk_test_gateway", Duration.ofSeconds(10)).charge(request);
+
+        assertThat(intentsFor(request)).singleElement().satisfies(intent ->
+                assertThat(retried).isEqualTo(new ChargeResult.Charged(intent.path("id").asText())));
+        assertThat(emulator.ledger().chargesForOrder(request.orderId().toString())).isEqualTo(1);
     }
 
     @Test
@@ -157,8 +197,19 @@ class StripePaymentGatewayIT {
         return new ChargeRequest(UUID.randomUUID(), Money.of(2598, "EUR"), paymentMethod);
     }
 
+    /** The PaymentIntents the emulator holds for the request's order, whatever their status. */
+    private static List<ObjectNode> intentsFor(ChargeRequest request) {
+        return emulator.ledger().paymentIntents().stream()
+                .filter(intent -> request.orderId().toString().equals(intent.path("metadata").path("order_id").asText()))
+                .toList();
+    }
+
     private static StripePaymentGateway gateway(String secretKey) {
         return new StripePaymentGateway(config(emulator.apiBase(), secretKey, 0), OUTBOUND);
+    }
+
+    private static StripePaymentGateway gateway(String secretKey, Duration processingPollTimeout) {
+        return new StripePaymentGateway(config(emulator.apiBase(), secretKey, 0, processingPollTimeout), OUTBOUND);
     }
 
     private static StripeConfig config(String apiBase, String secretKey) {
@@ -166,6 +217,11 @@ class StripePaymentGatewayIT {
     }
 
     private static StripeConfig config(String apiBase, String secretKey, double requestsPerSecond) {
+        return config(apiBase, secretKey, requestsPerSecond, Duration.ofSeconds(10));
+    }
+
+    private static StripeConfig config(String apiBase, String secretKey, double requestsPerSecond,
+                                       Duration processingPollTimeout) {
         return new StripeConfig() {
             @Override
             public String apiBase() {
@@ -195,6 +251,26 @@ class StripePaymentGatewayIT {
             @Override
             public double maxRequestsPerSecond() {
                 return requestsPerSecond;
+            }
+
+            @Override
+            public ProcessingPoll processingPoll() {
+                return new ProcessingPoll() {
+                    @Override
+                    public Duration firstDelay() {
+                        return Duration.ofMillis(50);
+                    }
+
+                    @Override
+                    public Duration maxDelay() {
+                        return Duration.ofMillis(200);
+                    }
+
+                    @Override
+                    public Duration timeout() {
+                        return processingPollTimeout;
+                    }
+                };
             }
         };
     }
