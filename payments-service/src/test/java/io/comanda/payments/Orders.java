@@ -44,6 +44,20 @@ final class Orders {
                 .get("/_emulator/charges").then().statusCode(200).extract().jsonPath().getLong("charges");
     }
 
+    /** Every PaymentIntent the Stripe emulator holds for an order, charged or not. */
+    static List<Map<String, Object>> paymentIntentsAtStripe(UUID orderId) {
+        List<Map<String, Object>> all = RestAssured.given().baseUri(stripeUrl()).get("/_emulator/charges").then()
+                .statusCode(200).extract().jsonPath().getList("$");
+        return all.stream().filter(intent -> intent.get("metadata") instanceof Map<?, ?> metadata
+                && orderId.toString().equals(metadata.get("order_id"))).toList();
+    }
+
+    /** How long the emulator keeps a {@code pm_card_processing} payment processing before it succeeds. */
+    static void stripeProcessingTime(Duration processing) {
+        RestAssured.given().baseUri(stripeUrl()).contentType("application/json")
+                .body(Map.of("processingMs", processing.toMillis())).post("/_emulator/processing").then().statusCode(200);
+    }
+
     /** The emulator's ledger: {@code paymentIntents}, {@code chargedOrders}, {@code ordersChargedTwice}, {@code replays}. */
     static io.restassured.path.json.JsonPath stripeSummary() {
         return RestAssured.given().baseUri(stripeUrl()).get("/_emulator/summary").then().statusCode(200)
