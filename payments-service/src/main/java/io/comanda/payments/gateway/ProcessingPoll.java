@@ -43,7 +43,8 @@ final class ProcessingPoll {
             }
             pause(Math.min(pause.toNanos(), left));
             current = retrieve.byId(current.getId());
-            pause = pause.multipliedBy(2).compareTo(config.maxDelay()) > 0 ? config.maxDelay() : pause.multipliedBy(2);
+            Duration doubled = pause.multipliedBy(2);
+            pause = doubled.compareTo(config.maxDelay()) > 0 ? config.maxDelay() : doubled;
         }
         return current;
     }
