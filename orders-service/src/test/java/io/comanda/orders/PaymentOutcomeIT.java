@@ -147,6 +147,24 @@ class PaymentOutcomeIT {
         // The inbox record rolled back with the failed settlement: a replay after the order exists applies.
         assertThat(TestDatabase.count("select count(*) from inbox where event_id = ?::uuid", ceId.toString())).isZero();
     }
+    @Test
+    void aCardThatNeededAuthenticationCancelsTheOrderWithStripesSentenceAndAnnouncesTheCode() {
+        String orderId = place("to cancel for authentication");
+        PaymentFailed authenticationRequired = new PaymentFailed(UUID.randomUUID(), UUID.fromString(orderId),
+                Customers.subject(LocalUser.ALICE), Money.of(6048, "EUR"), "authentication_required",
+                "Your card was declined. This transaction requires authentication.", Instant.now());
+        try (EventProducer producer = producer()) {
+            producer.send(authenticationRequired, UUID.randomUUID(), "outcome-it-authentication");
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> Customers.as(LocalUser.ALICE)
+                .get("/orders/" + orderId).then().statusCode(200)
+                .body("status", equalTo("CANCELLED"))
+                .body("declineReason", equalTo("Your card was declined. This transaction requires authentication.")));
+        ConsumerRecord<String, String> cancelled = awaitOnOrders(orderId, "io.comanda.order.cancelled.v1");
+        assertThat(EventJson.read(cancelled.value().getBytes(StandardCharsets.UTF_8), OrderCancelled.class).declineCode())
+                .isEqualTo("authentication_required");
+    }
 
     @Test
     void anOutcomeThatDoesNotMatchItsOrderIsDeadLetteredAsAMismatchAndLeavesTheOrderPending() {
