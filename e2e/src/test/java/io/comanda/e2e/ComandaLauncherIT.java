@@ -77,7 +77,9 @@ class ComandaLauncherIT {
             aRetriedRecordKeepsEveryAttemptInOneTrace(observed, token);
             observed.everyPublishedRecordCarriesATraceparent("comanda.orders", 6);
             observed.everyPublishedRecordCarriesATraceparent("comanda.payments", 3);
-            new StackReconciliation(observed, ports).settlesAnOrderWhoseOutcomeWasDeadLetteredAndDiscarded(token);
+            StackReconciliation reconciliation = new StackReconciliation(observed, ports);
+            reconciliation.reportsAnOrderPaymentsServiceKnowsNothingOf();
+            reconciliation.settlesAnOrderWhoseOutcomeWasDeadLetteredAndDiscarded(token);
             observed.publishUnreadablePayment();
             dashboardsAndAlertsUseOnlyExposedMetrics(observed);
         } finally {

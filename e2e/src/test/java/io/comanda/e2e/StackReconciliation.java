@@ -77,6 +77,32 @@ final class StackReconciliation {
                 .doesNotContain(order);
     }
 
+    /**
+     * An order PENDING for eleven minutes that payments-service never heard of (its OrderPlaced lost, as
+     * the test writes the row itself): reported by the gauge, the counter and {@code ./comanda reconcile},
+     * and left PENDING.
+     */
+    void reportsAnOrderPaymentsServiceKnowsNothingOf() throws Exception {
+        String order = UUID.randomUUID().toString();
+        execute("insert into customer_order (id, customer_id, status, total_amount, currency, payment_method,"
+                + " created_at, updated_at) values (?::uuid, 'reconciliation-e2e', 'PENDING', 890, 'EUR',"
+                + " 'pm_card_visa', now() - interval '11 minutes', now() - interval '11 minutes')", order);
+        try {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                String metrics = StackHttp.get(stack.url("orders-management") + "/q/metrics").body();
+                assertThat(MetricSamples.sum(metrics, "comanda_orders_reconcile_unknown")).isPositive();
+                assertThat(MetricSamples.sum(metrics, "comanda_orders_reconcile_unknown_reports_total")).isPositive();
+            });
+            ComandaCli.Result report = stack.comanda("reconcile");
+            assertThat(report.output()).contains(order, "order PENDING for over 10 minutes, no payment");
+        } finally {
+            execute("update customer_order set status = 'CANCELLED' where id = ?::uuid", order);
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(MetricSamples.sum(
+                StackHttp.get(stack.url("orders-management") + "/q/metrics").body(), "comanda_orders_reconcile_unknown"))
+                .as("no order unknown to payments-service at the last run").isZero());
+    }
+
     /** The id of the order's outcome dead letter (reason outcome-mismatch) orders-service lists, or null. */
     private String outcomeMismatchDeadLetter(String ops, String order) {
         JsonPath page = given().auth().oauth2(ops).queryParam("size", 100)
@@ -101,14 +127,17 @@ final class StackReconciliation {
     }
 
     private void changeAmount(String order, long by) throws Exception {
+        execute("update customer_order set total_amount = total_amount + " + by + " where id = ?::uuid", order);
+    }
+
+    /** Runs {@code sql} on orders-service's database with the order id bound; it must touch one row. */
+    private void execute(String sql, String order) throws Exception {
         try (Connection connection = DriverManager.getConnection(
                 PostgresServer.jdbcUrl("127.0.0.1", ports.get("postgres"), "orders"), PostgresServer.USER,
                 PostgresServer.PASSWORD);
-             PreparedStatement update = connection.prepareStatement(
-                     "update customer_order set total_amount = total_amount + ? where id = ?::uuid")) {
-            update.setLong(1, by);
-            update.setString(2, order);
-            assertThat(update.executeUpdate()).isEqualTo(1);
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, order);
+            assertThat(statement.executeUpdate()).isEqualTo(1);
         }
     }
 
