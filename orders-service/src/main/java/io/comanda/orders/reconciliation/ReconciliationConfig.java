@@ -9,6 +9,13 @@ import java.time.Duration;
 @ConfigMapping(prefix = "comanda.orders.reconcile")
 public interface ReconciliationConfig {
 
+    /**
+     * How often a run starts (e.g. {@code 1m}, {@code 30s}); {@link PendingOrderReconciliation}'s schedule
+     * reads it, and it is declared here so that the whole prefix is checked at start.
+     */
+    @WithDefault("1m")
+    String every();
+
     /** How long an order waits for its outcome event before reconciliation asks payments-service. */
     @WithDefault("10M")
     Duration pendingAge();
