@@ -56,7 +56,8 @@ final class StackReconciliation {
         } finally {
             stripeLatency(0);
         }
-        String deadLetter = await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+        assertThat(deadLetteredOutcomeReason(order)).startsWith("outcome-mismatch");
+        String deadLetter = await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
                 .until(() -> outcomeMismatchDeadLetter(ops, order), id -> id != null);
         ComandaCli.Result mismatched = stack.comanda("reconcile");
         assertThat(mismatched.output()).as("./comanda reconcile shows the order left PENDING with a payment")
@@ -112,6 +113,14 @@ final class StackReconciliation {
                 .filter(item -> order.equals(item.get("key"))
                         && String.valueOf(item.get("reason")).startsWith("outcome-mismatch"))
                 .map(item -> String.valueOf(item.get("id"))).findFirst().orElse(null);
+    }
+
+    /** The reason orders-service parked the order's payment outcome with, on its dead-letter topic. */
+    private String deadLetteredOutcomeReason(String order) {
+        try (TopicReader reader = TopicReader.fromBeginning("127.0.0.1:" + ports.get("kafka"),
+                "comanda.payments.orders-service.dlq")) {
+            return TopicReader.header(reader.awaitKey(order, Duration.ofSeconds(60)), "dead-letter-reason");
+        }
     }
 
     /** The ce_types of the order's records on comanda.orders, once its settlement is there and for a while after. */
