@@ -5,10 +5,12 @@ import io.comanda.orders.domain.UnsettleableOutcomeException;
 import io.comanda.orders.gateway.PaymentState;
 import io.comanda.orders.gateway.Payments;
 import io.comanda.orders.persistence.PendingOrders;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.util.List;
@@ -34,6 +36,8 @@ public class PendingOrderReconciliation {
     private final Payments payments;
     private final OrderSettlement settlement;
     private final ReconciliationMetrics metrics;
+    // The schedule keeps firing while the service stops, after its database pool has closed.
+    private volatile boolean stopping;
 
     public PendingOrderReconciliation(ReconciliationConfig config, PendingOrders pending, Payments payments,
                                       OrderSettlement settlement, ReconciliationMetrics metrics) {
@@ -47,12 +51,19 @@ public class PendingOrderReconciliation {
     @Scheduled(every = "${comanda.orders.reconcile.every:1m}", delayed = "${comanda.orders.reconcile.every:1m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> reconcile() {
+        if (stopping) {
+            return Uni.createFrom().voidItem();
+        }
         return pending.olderThan(config.pendingAge(), config.batchSize())
                 .chain(this::reconcileEach)
                 .invoke(metrics::unknownAtLastRun)
                 .onFailure().invoke(failure -> LOG.warnf("Reconciliation of pending orders failed: %s", failure.toString()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
     }
 
     // One order after another: a run is a background chore and must not flood payments-service.
