@@ -76,6 +76,8 @@ public final class PaymentDrainBenchmark {
                             "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database),
                             "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                             "COMANDA_STRIPE_API_BASE", stripe.apiBase(),
+                            // The payment-state API's token issuer: nothing calls that API here, so no realm runs.
+                            "QUARKUS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:" + Ports.free() + "/realms/comanda",
                             "QUARKUS_OTEL_SDK_DISABLED", "true"),
                     work.resolve("logs/payments-service-" + database + ".log"))) {
                 Map<String, Long> parts = new LinkedHashMap<>();

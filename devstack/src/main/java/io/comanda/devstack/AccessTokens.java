@@ -47,10 +47,24 @@ public final class AccessTokens {
      * @throws IllegalStateException with Keycloak's answer when it refuses the credentials
      */
     public static String forCredentials(String keycloakUrl, String username, String password) {
-        String form = "grant_type=password&client_id=" + CLI_CLIENT
+        return token(keycloakUrl, username, "grant_type=password&client_id=" + CLI_CLIENT
                 + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
-                + "&scope=openid";
+                + "&scope=openid");
+    }
+
+    /**
+     * A token of a confidential client's service account (client-credentials grant), as a service gets it.
+     *
+     * @throws IllegalStateException with Keycloak's answer when it refuses the credentials
+     */
+    public static String forServiceAccount(String keycloakUrl, String clientId, String secret) {
+        return token(keycloakUrl, clientId, "grant_type=client_credentials&client_id="
+                + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
+                + "&client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8));
+    }
+
+    private static String token(String keycloakUrl, String username, String form) {
         HttpResponse<String> response = StackHttp.send(HttpRequest.newBuilder(
                         URI.create(KeycloakServer.realmUrl(keycloakUrl) + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -57,6 +57,20 @@ public final class TopicReader implements AutoCloseable {
         return List.copyOf(seen);
     }
 
+    /**
+     * Keeps reading for {@code duration}, whatever arrives: what a test checks when it must show that
+     * nothing more comes.
+     *
+     * @return every record seen, in the order read
+     */
+    public List<ConsumerRecord<String, String>> readFor(Duration duration) {
+        long deadline = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < deadline) {
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        }
+        return List.copyOf(seen);
+    }
+
     /** The first record with {@code key}, waiting up to {@code timeout} for it. */
     public ConsumerRecord<String, String> awaitKey(String key, Duration timeout) {
         return readUntil(records -> records.stream().anyMatch(r -> key.equals(r.key())), timeout).stream()

@@ -40,6 +40,19 @@ class KeycloakRealmIT {
     }
 
     @Test
+    void ordersServiceAccountReadsPaymentStatesOnlyAndCustomersMayNot() {
+        // The realm file's local-development secret of the client comanda-orders.
+        JsonNode service = AccessTokens.claims(AccessTokens.forServiceAccount(keycloakUrl, "comanda-orders",
+                "orders-local-dev-secret"));
+        JsonNode alice = AccessTokens.claims(AccessTokens.forUser(keycloakUrl, LocalUser.ALICE));
+
+        assertThat(texts(service.path("realm_access").path("roles"))).contains("reconciler")
+                .doesNotContain("admin", "customer");
+        assertThat(audiences(service)).contains("comanda-services");
+        assertThat(texts(alice.path("realm_access").path("roles"))).doesNotContain("reconciler");
+    }
+
+    @Test
     void aliceAndBobAreDifferentSubjects() {
         String alice = AccessTokens.claims(AccessTokens.forUser(keycloakUrl, LocalUser.ALICE)).path("sub").asText();
         String bob = AccessTokens.claims(AccessTokens.forUser(keycloakUrl, LocalUser.BOB)).path("sub").asText();

@@ -30,7 +30,8 @@ import static org.hamcrest.Matchers.equalTo;
  * both followed through the HTTP API and in the customer's mailbox (over IMAP, and through
  * {@code ./comanda mail}); an order found by its note in search-indexer, by its owner only, and again
  * after {@code ./comanda reindex}; an order's trace in the trace store and from {@code ./comanda trace},
- * a retried record's attempts in one trace, the trace context on every published record, and the
+ * a retried record's attempts in one trace, an order whose payment outcome was dead-lettered and discarded
+ * settled by reconciliation (and {@code ./comanda reconcile}), the trace context on every published record, and the
  * metrics the dashboards use; {@code ./comanda down}, and nothing left running; then a
  * restart that still knows the orders. Every part is moved to a free port through its
  * {@code COMANDA_*_PORT} variable, so a stack or database already on the default ports does not matter.
@@ -76,6 +77,9 @@ class ComandaLauncherIT {
             aRetriedRecordKeepsEveryAttemptInOneTrace(observed, token);
             observed.everyPublishedRecordCarriesATraceparent("comanda.orders", 6);
             observed.everyPublishedRecordCarriesATraceparent("comanda.payments", 3);
+            StackReconciliation reconciliation = new StackReconciliation(observed, ports);
+            reconciliation.reportsAnOrderPaymentsServiceKnowsNothingOf();
+            reconciliation.settlesAnOrderWhoseOutcomeWasDeadLetteredAndDiscarded(token);
             observed.publishUnreadablePayment();
             dashboardsAndAlertsUseOnlyExposedMetrics(observed);
         } finally {
@@ -189,6 +193,8 @@ class ComandaLauncherIT {
     private static Map<String, String> environment(Map<String, Integer> ports) {
         Map<String, String> environment = new LinkedHashMap<>();
         ports.forEach((part, port) -> environment.put(StackPorts.variable(part), Integer.toString(port)));
+        // The services inherit the launcher's environment: orders-service reconciles within seconds.
+        environment.putAll(StackReconciliation.SETTINGS);
         return environment;
     }
 

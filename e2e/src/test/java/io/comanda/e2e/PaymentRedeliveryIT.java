@@ -58,6 +58,8 @@ class PaymentRedeliveryIT {
                     "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("payments"),
                     "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                     "COMANDA_STRIPE_API_BASE", stripe.apiBase(),
+                    // The payment-state API's token issuer: no request reaches that API here, so no realm runs.
+                    "QUARKUS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:" + Ports.free() + "/realms/comanda",
                     "QUARKUS_OTEL_SDK_DISABLED", "true");
 
             try (QuarkusAppProcess payments = start(environment, work, "first")) {

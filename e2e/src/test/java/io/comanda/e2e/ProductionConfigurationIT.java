@@ -20,8 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProductionConfigurationIT {
 
     private static final Map<String, List<String>> REQUIRED = Map.of(
-            "orders-service", List.of("kafka.bootstrap.servers", "quarkus.datasource", "quarkus.oidc.auth-server-url"),
-            "payments-service", List.of("kafka.bootstrap.servers", "quarkus.datasource", "comanda.stripe"),
+            "orders-service", List.of("kafka.bootstrap.servers", "quarkus.datasource", "quarkus.oidc.auth-server-url",
+                    "comanda.payments.url", "quarkus.oidc-client.credentials.secret"),
+            "payments-service", List.of("kafka.bootstrap.servers", "quarkus.datasource", "comanda.stripe",
+                    "quarkus.oidc.auth-server-url"),
             "notifications-service", List.of("kafka.bootstrap.servers", "quarkus.datasource", "comanda.keycloak.url",
                     "quarkus.oidc-client.credentials.secret", "quarkus.mailer.host"),
             "search-indexer", List.of("kafka.bootstrap.servers", "quarkus.datasource", "quarkus.oidc.auth-server-url"));

@@ -156,12 +156,15 @@ public final class ComandaStack implements AutoCloseable {
         notifications.put("QUARKUS_MAILER_PORT", Integer.toString(smtp.port()));
         // The services depend on the parts, not on each other: they start together, which on two cores still
         // overlaps one's waits (migrations, broker, token issuer) with another's work.
-        CompletableFuture<?> orders = service("orders-service", "orders", withDatabase(common, postgres, "orders"));
+        Map<String, String> orders = new LinkedHashMap<>(withDatabase(common, postgres, "orders"));
+        // Reconciliation asks payments-service about orders left PENDING.
+        orders.put("COMANDA_PAYMENTS_URL", "http://127.0.0.1:" + ports.of("payments"));
+        CompletableFuture<?> order = service("orders-service", "orders", orders);
         CompletableFuture<?> payment = service("payments-service", "payments", payments);
         CompletableFuture<?> notification = service("notifications-service", "notifications", notifications);
         CompletableFuture<?> search = service("search-indexer", "search", withDatabase(common, postgres, "search"));
         try {
-            StartedParts.joined(orders, payment);
+            StartedParts.joined(order, payment);
             // The outbox tables and their publications exist now: the relay can start reading them.
             parts.timed("outbox connectors", () -> {
                 connect.register("orders-outbox");

@@ -40,13 +40,13 @@ public class PaymentLedger {
                 returning event_id
             ), paid as (
                 insert into payment (id, order_id, customer_id, amount, currency, status, provider_reference,
-                                     decline_code, reason, created_at)
+                                     decline_code, reason, created_at, outcome_event_id)
                 select p.id, p.order_id, p.customer_id, p.amount, p.currency, p.status, p.provider_reference,
-                       p.decline_code, p.reason, p.created_at
+                       p.decline_code, p.reason, p.created_at, p.outcome_event_id
                 from unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::bigint[], $7::text[], $8::text[],
-                            $9::text[], $10::text[], $11::text[], $12::timestamptz[])
+                            $9::text[], $10::text[], $11::text[], $12::timestamptz[], $23::uuid[])
                      as p(event_id, id, order_id, customer_id, amount, currency, status, provider_reference,
-                          decline_code, reason, created_at)
+                          decline_code, reason, created_at, outcome_event_id)
                 where p.event_id in (select event_id from inboxed)
                 on conflict (order_id) do nothing
                 returning id
@@ -118,6 +118,8 @@ public class PaymentLedger {
         for (int i = 0; i < outbox.size(); i++) {
             values.addValue(outbox.getValue(i));
         }
+        // Each payment keeps the id of its outcome event, for readers of its state (see PaymentStates).
+        values.addArrayOfUUID(entries.stream().map(entry -> entry.outcome().id()).toArray(UUID[]::new));
         return pool.preparedQuery(RECORD).execute(values).replaceWithVoid();
     }
 
