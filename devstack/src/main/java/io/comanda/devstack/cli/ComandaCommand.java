@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * foreground until Ctrl-C; {@code down} stops a running one; {@code status} tells whether one runs;
  * {@code mail [address]} prints the latest mails the stack's SMTP server received;
  * {@code trace <correlation-id | order-id>} prints one order's trace from the stack's trace store;
- * {@code reindex} rebuilds search-indexer's index from {@code comanda.orders} ({@link Reindex}).
+ * {@code reindex} rebuilds search-indexer's index from {@code comanda.orders} ({@link Reindex});
+ * {@code dlq ...} lists, shows, replays and discards the consumers' dead letters ({@link DeadLetterCommand}).
  */
 public final class ComandaCommand {
 
@@ -35,6 +36,8 @@ public final class ComandaCommand {
             case "mail" -> command.mail(List.of(args).subList(1, args.length));
             case "trace" -> args.length == 2 ? command.trace(args[1]) : command.help();
             case "reindex" -> Reindex.run(StackPorts.fromEnvironment(), command.out);
+            case "dlq" -> DeadLetterCommand.run(List.of(args).subList(1, args.length), StackPorts.fromEnvironment(),
+                    command.out);
             default -> command.help();
         };
         if (status != 0 || !"up".equals(verb)) {
@@ -142,7 +145,8 @@ public final class ComandaCommand {
 
     private int help() {
         out.println("usage: ./comanda up [--fresh] | down | status | events <topic> | mail [address]"
-                + " | trace <correlation-id | order-id> | reindex");
+                + " | trace <correlation-id | order-id> | reindex"
+                + " | dlq list|show <id>|replay <id>|replay --type T --reason R|discard <id> [--service S]");
         return 2;
     }
 
