@@ -146,7 +146,8 @@ final class DeadLetterCommand {
         JsonNode outcome = read(answer);
         out.println(part + ": replayed " + outcome.path("replayed").size() + " " + outcome.path("replayed"));
         if (outcome.path("refused").size() > 0) {
-            out.println(part + ": left waiting after " + 3 + " replays (use --force): " + outcome.path("refused"));
+            out.println(part + ": left waiting, replayed too often already (--force replays them): "
+                    + outcome.path("refused"));
         }
         return 0;
     }

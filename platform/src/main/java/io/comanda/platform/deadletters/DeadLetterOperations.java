@@ -82,14 +82,13 @@ public class DeadLetterOperations {
      * @throws ProblemException 404 when there is none, 409 when it was resolved or replayed
      *                          {@value #REPLAY_LIMIT} times already and {@code force} is false
      */
-    public synchronized DeadLetter replay(String id, boolean force, String operator) {
+    public synchronized DeadLetterViews.Replayed replay(String id, boolean force, String operator) {
         DeadLetter letter = waitingOne(id);
         if (letter.replayCount() >= REPLAY_LIMIT && !force) {
             throw ProblemException.conflict("Dead letter " + id + " was replayed " + letter.replayCount()
                     + " times and failed each time; fix the cause, then replay it with force=true.");
         }
-        send(letter, operator);
-        return letter;
+        return send(letter, operator);
     }
 
     /**
@@ -141,7 +140,7 @@ public class DeadLetterOperations {
         waiting();
     }
 
-    private void send(DeadLetter letter, String operator) {
+    private DeadLetterViews.Replayed send(DeadLetter letter, String operator) {
         ConsumerChannel channel = channelOf(letter.id()).orElseThrow();
         ConsumerRecord<String, byte[]> record = letter.record();
         int count = letter.replayCount() + 1;
@@ -152,6 +151,7 @@ public class DeadLetterOperations {
         LOG.infof("%s: dead letter %s (%s %s, key %s) replayed to %s by %s, replay %d", channel.group(),
                 letter.id(), letter.ceType(), letter.ceId(), UntrustedText.of(letter.key()), channel.replayTopic(),
                 UntrustedText.of(operator), count);
+        return new DeadLetterViews.Replayed(letter.id().toString(), channel.replayTopic(), count);
     }
 
     private DeadLetter waitingOne(String id) {

@@ -57,9 +57,7 @@ public class DeadLetterResource {
     @Path("/{id}/replay")
     public DeadLetterViews.Replayed replay(@PathParam("id") String id, @QueryParam("force") boolean force,
                                            @Context SecurityContext caller) {
-        DeadLetter letter = operations.replay(id, force, operator(caller));
-        return new DeadLetterViews.Replayed(id, letter.originTopic() + "." + letter.group() + ".replay",
-                letter.replayCount() + 1);
+        return operations.replay(id, force, operator(caller));
     }
 
     @POST
