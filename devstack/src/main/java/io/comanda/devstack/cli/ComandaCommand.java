@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
  * {@code reindex} rebuilds search-indexer's index from {@code comanda.orders} ({@link Reindex});
  * {@code reconcile} prints Stripe's charges, the payments and the orders side by side, with the
  * mismatches ({@link Reconcile}).
+ * {@code dlq ...} lists, shows, replays and discards the consumers' dead letters ({@link DeadLetterCommand}).
  */
 public final class ComandaCommand {
 
@@ -38,6 +39,8 @@ public final class ComandaCommand {
             case "trace" -> args.length == 2 ? command.trace(args[1]) : command.help();
             case "reindex" -> Reindex.run(StackPorts.fromEnvironment(), command.out);
             case "reconcile" -> Reconcile.run(StackPorts.fromEnvironment(), command.out);
+            case "dlq" -> DeadLetterCommand.run(List.of(args).subList(1, args.length), StackPorts.fromEnvironment(),
+                    command.out);
             default -> command.help();
         };
         if (status != 0 || !"up".equals(verb)) {
@@ -145,7 +148,8 @@ public final class ComandaCommand {
 
     private int help() {
         out.println("usage: ./comanda up [--fresh] | down | status | events <topic> | mail [address]"
-                + " | trace <correlation-id | order-id> | reindex | reconcile");
+                + " | trace <correlation-id | order-id> | reindex | reconcile"
+                + " | dlq list|show <id>|replay <id>|replay --type T --reason R|discard <id> [--service S]");
         return 2;
     }
 

@@ -20,11 +20,12 @@ import java.util.stream.Stream;
  * @param batch           whether it is consumed in batches ({@code batch=true}): then it has no
  *                        retry topics, and {@link BatchConsumerPolicy} retries in place
  */
-record ConsumerChannel(String name, String topic, String group, List<String> retryTopics,
+public record ConsumerChannel(String name, String topic, String group, List<String> retryTopics,
                        String deadLetterTopic, int maxRetries, boolean batch) {
 
     static final String INCOMING = "mp.messaging.incoming.";
     static final String TOPIC = "topic";
+    static final String TOPICS = "topics";
     static final String GROUP_ID = "group.id";
     static final String FAILURE_STRATEGY = "failure-strategy";
     static final String BATCH = "batch";
@@ -65,6 +66,27 @@ record ConsumerChannel(String name, String topic, String group, List<String> ret
         return deadLetterTopic.equals(next);
     }
 
+    /**
+     * Where an operator's replay of this channel's dead letters goes, {@code <topic>.<group>.replay}: the
+     * channel reads it besides its topic ({@link ReplaySubscription}), and no other group does, so a
+     * replayed record reaches this consumer only.
+     */
+    public String replayTopic() {
+        return replayTopicOf(topic, group);
+    }
+
+    static String replayTopicOf(String topic, String group) {
+        return topic + "." + group + ".replay";
+    }
+
+    /**
+     * Where operators' decisions on this channel's dead letters are kept, {@code <dead-letter topic>.resolutions}:
+     * compacted, keyed by dead-letter id, so a discard or replay survives a restart.
+     */
+    public String resolutionsTopic() {
+        return deadLetterTopic + ".resolutions";
+    }
+
     /** Every topic a failed record of this channel may be sent to. */
     public List<String> failureTopics() {
         return Stream.concat(retryTopics.stream(), Stream.of(deadLetterTopic)).toList();
@@ -78,6 +100,11 @@ record ConsumerChannel(String name, String topic, String group, List<String> ret
     /** Where a service sets its retry delays, in milliseconds, when they differ from the platform's. */
     static String retryDelaysKey(String channel) {
         return "comanda.consumer." + channel + ".retry-delays";
+    }
+
+    /** Where the platform names a channel's replay topic, which {@link ReplaySubscription} adds to its topics. */
+    static String replayTopicKey(String channel) {
+        return "comanda.consumer." + channel + ".replay-topic";
     }
 
     /**

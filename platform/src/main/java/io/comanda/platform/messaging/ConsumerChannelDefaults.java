@@ -64,6 +64,7 @@ public class ConsumerChannelDefaults implements ConfigSourceFactory {
             if (topic != null && group != null) {
                 String delays = value(context, ConsumerChannel.retryDelaysKey(channel));
                 defaults.putAll(defaultsOf(channel, topic, group, delays == null ? RETRY_DELAYS : delays));
+                defaults.putAll(replayDefaultsOf(channel, topic, group));
             }
         }
         return List.of(new PropertiesConfigSource(defaults, "Comanda consumer channel defaults", ORDINAL));
@@ -95,6 +96,14 @@ public class ConsumerChannelDefaults implements ConfigSourceFactory {
         defaults.put(ConsumerChannel.key(channel, "dead-letter-queue.value.serializer"),
                 "org.apache.kafka.common.serialization.ByteArraySerializer");
         return defaults;
+    }
+
+    /**
+     * The channel's replay topic, {@code <topic>.<group>.replay}: naming it here is what makes
+     * {@link ReplaySubscription} subscribe the channel to it besides its topic.
+     */
+    static Map<String, String> replayDefaultsOf(String channel, String topic, String group) {
+        return Map.of(ConsumerChannel.replayTopicKey(channel), ConsumerChannel.replayTopicOf(topic, group));
     }
 
     private static Set<String> channelNames(ConfigSourceContext context) {

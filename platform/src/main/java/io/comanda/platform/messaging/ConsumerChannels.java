@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * merges delayed-retry topics into a batch channel, so there {@link BatchConsumerPolicy} retries in
  * place and parks on the dead-letter topic. Each strategy on the other kind of channel fails the start.
  */
-final class ConsumerChannels {
+public final class ConsumerChannels {
 
     // Any attribute of an incoming channel, optionally under a %profile: the channel is what follows the prefix.
     private static final Pattern INCOMING_KEY = Pattern.compile(
@@ -34,7 +34,7 @@ final class ConsumerChannels {
      * @return the channels the platform manages
      * @throws IllegalStateException naming the first missing or contradicting key
      */
-    static List<ConsumerChannel> of(Config config) {
+    public static List<ConsumerChannel> of(Config config) {
         List<ConsumerChannel> channels = new ArrayList<>();
         for (String name : channelNames(config)) {
             if (isManaged(config, name)) {
@@ -53,7 +53,7 @@ final class ConsumerChannels {
                     + ConsumerChannel.managedKey(channel) + "=false: it has no retry or dead-letter topics, "
                     + "so ConsumerPolicy cannot consume from it");
         }
-        String topic = required(config, channel, ConsumerChannel.TOPIC);
+        String topic = sourceTopic(config, channel);
         String group = required(config, channel, ConsumerChannel.GROUP_ID);
         boolean batch = config.getOptionalValue(ConsumerChannel.key(channel, ConsumerChannel.BATCH), Boolean.class)
                 .orElse(false);
@@ -70,6 +70,16 @@ final class ConsumerChannels {
                         + ConsumerChannel.DELAYED_RETRY);
         List<String> retryTopics = List.of(required(config, channel, ConsumerChannel.RETRY_TOPICS).split("\\s*,\\s*"));
         return new ConsumerChannel(channel, topic, group, retryTopics, deadLetterTopic);
+    }
+
+    /**
+     * The channel's {@code topic}; once {@link ReplaySubscription} has turned it into {@code topics} (the
+     * topic, then its replay topic), the first of those.
+     */
+    private static String sourceTopic(Config config, String channel) {
+        return config.getOptionalValue(ConsumerChannel.key(channel, ConsumerChannel.TOPICS), String.class)
+                .filter(value -> !value.isBlank()).map(topics -> topics.split(",")[0].strip())
+                .orElseGet(() -> required(config, channel, ConsumerChannel.TOPIC));
     }
 
     private static void requireStrategy(String channel, String strategy, String expected, String why) {

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
@@ -47,12 +48,24 @@ public class ConsumerTopics {
                 int partitions = source.partitions().size();
                 createMissing(admin, channel.failureTopics().stream()
                         .map(name -> new NewTopic(name, partitions, (short) -1)).toList());
+                createReplayTopics(admin, channel, partitions);
             }
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create the retry and dead-letter topics: " + e.getCause().getMessage(), e);
         } catch (Exception e) {
             throw new IllegalStateException("cannot create the retry and dead-letter topics: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The replay topic has the source's partitions, so a replayed record keeps its partition number; the
+     * operators' resolutions are a compacted topic of one partition, read whole on each listing.
+     */
+    private static void createReplayTopics(Admin admin, ConsumerChannel channel, int partitions) throws Exception {
+        createMissing(admin, List.of(
+                new NewTopic(channel.replayTopic(), partitions, (short) -1),
+                new NewTopic(channel.resolutionsTopic(), 1, (short) -1)
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))));
     }
 
     private static void createMissing(Admin admin, List<NewTopic> topics) throws Exception {

@@ -1,0 +1,53 @@
+package io.comanda.devstack.cli;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The arguments of {@code ./comanda dlq}: a verb, a dead-letter id for {@code show}, {@code discard} and a
+ * single {@code replay}, or {@code --type}/{@code --reason} for a selective replay, and optionally
+ * {@code --force} and {@code --service}.
+ */
+record DeadLetterArguments(String verb, String id, String type, String reason, boolean force, String service) {
+
+    private static final Set<String> SERVICES = Set.of("orders", "payments", "notifications", "search");
+
+    /** @return the arguments, or null when they do not make a command */
+    static DeadLetterArguments parse(List<String> args) {
+        if (args.isEmpty()) {
+            return null;
+        }
+        String verb = args.get(0);
+        String id = null;
+        String type = null;
+        String reason = null;
+        String service = null;
+        boolean force = false;
+        for (int i = 1; i < args.size(); i++) {
+            String arg = args.get(i);
+            boolean hasValue = i + 1 < args.size();
+            switch (arg) {
+                case "--force" -> force = true;
+                case "--type" -> type = hasValue ? args.get(++i) : null;
+                case "--reason" -> reason = hasValue ? args.get(++i) : null;
+                case "--service" -> service = hasValue ? args.get(++i) : "";
+                default -> {
+                    if (id != null || arg.startsWith("--")) {
+                        return null;
+                    }
+                    id = arg;
+                }
+            }
+        }
+        if (service != null && !SERVICES.contains(service)) {
+            return null;
+        }
+        boolean valid = switch (verb) {
+            case "list" -> id == null && type == null && reason == null;
+            case "show", "discard" -> id != null && type == null && reason == null;
+            case "replay" -> (id != null) != (type != null || reason != null);
+            default -> false;
+        };
+        return valid ? new DeadLetterArguments(verb, id, type, reason, force, service) : null;
+    }
+}

@@ -1,0 +1,35 @@
+package io.comanda.devstack.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code ./comanda dlq} takes one id or a selection, never both, and names a service only as the stack does. */
+class DeadLetterArgumentsTest {
+
+    @Test
+    void readsASelectiveForcedReplayOnOneService() {
+        assertThat(DeadLetterArguments.parse(List.of("replay", "--type", "io.comanda.payment.succeeded.v1",
+                "--reason", "unknown order", "--force", "--service", "orders")))
+                .isEqualTo(new DeadLetterArguments("replay", null, "io.comanda.payment.succeeded.v1", "unknown order",
+                        true, "orders"));
+    }
+
+    @Test
+    void refusesAnIdTogetherWithASelectionAndAnUnknownService() {
+        assertThat(DeadLetterArguments.parse(List.of("replay", "t-0-1", "--type", "x"))).isNull();
+        assertThat(DeadLetterArguments.parse(List.of("replay"))).isNull();
+        assertThat(DeadLetterArguments.parse(List.of("show"))).isNull();
+        assertThat(DeadLetterArguments.parse(List.of("list", "--service", "billing"))).isNull();
+        assertThat(DeadLetterArguments.parse(List.of("purge"))).isNull();
+    }
+
+    @Test
+    void anIdNamesItsServiceByItsDeadLetterTopic() {
+        assertThat(DeadLetterCommand.partOfId("comanda.orders.search-indexer.dlq-2-40")).isEqualTo("search");
+        assertThat(DeadLetterCommand.partOfId("comanda.payments.orders-service.dlq-0-3")).isEqualTo("orders");
+        assertThat(DeadLetterCommand.partOfId("comanda.orders.notifications-service.dlq-1-0")).isEqualTo("notifications");
+    }
+}
