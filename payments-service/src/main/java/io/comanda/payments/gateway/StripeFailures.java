@@ -44,8 +44,11 @@ final class StripeFailures {
         }
         // 401 (a wrong or revoked key) and 403 (PermissionException, which extends it: a restricted key).
         if (failure instanceof AuthenticationException) {
-            throw new DependencyUnusableException(StripeProbe.DEPENDENCY, "Stripe refuses our secret key ("
-                    + failure.getStatusCode() + "): " + message(failure), failure);
+            // No status when the SDK refuses the key itself, e.g. a blank one.
+            String status = failure.getStatusCode() != null && failure.getStatusCode() > 0
+                    ? " (" + failure.getStatusCode() + ")" : "";
+            throw new DependencyUnusableException(StripeProbe.DEPENDENCY, "Stripe refuses our secret key" + status
+                    + ": " + message(failure), failure);
         }
         if (isUnknownApiVersion(failure)) {
             throw new DependencyUnusableException(StripeProbe.DEPENDENCY, "Stripe does not know our API version: "
