@@ -176,14 +176,18 @@ public final class PostgresServer implements ManagedPart {
     }
 
     private boolean answersQueries() throws SQLException {
-        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement();
+        return answersQueries(host(), port());
+    }
+
+    static boolean answersQueries(String host, int port) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(host, port, "postgres"), USER, PASSWORD); Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("show wal_level")) {
             return rs.next() && "logical".equals(rs.getString(1));
         }
     }
 
     /** The postmaster runs detached from this JVM, so its watchdog needs its PID from the data directory. */
-    private static long postmasterPid(Path dataDirectory) throws IOException {
+    static long postmasterPid(Path dataDirectory) throws IOException {
         String firstLine = Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim();
         return Long.parseLong(firstLine);
     }

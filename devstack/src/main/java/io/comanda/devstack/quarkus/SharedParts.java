@@ -2,6 +2,8 @@ package io.comanda.devstack.quarkus;
 
 import io.comanda.devstack.parts.PostgresServer;
 
+import java.util.List;
+
 /**
  * What a test run knows of each part it shares, one record per part: the values the test resources
  * hand to the application under test, and what a test needs to reach or restart a part. These
@@ -23,8 +25,13 @@ public final class SharedParts {
     public record KafkaJvm(long pid, int port, int controllerPort, String directory) {
     }
 
-    /** The PostgreSQL server; each service's database on it is made by {@link SharedStack#database}. */
-    public record Postgres(String host, int port) {
+    /**
+     * The PostgreSQL server; each service's database on it is made by {@link SharedStack#database}.
+     *
+     * @param pid     the postmaster's PID, which {@link SharedStack#stopPostgres()} stops
+     * @param command its command line (data directory, port, settings), which {@link SharedStack#restartPostgres()} runs again
+     */
+    public record Postgres(String host, int port, long pid, List<String> command) {
 
         public Database database(String name) {
             return new Database(PostgresServer.jdbcUrl(host, port, name), PostgresServer.reactiveUrl(host, port, name),

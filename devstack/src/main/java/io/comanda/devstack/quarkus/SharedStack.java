@@ -9,6 +9,7 @@ import io.comanda.devstack.parts.KafkaTopics;
 import io.comanda.devstack.parts.KeycloakServer;
 import io.comanda.devstack.parts.MachineCache;
 import io.comanda.devstack.parts.Ports;
+import io.comanda.devstack.parts.PostgresOutage;
 import io.comanda.devstack.parts.PostgresServer;
 import io.comanda.devstack.parts.SmtpProcess;
 import io.comanda.devstack.parts.ZipkinServer;
@@ -22,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The real parts of one test JVM, each started at most once, on first demand, and stopped in reverse
  * order when the JVM exits. The test resources of this package are its clients; a test may use it
- * directly to reach a part or to stop and restart the broker or the SMTP server.
+ * directly to reach a part or to stop and restart the broker, PostgreSQL or the SMTP server.
  *
  * <p>Each part is known by its {@link SharedParts} record, kept by {@link PartRegistry} where every
  * class loader of the JVM sees it. The class loader that started a part stops it, from one shutdown
@@ -96,9 +97,25 @@ public final class SharedStack {
         return PartRegistry.getOrStart("postgres", SharedParts.Postgres.class, () -> {
             PostgresServer postgres = PostgresServer.start(directory().resolve("postgres"), 0, true,
                     logFile("postgres"));
+            // Stops whichever postmaster runs on the data directory then, also one restartPostgres() started.
             onStop(postgres::close);
-            return new SharedParts.Postgres(postgres.host(), postgres.port());
+            long pid = postgres.pid().orElseThrow();
+            return new SharedParts.Postgres(postgres.host(), postgres.port(), pid, PostgresOutage.commandOf(pid));
         });
+    }
+
+    /** Stops PostgreSQL as an outage would: a fast shutdown, every connection dropped. */
+    public static void stopPostgres() {
+        PostgresOutage.stop(postgres().pid());
+    }
+
+    /** Starts PostgreSQL again on its port and data, after {@link #stopPostgres()}; returns once it answers. */
+    public static void restartPostgres() {
+        SharedParts.Postgres before = postgres();
+        long pid = PostgresOutage.restart(before.command(), before.host(), before.port(), logFile("postgres"));
+        synchronized (System.getProperties()) {
+            PartRegistry.put("postgres", new SharedParts.Postgres(before.host(), before.port(), pid, before.command()));
+        }
     }
 
     /** Creates a service's database unless it exists, and returns how the service connects to it. */

@@ -30,7 +30,9 @@ import java.util.UUID;
  *       outcome events in the outbox.</li>
  * </ol>
  * A charge the provider refuses for good is rejected, to be dead-lettered; one that failed transiently
- * is handed back to be retried alone. Other order events are not this service's concern.
+ * is handed back to be retried alone, and so is one the provider refused for our credentials
+ * ({@code DependencyUnusableException}): the batch policy then pauses the consumer until the provider
+ * accepts us again, instead of retrying it. Other order events are not this service's concern.
  */
 @ApplicationScoped
 public class PaymentProcessing {

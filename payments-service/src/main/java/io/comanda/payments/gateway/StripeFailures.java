@@ -2,6 +2,7 @@ package io.comanda.payments.gateway;
 
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.ApiException;
+import com.stripe.exception.AuthenticationException;
 import com.stripe.exception.CardException;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.RateLimitException;
@@ -9,11 +10,14 @@ import com.stripe.exception.StripeException;
 import io.comanda.payments.domain.ChargeResult;
 import io.comanda.payments.domain.ProviderRejectedException;
 import io.comanda.payments.domain.ProviderUnavailableException;
+import io.comanda.platform.messaging.DependencyUnusableException;
 
 /**
  * What a failed Stripe charge means for the order: a decline is a result the customer sees, a
  * transient failure is retried ({@link ProviderUnavailableException}), a refused request is for an
- * operator ({@link ProviderRejectedException}).
+ * operator ({@link ProviderRejectedException}), and so is a refused key or API version, which refuses
+ * every charge alike: the consumer pauses until Stripe accepts us again ({@link DependencyUnusableException},
+ * {@link StripeProbe}).
  */
 final class StripeFailures {
 
@@ -38,6 +42,18 @@ final class StripeFailures {
         if (isMissingPaymentMethod(failure)) {
             return new ChargeResult.Declined("invalid_payment_method", "The payment method does not exist.");
         }
+        // 401 (a wrong or revoked key) and 403 (PermissionException, which extends it: a restricted key).
+        if (failure instanceof AuthenticationException) {
+            // No status when the SDK refuses the key itself, e.g. a blank one.
+            String status = failure.getStatusCode() != null && failure.getStatusCode() > 0
+                    ? " (" + failure.getStatusCode() + ")" : "";
+            throw new DependencyUnusableException(StripeProbe.DEPENDENCY, "Stripe refuses our secret key" + status
+                    + ": " + message(failure), failure);
+        }
+        if (isUnknownApiVersion(failure)) {
+            throw new DependencyUnusableException(StripeProbe.DEPENDENCY, "Stripe does not know our API version: "
+                    + message(failure), failure);
+        }
         // Before InvalidRequestException, which it extends.
         if (failure instanceof RateLimitException) {
             throw new ProviderUnavailableException("Stripe is rate limiting: " + failure.getMessage(), failure);
@@ -52,6 +68,18 @@ final class StripeFailures {
             throw new ProviderUnavailableException("Stripe failed: " + failure.getMessage(), failure);
         }
         throw new ProviderRejectedException("Stripe refused the request: " + failure.getMessage(), failure);
+    }
+
+    /** Stripe answers 400 "Invalid Stripe API version: ..." to a {@code Stripe-Version} it does not know. */
+    private static boolean isUnknownApiVersion(StripeException failure) {
+        return failure instanceof InvalidRequestException && !(failure instanceof RateLimitException)
+                && message(failure).contains("API version");
+    }
+
+    /** Stripe's own message, without the request id the SDK appends. */
+    private static String message(StripeException failure) {
+        String message = failure.getStripeError() != null ? failure.getStripeError().getMessage() : null;
+        return message != null ? message : String.valueOf(failure.getMessage());
     }
 
     private static boolean isMissingPaymentMethod(Throwable failure) {

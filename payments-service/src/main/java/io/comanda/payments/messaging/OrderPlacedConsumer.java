@@ -10,7 +10,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Takes the payment of every order placed, a batch of records at a time: the platform's batch policy
  * dead-letters what cannot be read or what the provider refuses for good, and retries alone each
- * record whose charge failed transiently, while the rest of the batch is recorded.
+ * record whose charge failed transiently, while the rest of the batch is recorded. A Stripe that refuses
+ * our key pauses it, readiness DOWN, until {@code StripeProbe} finds the key accepted again.
  */
 @ApplicationScoped
 public class OrderPlacedConsumer {

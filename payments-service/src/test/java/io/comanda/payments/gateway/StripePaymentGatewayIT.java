@@ -168,9 +168,10 @@ class StripePaymentGatewayIT {
     }
 
     @Test
-    void aMissingApiKeyIsRefusedForAnOperator() {
+    void aMissingApiKeyMakesStripeUnusableUntilAnOperatorSetsOne() {
         assertThatThrownBy(() -> gateway(" ").charge(request("pm_card_visa")))
-                .isInstanceOf(ProviderRejectedException.class);
+                .isInstanceOf(io.comanda.platform.messaging.DependencyUnusableException.class)
+                .hasMessageContaining("stripe: Stripe refuses our secret key: Your API key is invalid");
     }
 
     @Test

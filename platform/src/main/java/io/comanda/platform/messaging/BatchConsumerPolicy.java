@@ -5,13 +5,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.OpenTelemetry;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.Config;
-import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +16,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
@@ -30,11 +26,15 @@ import java.util.function.Function;
  *   <li>a record that is not a Comanda event goes to the dead-letter topic alone; the rest go on;</li>
  *   <li>the handler applies the readable events together and names those it rejects for good
  *       ({@link Rejection}): they are dead-lettered one by one, with their own reason;</li>
- *   <li>any other failure of the handler is retried in place with back-off for
- *       {@code comanda.consumer.batch-retry-budget} (default 10 minutes). SmallRye does not merge its
- *       delayed-retry topics into a batch channel, and a failure of the batch's one statement (the
- *       database is away) would fail every later batch alike. What still fails is dead-lettered,
- *       never dropped;</li>
+ *   <li>any other failure of the handler is retried in place with back-off ({@link RetryBackOff}: 100 ms
+ *       doubling to 30 s, with jitter) for {@code comanda.consumer.retry-budget} (default 30 minutes).
+ *       SmallRye does not merge its delayed-retry topics into a batch channel, and a failure of the
+ *       batch's one statement (the database is away) would fail every later batch alike. What still
+ *       fails is dead-lettered, never dropped;</li>
+ *   <li>a failure caused by a {@link DependencyUnusableException} (credentials, configuration) pauses the
+ *       consumer instead: nothing is dead-lettered and no budget is spent; readiness is DOWN naming the
+ *       dependency until its {@link DependencyProbe} answers usable, then the records are tried again
+ *       ({@link PausedDependencies});</li>
  *   <li>a handler that decides record by record ({@link #consumeTraced}) names the events that failed
  *       transiently ({@link Retry}): only those are retried, with the same back-off and budget, while
  *       the rest of the batch stays applied;</li>
@@ -48,18 +48,24 @@ import java.util.function.Function;
 @ApplicationScoped
 public class BatchConsumerPolicy {
 
-    private static final Logger LOG = Logger.getLogger(BatchConsumerPolicy.class);
+    /** How long a record that fails transiently is retried before it is dead-lettered. */
+    public static final String RETRY_BUDGET = "comanda.consumer.retry-budget";
 
     private final ConsumerMetrics metrics;
     private final ChannelDeadLetters deadLetters;
     private final BatchSpans spans;
+    private final PausedDependencies pauses;
+    private final Duration budget;
     private final Config config;
     private final Map<String, ConsumerChannel> channels = new ConcurrentHashMap<>();
 
-    public BatchConsumerPolicy(DeadLetters deadLetters, MeterRegistry registry, OpenTelemetry telemetry, Config config) {
+    public BatchConsumerPolicy(DeadLetters deadLetters, MeterRegistry registry, OpenTelemetry telemetry,
+                               PausedDependencies pauses, Config config) {
         this.metrics = new ConsumerMetrics(registry);
         this.deadLetters = new ChannelDeadLetters(deadLetters, metrics);
         this.spans = new BatchSpans(telemetry);
+        this.pauses = pauses;
+        this.budget = config.getOptionalValue(RETRY_BUDGET, Duration.class).orElse(Duration.ofMinutes(30));
         this.config = config;
     }
 
@@ -106,7 +112,7 @@ public class BatchConsumerPolicy {
         List<TracedEvent> traced = events.stream().map(applying::traced).toList();
         Timer.Sample processing = metrics.startProcessing();
         return all(parked)
-                .chain(() -> new Attempts(consumer, traced, handler).apply())
+                .chain(() -> new BatchAttempts(consumer, traced, handler, budget, pauses, metrics).apply())
                 .call(rejections -> {
                     metrics.processed(consumer.group(), events.size() - rejections.size());
                     return all(rejections.stream().map(rejection -> deadLetters.park(consumer,
@@ -121,71 +127,6 @@ public class BatchConsumerPolicy {
                     applying.end(rejections);
                     return Uni.createFrom().completionStage(batch.ack());
                 });
-    }
-
-    /**
-     * The attempts at applying one batch: the handler gets every event, then only those that failed
-     * transiently, after a back-off of 100 ms doubling up to 10 s, until the retry budget is spent; what
-     * still fails then is rejected with its last failure. Each attempt resumes on the batch's Vert.x
-     * context, where the handler was first called.
-     */
-    private final class Attempts {
-
-        private final ConsumerChannel consumer;
-        private final Function<List<TracedEvent>, Uni<Outcome>> handler;
-        private final Map<IncomingEvent, TracedEvent> traced = new IdentityHashMap<>();
-        private final List<Rejection> rejected = new ArrayList<>();
-        private final Duration budget;
-        private final long deadline;
-        private final Executor resume;
-
-        Attempts(ConsumerChannel consumer, List<TracedEvent> events, Function<List<TracedEvent>, Uni<Outcome>> handler) {
-            this.consumer = consumer;
-            this.handler = handler;
-            events.forEach(event -> traced.put(event.event(), event));
-            this.budget = config.getOptionalValue("comanda.consumer.batch-retry-budget", Duration.class)
-                    .orElse(Duration.ofMinutes(10));
-            this.deadline = System.nanoTime() + budget.toNanos();
-            io.vertx.core.Context context = Vertx.currentContext();
-            this.resume = context == null ? Infrastructure.getDefaultExecutor()
-                    : task -> context.runOnContext(ignored -> task.run());
-        }
-
-        Uni<List<Rejection>> apply() {
-            return traced.isEmpty() ? Uni.createFrom().item(List.of()) : attempt(List.copyOf(traced.values()), 0);
-        }
-
-        private Uni<List<Rejection>> attempt(List<TracedEvent> pending, int attempt) {
-            return Uni.createFrom().deferred(() -> handler.apply(pending))
-                    .onFailure().recoverWithItem(failure -> {
-                        LOG.warnf("%s: a batch of %d events failed: %s", consumer.group(), pending.size(), failure.toString());
-                        return new Outcome(List.of(), pending.stream().map(e -> new Retry(e.event(), failure)).toList());
-                    })
-                    .chain(outcome -> {
-                        rejected.addAll(outcome.rejections());
-                        if (outcome.retries().isEmpty()) {
-                            return Uni.createFrom().item(List.copyOf(rejected));
-                        }
-                        if (System.nanoTime() >= deadline) {
-                            outcome.retries().forEach(retry -> rejected.add(new Rejection(retry.event(),
-                                    new IllegalStateException("still failing after the retry budget of " + budget + ": "
-                                            + retry.reason().getMessage(), retry.reason()))));
-                            return Uni.createFrom().item(List.copyOf(rejected));
-                        }
-                        metrics.retried(consumer.group(), outcome.retries().size());
-                        LOG.warnf("%s: %d of %d events failed, to be retried: %s", consumer.group(),
-                                outcome.retries().size(), pending.size(), outcome.retries().get(0).reason().toString());
-                        List<TracedEvent> again = outcome.retries().stream().map(retry -> traced.get(retry.event())).toList();
-                        return Uni.createFrom().voidItem().onItem().delayIt().by(backOff(attempt)).emitOn(resume)
-                                .chain(() -> attempt(again, attempt + 1));
-                    });
-        }
-
-        private Duration backOff(int attempt) {
-            long millis = Math.min(10_000, 100L << Math.min(attempt, 7));
-            long left = Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
-            return Duration.ofMillis(Math.min(millis, left));
-        }
     }
 
     private static Uni<Void> all(List<Uni<Void>> unis) {

@@ -44,9 +44,21 @@ public class ConsumerChannelDefaults implements ConfigSourceFactory {
 
     /** Above {@code microprofile-config.properties} (100), below {@code application.properties} (250). */
     static final int ORDINAL = 200;
-    static final String RETRY_DELAYS = "500,2000";
-    static final String MAX_RETRIES = "10";
-    static final String RETRY_TIMEOUT_MS = "600000";
+    // Delays growing to a cap of 30 s, the last repeated: 1 + 5 + 15 s, then 59 times 30 s, about the 30
+    // minutes a batch channel retries in place (comanda.consumer.retry-budget) before the dead letter.
+    // The timeout, from the first failure, is a little longer, so that max-retries decides.
+    static final String RETRY_DELAYS = "1000,5000,15000,30000";
+    static final String MAX_RETRIES = "62";
+    static final String RETRY_TIMEOUT_MS = "1860000";
+    static final String COMMIT_STRATEGY = "throttled";
+    // Throttled commits mark a channel unhealthy for good once a record waits unacknowledged longer than
+    // this (SmallRye's default 60 s), and 0 turns that check off. A batch consumer holds its records while
+    // it retries in place (up to the retry budget) or pauses on a dependency that refused us (until an
+    // operator mends it), and 500 records behind a 25 s call wait far longer than 60 s: any finite age
+    // would kill a consumer that is doing what it should. The records held stay bounded (max.poll.records,
+    // the connector pauses fetching when its queue is full); a stuck consumer shows instead as lag, as the
+    // retry and dead-letter metrics, and as readiness DOWN while paused.
+    static final String UNPROCESSED_RECORD_MAX_AGE_MS = "0";
 
     // A channel's topic or group: mp.messaging.incoming.<channel>.topic, optionally under a %profile.
     private static final Pattern CHANNEL_KEY = Pattern.compile(
@@ -86,6 +98,8 @@ public class ConsumerChannelDefaults implements ConfigSourceFactory {
         // The platform reads the ce_* headers itself, so that a malformed one is dead-lettered like
         // any unreadable record instead of failing the connector before the record reaches a consumer.
         defaults.put(ConsumerChannel.key(channel, "cloud-events"), "false");
+        defaults.put(ConsumerChannel.key(channel, "commit-strategy"), COMMIT_STRATEGY);
+        defaults.put(ConsumerChannel.key(channel, "throttled.unprocessed-record-max-age.ms"), UNPROCESSED_RECORD_MAX_AGE_MS);
         defaults.put(ConsumerChannel.key(channel, ConsumerChannel.FAILURE_STRATEGY), ConsumerChannel.DELAYED_RETRY);
         defaults.put(ConsumerChannel.key(channel, ConsumerChannel.RETRY_TOPICS), String.join(",", retryTopics));
         defaults.put(ConsumerChannel.key(channel, "delayed-retry-topic.max-retries"), MAX_RETRIES);

@@ -26,7 +26,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>the handler's effect completing acks the record; a {@link PermanentFailure} or a failure of the
  *       type the consumer names as permanent parks it;</li>
  *   <li>any other failure nacks it, and the channel's failure strategy retries it on the delayed-retry
- *       topics without blocking the partition, then dead-letters it.</li>
+ *       topics without blocking the partition (by default 1, 5, 15 s, then every 30 s for about 30
+ *       minutes, see {@link ConsumerChannelDefaults}), then dead-letters it. A
+ *       {@link DependencyUnusableException} counts as such a transient failure here: a record-by-record
+ *       channel never holds a record back, so it has no pause; its retries give an operator the same
+ *       30 minutes.</li>
  * </ul>
  * The consumer's name in logs and metrics is its channel's {@code group.id}; its metrics are
  * {@link ConsumerMetrics}': processed, retried (nacked to a retry topic) and dead-lettered (parked, or

@@ -1,6 +1,7 @@
 package io.comanda.platform.messaging;
 
 import io.comanda.platform.correlation.CorrelationId;
+import io.comanda.platform.observability.SpanAttributes;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 
@@ -15,6 +16,11 @@ import java.util.function.Supplier;
  * @param trace the context whose current span is the event's consumer span
  */
 public record TracedEvent(IncomingEvent event, Context trace) {
+
+    /** This event as attempt {@code attempt} (2 for the first retry), for the spans of its work to say so. */
+    public TracedEvent attempt(long attempt) {
+        return new TracedEvent(event, SpanAttributes.withAttempt(trace, attempt));
+    }
 
     /**
      * Runs {@code work} with this event's span current and its correlation id in the logging context,

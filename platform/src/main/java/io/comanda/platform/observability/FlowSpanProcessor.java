@@ -27,6 +27,9 @@ public class FlowSpanProcessor implements SpanProcessor {
         if (span.getKind() == SpanKind.CONSUMER) {
             Optional.ofNullable(parentContext.get(FlowContextPropagator.ORDER_ID))
                     .ifPresent(order -> span.setAttribute(SpanAttributes.ORDER_ID, order));
+        }
+        // A batch consumer retries a record in place: its calls to other parties say which attempt they serve.
+        if (span.getKind() == SpanKind.CONSUMER || span.getKind() == SpanKind.CLIENT) {
             Optional.ofNullable(parentContext.get(FlowContextPropagator.ATTEMPT))
                     .ifPresent(attempt -> span.setAttribute(SpanAttributes.ATTEMPT, attempt));
         }

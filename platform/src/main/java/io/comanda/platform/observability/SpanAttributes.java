@@ -2,6 +2,7 @@ package io.comanda.platform.observability;
 
 import io.comanda.platform.correlation.CorrelationId;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.context.Context;
 
 /** The span attributes Comanda adds, by which a trace store finds and explains a flow. */
 public final class SpanAttributes {
@@ -14,5 +15,13 @@ public final class SpanAttributes {
     public static final AttributeKey<Long> ATTEMPT = AttributeKey.longKey("comanda.attempt");
 
     private SpanAttributes() {
+    }
+
+    /**
+     * {@code context} as attempt {@code attempt} at its record, for a retry made in place rather than
+     * through a delayed-retry topic: the consumer and client spans started in it carry {@link #ATTEMPT}.
+     */
+    public static Context withAttempt(Context context, long attempt) {
+        return context.with(FlowContextPropagator.ATTEMPT, attempt);
     }
 }

@@ -27,10 +27,31 @@ class ConsumerChannelDefaultsTest {
         assertThat(config.getValue("mp.messaging.incoming.orders.failure-strategy", String.class))
                 .isEqualTo("delayed-retry-topic");
         assertThat(config.getValue("mp.messaging.incoming.orders.delayed-retry-topic.max-retries", String.class))
-                .isEqualTo("10");
+                .isEqualTo("62");
+        assertThat(config.getValue("mp.messaging.incoming.orders.commit-strategy", String.class)).isEqualTo("throttled");
+        assertThat(config.getValue("mp.messaging.incoming.orders.throttled.unprocessed-record-max-age.ms", String.class))
+                .as("a slow or paused consumer must not be marked dead").isEqualTo("0");
         assertThat(ConsumerChannels.of(config)).containsExactly(new ConsumerChannel("orders", "comanda.orders",
-                "payments-service", List.of("comanda.orders.payments-service.retry_500",
-                "comanda.orders.payments-service.retry_2000"), "comanda.orders.payments-service.dlq"));
+                "payments-service", List.of("comanda.orders.payments-service.retry_1000",
+                "comanda.orders.payments-service.retry_5000", "comanda.orders.payments-service.retry_15000",
+                "comanda.orders.payments-service.retry_30000"), "comanda.orders.payments-service.dlq"));
+    }
+
+    @Test
+    void delayedRetriesGrowToACapAndLastAboutThirtyMinutesBeforeTheDeadLetter() {
+        List<Long> delays = java.util.Arrays.stream(ConsumerChannelDefaults.RETRY_DELAYS.split(","))
+                .map(Long::parseLong).toList();
+        int maxRetries = Integer.parseInt(ConsumerChannelDefaults.MAX_RETRIES);
+        long total = 0;
+        for (int retry = 0; retry < maxRetries; retry++) {
+            // SmallRye's rule: the n-th retry goes to the n-th topic, the last one repeated.
+            total += delays.get(Math.min(retry, delays.size() - 1));
+        }
+
+        assertThat(delays).isSorted();
+        assertThat(delays.get(delays.size() - 1)).isEqualTo(30_000L);
+        assertThat(total).isBetween(29 * 60_000L, 31 * 60_000L);
+        assertThat(Long.parseLong(ConsumerChannelDefaults.RETRY_TIMEOUT_MS)).as("max-retries decides").isGreaterThan(total);
     }
 
     @Test

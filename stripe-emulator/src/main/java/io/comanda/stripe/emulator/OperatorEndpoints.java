@@ -8,6 +8,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import static io.comanda.stripe.emulator.JsonExchange.body;
 import static io.comanda.stripe.emulator.JsonExchange.query;
@@ -18,7 +20,8 @@ import static io.comanda.stripe.emulator.JsonExchange.send;
  * {@code GET health} answers when it runs, {@code GET charges[?order_id=]} counts the charges really
  * made, {@code GET summary} counts the orders charged and those charged twice, {@code GET|POST faults}
  * reads or sets latency, the transient failure rate (with an optional
- * seed) and a number of requests to fail next.
+ * seed) and a number of requests to fail next, {@code GET|POST api-keys} reads or sets the secret keys
+ * accepted ({@code {"valid":["sk_test_..."]}}; an empty list accepts any {@code sk_test_*} key again).
  */
 final class OperatorEndpoints implements HttpHandler {
 
@@ -26,24 +29,34 @@ final class OperatorEndpoints implements HttpHandler {
 
     private final Ledger ledger;
     private final Faults faults;
+    private final ApiKeys apiKeys;
 
-    OperatorEndpoints(Ledger ledger, Faults faults) {
+    OperatorEndpoints(Ledger ledger, Faults faults, ApiKeys apiKeys) {
         this.ledger = ledger;
         this.faults = faults;
+        this.apiKeys = apiKeys;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        // The 400 is sent inside the try-with-resources: once the exchange is closed nothing reaches the client.
         try (exchange) {
-            switch (exchange.getRequestURI().getPath()) {
-                case "/_emulator/health" -> send(exchange, 200, "{\"status\":\"UP\"}", false);
-                case "/_emulator/charges" -> send(exchange, 200, charges(query(exchange, "order_id")), false);
-                case "/_emulator/summary" -> send(exchange, 200, summary(), false);
-                case "/_emulator/faults" -> send(exchange, 200, faults(exchange), false);
-                default -> send(exchange, 404, "{\"error\":\"unknown operator endpoint\"}", false);
+            try {
+                route(exchange);
+            } catch (IllegalArgumentException e) {
+                send(exchange, 400, JSON.createObjectNode().put("error", e.getMessage()).toString(), false);
             }
-        } catch (IllegalArgumentException e) {
-            send(exchange, 400, JSON.createObjectNode().put("error", e.getMessage()).toString(), false);
+        }
+    }
+
+    private void route(HttpExchange exchange) throws IOException {
+        switch (exchange.getRequestURI().getPath()) {
+            case "/_emulator/health" -> send(exchange, 200, "{\"status\":\"UP\"}", false);
+            case "/_emulator/charges" -> send(exchange, 200, charges(query(exchange, "order_id")), false);
+            case "/_emulator/summary" -> send(exchange, 200, summary(), false);
+            case "/_emulator/faults" -> send(exchange, 200, faults(exchange), false);
+            case "/_emulator/api-keys" -> send(exchange, 200, apiKeys(exchange), false);
+            default -> send(exchange, 404, "{\"error\":\"unknown operator endpoint\"}", false);
         }
     }
 
@@ -63,6 +76,23 @@ final class OperatorEndpoints implements HttpHandler {
         return JSON.createObjectNode().put("paymentIntents", summary.paymentIntents())
                 .put("chargedOrders", summary.chargedOrders()).put("ordersChargedTwice", summary.ordersChargedTwice())
                 .put("replays", summary.replays()).toString();
+    }
+
+    /** Sets the accepted keys on a POST, and answers those in force. */
+    private String apiKeys(HttpExchange exchange) throws IOException {
+        if ("POST".equals(exchange.getRequestMethod())) {
+            JsonNode requested = JSON.readTree(body(exchange)).path("valid");
+            if (!requested.isArray()) {
+                throw new IllegalArgumentException("expected {\"valid\":[\"sk_test_...\"]}");
+            }
+            List<String> keys = new ArrayList<>();
+            requested.forEach(key -> keys.add(key.asText()));
+            apiKeys.accept(keys);
+        }
+        ObjectNode state = JSON.createObjectNode();
+        ArrayNode valid = state.putArray("valid");
+        apiKeys.valid().stream().sorted().forEach(valid::add);
+        return state.toString();
     }
 
     /** Sets the faults on a POST, and answers the faults in force. */

@@ -16,10 +16,11 @@ import static io.comanda.stripe.emulator.JsonExchange.body;
 import static io.comanda.stripe.emulator.JsonExchange.send;
 
 /**
- * A Stripe-compatible API server: {@code POST /v1/payment_intents} (with {@code confirm=true}) and
- * {@code GET /v1/payment_intents/{id}}, Stripe's idempotency semantics, {@code off_session} and test
- * payment methods ({@link TestPaymentMethods}), among them {@code pm_card_authenticationRequired} and the
- * emulator's own {@code pm_card_processing}, which stays {@code processing} for {@link ProcessingTime}.
+ * A Stripe-compatible API server: {@code POST /v1/payment_intents} (with {@code confirm=true}),
+ * {@code GET /v1/payment_intents/{id}} and {@code GET /v1/balance}, Stripe's idempotency semantics,
+ * {@code off_session}, its answer to a refused secret key ({@link ApiKeys}) and test payment methods
+ * ({@link TestPaymentMethods}), among them {@code pm_card_authenticationRequired} and the emulator's own
+ * {@code pm_card_processing}, which stays {@code processing} for {@link ProcessingTime}.
  *
  * <p>Operator endpoints under {@code /_emulator}, not part of Stripe's API, are {@link OperatorEndpoints}
  * and {@link ProcessingEndpoint}.
@@ -37,6 +38,7 @@ public final class StripeEmulator implements AutoCloseable {
     private final ExecutorService executor;
     private final Ledger ledger = new Ledger();
     private final Faults faults = new Faults();
+    private final ApiKeys apiKeys = new ApiKeys();
     private final IdempotencyLayer idempotency = new IdempotencyLayer();
     private final ProcessingTime processingTime = new ProcessingTime();
     private final PaymentIntents paymentIntents = new PaymentIntents(ledger, processingTime);
@@ -60,7 +62,8 @@ public final class StripeEmulator implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.createContext("/v1/payment_intents", this::paymentIntents);
-        server.createContext("/_emulator", new OperatorEndpoints(ledger, faults));
+        server.createContext("/v1/balance", this::balance);
+        server.createContext("/_emulator", new OperatorEndpoints(ledger, faults, apiKeys));
         server.createContext("/_emulator/processing", new ProcessingEndpoint(processingTime));
     }
 
@@ -102,6 +105,11 @@ public final class StripeEmulator implements AutoCloseable {
         return processingTime;
     }
 
+    /** The secret keys it accepts (any {@code sk_test_} key unless an operator names them). */
+    public ApiKeys apiKeys() {
+        return apiKeys;
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -139,9 +147,7 @@ public final class StripeEmulator implements AutoCloseable {
     private void paymentIntents(HttpExchange exchange) throws IOException {
         try (exchange) {
             String apiKey = bearer(exchange);
-            if (apiKey == null) {
-                send(exchange, 401, StripeErrors.error("invalid_request_error", null,
-                        "You did not provide an API key. Use 'Authorization: Bearer sk_test_...'.").toString(), false);
+            if (refused(exchange, apiKey)) {
                 return;
             }
             faults.delay();
@@ -171,6 +177,26 @@ public final class StripeEmulator implements AutoCloseable {
                         "Unrecognized request URL (" + exchange.getRequestMethod() + ": " + path + ").").toString(), false);
             }
         }
+    }
+
+    /** {@code GET /v1/balance}: an empty test-mode balance, what a client reads to check its key. */
+    private void balance(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (refused(exchange, bearer(exchange))) {
+                return;
+            }
+            faults.delay();
+            send(exchange, 200, "{\"object\":\"balance\",\"available\":[],\"pending\":[],\"livemode\":false}", false);
+        }
+    }
+
+    /** Answers 401 as Stripe does when the request's key is missing or not accepted. */
+    private boolean refused(HttpExchange exchange, String apiKey) throws IOException {
+        var refusal = apiKeys.refusal(apiKey);
+        if (refusal.isPresent()) {
+            send(exchange, 401, refusal.get(), false);
+        }
+        return refusal.isPresent();
     }
 
     private static String bearer(HttpExchange exchange) {

@@ -1,0 +1,52 @@
+package io.comanda.payments.gateway;
+
+import com.stripe.exception.ApiException;
+import com.stripe.exception.AuthenticationException;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.exception.PermissionException;
+import io.comanda.payments.domain.ProviderRejectedException;
+import io.comanda.payments.domain.ProviderUnavailableException;
+import io.comanda.platform.messaging.DependencyUnusableException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A refused key or API version pauses payments; other failures keep their meaning. */
+class StripeFailuresTest {
+
+    @Test
+    void aRefusedSecretKeyMakesStripeUnusableUntilAnOperatorActs() {
+        assertThatThrownBy(() -> StripeFailures.declineOrThrow(new AuthenticationException(
+                "Invalid API Key provided: sk_test_****ator", "req_1", null, 401)))
+                .isInstanceOf(DependencyUnusableException.class)
+                .hasMessageContaining("stripe: Stripe refuses our secret key (401): Invalid API Key provided")
+                .satisfies(e -> assertThat(((DependencyUnusableException) e).dependency()).isEqualTo("stripe"));
+    }
+
+    @Test
+    void aKeyWithoutThePermissionMakesStripeUnusable() {
+        assertThatThrownBy(() -> StripeFailures.declineOrThrow(new PermissionException(
+                "The provided key does not have the required permissions", "req_1", null, 403)))
+                .isInstanceOf(DependencyUnusableException.class)
+                .hasMessageContaining("(403)");
+    }
+
+    @Test
+    void anUnknownApiVersionMakesStripeUnusable() {
+        assertThatThrownBy(() -> StripeFailures.declineOrThrow(new InvalidRequestException(
+                "Invalid Stripe API version: 2099-01-01", null, "req_1", null, 400, null)))
+                .isInstanceOf(DependencyUnusableException.class)
+                .hasMessageContaining("API version");
+    }
+
+    @Test
+    void anotherRefusedRequestStaysARejectionAndAServerErrorStaysTransient() {
+        assertThatThrownBy(() -> StripeFailures.declineOrThrow(new InvalidRequestException(
+                "Missing required param: amount.", "amount", "req_1", "parameter_missing", 400, null)))
+                .isInstanceOf(ProviderRejectedException.class);
+        assertThatThrownBy(() -> StripeFailures.declineOrThrow(new ApiException(
+                "An unknown error occurred", "req_1", null, 500, null)))
+                .isInstanceOf(ProviderUnavailableException.class);
+    }
+}
