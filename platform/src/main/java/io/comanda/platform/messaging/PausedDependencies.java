@@ -1,6 +1,9 @@
 package io.comanda.platform.messaging;
 
 import io.comanda.platform.logging.UntrustedText;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,8 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * each with its reason and since when: what the readiness check reports. Every consumer paused on one
  * dependency waits on the same probe, called every {@code comanda.consumer.pause-probe-every}
  * (default 5 s) on a worker thread; once it answers usable, the dependency leaves the registry and its
- * consumers resume.
+ * consumers resume. The gauge {@code comanda.consumer.paused} is 1 for each probed dependency while
+ * consumers wait for it (created at start, so an alert can watch it before the first pause).
  */
+@Startup
 @ApplicationScoped
 public class PausedDependencies {
 
@@ -30,10 +35,15 @@ public class PausedDependencies {
     private final Duration probeEvery;
     private final Map<String, Pause> paused = new ConcurrentHashMap<>();
 
-    public PausedDependencies(@Any Instance<DependencyProbe> probes, Config config) {
+    public PausedDependencies(@Any Instance<DependencyProbe> probes, Config config, MeterRegistry metrics) {
         this.probes = probes;
         this.probeEvery = config.getOptionalValue("comanda.consumer.pause-probe-every", Duration.class)
                 .orElse(Duration.ofSeconds(5));
+        probes.forEach(probe -> Gauge.builder("comanda.consumer.paused", paused,
+                        pauses -> pauses.containsKey(probe.dependency()) ? 1 : 0)
+                .tag("dependency", probe.dependency())
+                .description("1 while consumers wait for this dependency to accept us again")
+                .register(metrics));
     }
 
     /**
