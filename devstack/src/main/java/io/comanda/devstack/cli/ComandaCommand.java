@@ -14,7 +14,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The {@code ./comanda} command: {@code up [--fresh]} starts the whole suite and stays in the
- * foreground until Ctrl-C; {@code down} stops a running one; {@code status} tells whether one runs;
+ * foreground until Ctrl-C; {@code down} stops a running one; {@code status} tells whether one runs and
+ * lists its parts with their state, pid and port; {@code stop|start|restart|kill <part>} controls one
+ * part of the running stack through the launcher's {@link ControlServer control channel};
  * {@code mail [address]} prints the latest mails the stack's SMTP server received;
  * {@code trace <correlation-id | order-id>} prints one order's trace from the stack's trace store;
  * {@code reindex} rebuilds search-indexer's index from {@code comanda.orders} ({@link Reindex});
@@ -35,6 +37,7 @@ public final class ComandaCommand {
             case "up" -> command.up(List.of(args).contains("--fresh"));
             case "down" -> command.down();
             case "status" -> command.status();
+            case "stop", "start", "restart", "kill" -> command.control(List.of(args));
             case "mail" -> command.mail(List.of(args).subList(1, args.length));
             case "trace" -> args.length == 2 ? command.trace(args[1]) : command.help();
             case "reindex" -> Reindex.run(StackPorts.fromEnvironment(), command.out);
@@ -74,8 +77,18 @@ public final class ComandaCommand {
             out.println("Comanda did not start: " + e.getMessage());
             return 1;
         }
+        ControlServer control;
+        try {
+            control = ControlServer.open(ComandaStack.home(root), controlPort(), stack::controlled);
+        } catch (RuntimeException e) {
+            stack.close();
+            Files.deleteIfExists(pidFile);
+            out.println("Comanda did not start: " + e.getMessage() + " (COMANDA_CONTROL_PORT moves it)");
+            return 1;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("Stopping Comanda ...");
+            control.close();
             stack.close();
             try {
                 Files.deleteIfExists(pidFile);
@@ -111,7 +124,47 @@ public final class ComandaCommand {
     private int status() {
         Optional<ProcessHandle> running = running();
         out.println(running.map(p -> "Comanda is running (pid " + p.pid() + ").").orElse("Comanda is not running."));
+        Optional<ControlClient> control = running.flatMap(p -> ControlClient.of(ComandaStack.home(root)));
+        if (running.isPresent() && control.isEmpty()) {
+            out.println("Its parts are listed once it has started.");
+        }
+        try {
+            control.ifPresent(client -> PartStatus.print(out, client.parts()));
+        } catch (RuntimeException e) {
+            out.println("Its parts are not listed: " + e.getMessage());
+            return 1;
+        }
         return 0;
+    }
+
+    /** {@code stop|start|restart|kill <part>}: sent to the running launcher, which carries it out. */
+    private int control(List<String> args) {
+        PartCommand command;
+        try {
+            command = PartCommand.parse(args);
+        } catch (IllegalArgumentException e) {
+            out.println(e.getMessage());
+            return 2;
+        }
+        Optional<ControlClient> control = running().flatMap(p -> ControlClient.of(ComandaStack.home(root)));
+        if (control.isEmpty()) {
+            out.println("Comanda is not running, or still starting: its parts take commands once it is up.");
+            return 1;
+        }
+        ControlClient.Reply reply;
+        try {
+            reply = control.get().send(command);
+        } catch (RuntimeException e) {
+            out.println(e.getMessage());
+            return 1;
+        }
+        out.println(reply.message());
+        return reply.succeeded() ? 0 : 1;
+    }
+
+    /** The control channel's port: {@code COMANDA_CONTROL_PORT}, else a free one (the CLI reads it from a file). */
+    private static int controlPort() {
+        return Integer.parseInt(System.getenv().getOrDefault("COMANDA_CONTROL_PORT", "0"));
     }
 
     private int mail(List<String> addresses) {
@@ -147,7 +200,8 @@ public final class ComandaCommand {
     }
 
     private int help() {
-        out.println("usage: ./comanda up [--fresh] | down | status | events <topic> | mail [address]"
+        out.println("usage: ./comanda up [--fresh] | down | status | stop|start|restart|kill <part>"
+                + " | events <topic> | mail [address]"
                 + " | trace <correlation-id | order-id> | reindex | reconcile"
                 + " | dlq list|show <id>|replay <id>|replay --type T --reason R|discard <id> [--service S]");
         return 2;
