@@ -139,27 +139,7 @@ public final class ComandaCommand {
 
     /** {@code stop|start|restart|kill <part>}: sent to the running launcher, which carries it out. */
     private int control(List<String> args) {
-        PartCommand command;
-        try {
-            command = PartCommand.parse(args);
-        } catch (IllegalArgumentException e) {
-            out.println(e.getMessage());
-            return 2;
-        }
-        Optional<ControlClient> control = running().flatMap(p -> ControlClient.of(ComandaStack.home(root)));
-        if (control.isEmpty()) {
-            out.println("Comanda is not running, or still starting: its parts take commands once it is up.");
-            return 1;
-        }
-        ControlClient.Reply reply;
-        try {
-            reply = control.get().send(command);
-        } catch (RuntimeException e) {
-            out.println(e.getMessage());
-            return 1;
-        }
-        out.println(reply.message());
-        return reply.succeeded() ? 0 : 1;
+        return PartCommand.run(args, running().flatMap(p -> ControlClient.of(ComandaStack.home(root))), out);
     }
 
     /** The control channel's port: {@code COMANDA_CONTROL_PORT}, else a free one (the CLI reads it from a file). */

@@ -1,5 +1,6 @@
 package io.comanda.devstack.cli;
 
+import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +56,34 @@ record PartCommand(Action action, String part) {
             throw new IllegalArgumentException("no part " + args.get(1) + "; " + USAGE);
         }
         return new PartCommand(action, args.get(1));
+    }
+
+    /**
+     * Reads {@code args} and sends the command to the launcher, printing its answer.
+     *
+     * @param control the running launcher's channel; empty when none runs or it is still starting
+     * @return the exit status: 0 when done, 1 when the launcher refused or failed, 2 for a usage error
+     */
+    static int run(List<String> args, Optional<ControlClient> control, PrintStream out) {
+        PartCommand command;
+        try {
+            command = parse(args);
+        } catch (IllegalArgumentException e) {
+            out.println(e.getMessage());
+            return 2;
+        }
+        if (control.isEmpty()) {
+            out.println("Comanda is not running, or still starting: its parts take commands once it is up.");
+            return 1;
+        }
+        try {
+            ControlClient.Reply reply = control.get().send(command);
+            out.println(reply.message());
+            return reply.succeeded() ? 0 : 1;
+        } catch (RuntimeException e) {
+            out.println(e.getMessage());
+            return 1;
+        }
     }
 
     /** The control channel's request path for it. */

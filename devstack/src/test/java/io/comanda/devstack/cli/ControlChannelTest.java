@@ -8,6 +8,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -143,6 +145,33 @@ class ControlChannelTest {
 
         assertThat(reply.httpStatus()).isEqualTo(404);
         assertThat(reply.message()).isEqualTo("no part orders; one of [sleeper, stubborn]");
+    }
+
+    @Test
+    void theCommandLinePrintsTheLaunchersAnswerAndExitsWithItsOutcome() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long pid = pidOf(stubborn);
+
+        int killed = PartCommand.run(List.of("kill", "stubborn"), Optional.of(client), new PrintStream(out, true));
+        int killedAgain = PartCommand.run(List.of("kill", "stubborn"), Optional.of(client), new PrintStream(out, true));
+
+        assertThat(killed).isZero();
+        assertThat(killedAgain).isEqualTo(1);
+        assertThat(out.toString().lines()).hasSize(2).satisfiesExactly(
+                line -> assertThat(line).startsWith("killed stubborn (pid " + pid + ") with SIGKILL in "),
+                line -> assertThat(line).isEqualTo("stubborn is not running (dead)"));
+    }
+
+    @Test
+    void statusPrintsOneLinePerPart() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        PartStatus.print(new PrintStream(out, true), client.parts());
+
+        assertThat(out.toString().lines()).containsExactly(
+                "  part           state     pid      port",
+                String.format("  sleeper        running   %-8d 1111", pidOf(sleeper)),
+                String.format("  stubborn       running   %-8d 2222", pidOf(stubborn)));
     }
 
     private ProcessPart part(String name, String script) {

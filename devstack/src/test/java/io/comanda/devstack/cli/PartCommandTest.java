@@ -1,8 +1,13 @@
 package io.comanda.devstack.cli;
 
+import io.comanda.devstack.parts.Ports;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,6 +46,39 @@ class PartCommandTest {
     void aNameThatCannotBeAPartIsRefusedBeforeItReachesTheLauncher() {
         assertThatThrownBy(() -> PartCommand.parse(List.of("kill", "../down")))
                 .hasMessageStartingWith("no part ../down;");
+    }
+
+    @Test
+    void aUsageErrorExitsWithTwoBeforeAskingTheLauncher() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int status = PartCommand.run(List.of("kill"), Optional.empty(), new PrintStream(out, true));
+
+        assertThat(status).isEqualTo(2);
+        assertThat(out.toString()).isEqualTo(PartCommand.USAGE + System.lineSeparator());
+    }
+
+    @Test
+    void withoutARunningLauncherTheCommandFailsAndSaysSo() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int status = PartCommand.run(List.of("kill", "orders"), Optional.empty(), new PrintStream(out, true));
+
+        assertThat(status).isEqualTo(1);
+        assertThat(out.toString()).startsWith("Comanda is not running, or still starting");
+    }
+
+    @Test
+    void aLauncherThatDoesNotAnswerFailsTheCommandNamingItsChannel() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int closedPort = Ports.free();
+
+        int status = PartCommand.run(List.of("stop", "orders"), Optional.of(new ControlClient(closedPort)),
+                new PrintStream(out, true));
+
+        assertThat(status).isEqualTo(1);
+        assertThat(out.toString()).startsWith("the launcher's control channel at http://127.0.0.1:" + closedPort
+                + " does not answer");
     }
 
     @Test
