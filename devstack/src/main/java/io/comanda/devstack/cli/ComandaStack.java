@@ -31,7 +31,9 @@ import java.util.function.Supplier;
  * on fixed ports, with the same part classes the tests use: PostgreSQL (a database per service), a
  * Kafka broker, a Kafka Connect worker with every outbox connector, Keycloak with the realm, an SMTP
  * server whose mailboxes a mail client reads over IMAP, the Stripe emulator, the Zipkin trace store and
- * the four services. Data lives in {@code .comanda/data} and survives a restart.
+ * the four services. Data lives in {@code .comanda/data} and survives a restart. Once up, each part can
+ * be stopped, started again, restarted or killed on its own ({@link ControlledPart}); the death of one
+ * never stops the rest.
  */
 public final class ComandaStack implements AutoCloseable {
 
@@ -99,22 +101,23 @@ public final class ComandaStack implements AutoCloseable {
         // (PostgreSQL, Kafka, Connect, one after the other) comes up.
         CompletableFuture<KeycloakServer> keycloak = parts.startAsync("Keycloak", "keycloak", ports.of("keycloak"),
                 () -> KeycloakServer.start(data.resolve("keycloak"), ports.of("keycloak"), log("keycloak")));
-        CompletableFuture<ZipkinServer> zipkin = parts.startAsync("Zipkin", "zipkin", ports.of("zipkin"), () -> ZipkinServer.start(
-                home(root).resolve("run").resolve("zipkin"), ports.of("zipkin"), log("zipkin")));
-        CompletableFuture<SmtpProcess> smtp = parts.startAsync("SMTP and IMAP", "smtp", ports.of("smtp"), () -> SmtpProcess.start(
-                home(root).resolve("run").resolve("smtp"), ports.of("smtp"), ports.of("imap"), log("smtp")));
-        CompletableFuture<ProcessPart> stripe = parts.startAsync("Stripe emulator", "stripe", ports.of("stripe"), () -> javaPart("stripe-emulator",
-                ports.of("stripe"), "http://127.0.0.1:", "io.comanda.stripe.emulator.StripeEmulator",
-                "--port", Integer.toString(ports.of("stripe"))));
+        CompletableFuture<ZipkinServer> zipkin = parts.startAsync("Zipkin", "zipkin", ports.of("zipkin"),
+                () -> ZipkinServer.start(home(root).resolve("run").resolve("zipkin"), ports.of("zipkin"), log("zipkin")));
+        CompletableFuture<SmtpProcess> smtp = parts.startAsync("SMTP and IMAP", "smtp", ports.of("smtp"),
+                () -> SmtpProcess.start(home(root).resolve("run").resolve("smtp"), ports.of("smtp"), ports.of("imap"),
+                        log("smtp")));
+        CompletableFuture<ProcessPart> stripe = parts.startAsync("Stripe emulator", "stripe", ports.of("stripe"),
+                () -> javaPart("stripe-emulator", ports.of("stripe"), "http://127.0.0.1:",
+                        "io.comanda.stripe.emulator.StripeEmulator", "--port", Integer.toString(ports.of("stripe"))));
         PostgresServer postgres;
         KafkaProcess kafka;
         ConnectWorker connect;
         try {
-            postgres = parts.startPart("PostgreSQL", "postgres", ports.of("postgres"), () -> PostgresServer.start(data.resolve("postgres"),
-                    ports.of("postgres"), false, log("postgres")));
+            postgres = parts.startPart("PostgreSQL", "postgres", ports.of("postgres"),
+                    () -> PostgresServer.start(data.resolve("postgres"), ports.of("postgres"), false, log("postgres")));
             SERVICES_WITH_DATABASE.forEach(postgres::createDatabase);
-            kafka = parts.startPart("Kafka", "kafka", ports.of("kafka"), () -> KafkaProcess.start(data.resolve("kafka"), ports.of("kafka"),
-                    ports.of("kafka-controller"), log("kafka")));
+            kafka = parts.startPart("Kafka", "kafka", ports.of("kafka"), () -> KafkaProcess.start(data.resolve("kafka"),
+                    ports.of("kafka"), ports.of("kafka-controller"), log("kafka")));
             kafka.createTopics(KafkaTopics.catalogue());
             KafkaProcess broker = kafka;
             PostgresServer database = postgres;
@@ -199,8 +202,8 @@ public final class ComandaStack implements AutoCloseable {
     }
 
     private CompletableFuture<QuarkusAppProcess> service(String module, String port, Map<String, String> environment) {
-        return parts.startAsync(module, port, ports.of(port), () -> QuarkusAppProcess.start(module, root.resolve(module), ports.of(port),
-                ports.of(port + "-management"), SERVICE_HEAP, environment, log(module)));
+        return parts.startAsync(module, port, ports.of(port), () -> QuarkusAppProcess.start(module, root.resolve(module),
+                ports.of(port), ports.of(port + "-management"), SERVICE_HEAP, environment, log(module)));
     }
 
     /** A small main class of the build's classpath in its own JVM, ready when it listens on {@code port}. */
