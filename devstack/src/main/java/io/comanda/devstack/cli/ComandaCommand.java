@@ -67,6 +67,8 @@ public final class ComandaCommand {
         }
         Files.createDirectories(pidFile.getParent());
         Files.writeString(pidFile, Long.toString(ProcessHandle.current().pid()));
+        // A launcher killed with SIGKILL left its channel's port behind; this one writes its own once up.
+        Files.deleteIfExists(ComandaStack.home(root).resolve(ControlServer.PORT_FILE));
         long begin = System.nanoTime();
         out.println("Starting Comanda" + (fresh ? " from scratch" : "") + " ...");
         ComandaStack stack;
