@@ -14,7 +14,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The {@code ./comanda} command: {@code up [--fresh]} starts the whole suite and stays in the
- * foreground until Ctrl-C; {@code down} stops a running one; {@code status} tells whether one runs;
+ * foreground until Ctrl-C; {@code down} stops a running one; {@code status} tells whether one runs and
+ * lists its parts with their state, pid and port; {@code stop|start|restart|kill <part>} controls one
+ * part of the running stack through the launcher's {@link ControlServer control channel};
  * {@code mail [address]} prints the latest mails the stack's SMTP server received;
  * {@code trace <correlation-id | order-id>} prints one order's trace from the stack's trace store;
  * {@code reindex} rebuilds search-indexer's index from {@code comanda.orders} ({@link Reindex});
@@ -35,6 +37,7 @@ public final class ComandaCommand {
             case "up" -> command.up(List.of(args).contains("--fresh"));
             case "down" -> command.down();
             case "status" -> command.status();
+            case "stop", "start", "restart", "kill" -> command.control(List.of(args));
             case "mail" -> command.mail(List.of(args).subList(1, args.length));
             case "trace" -> args.length == 2 ? command.trace(args[1]) : command.help();
             case "reindex" -> Reindex.run(StackPorts.fromEnvironment(), command.out);
@@ -64,6 +67,8 @@ public final class ComandaCommand {
         }
         Files.createDirectories(pidFile.getParent());
         Files.writeString(pidFile, Long.toString(ProcessHandle.current().pid()));
+        // A launcher killed with SIGKILL left its channel's port behind; this one writes its own once up.
+        Files.deleteIfExists(ComandaStack.home(root).resolve(ControlServer.PORT_FILE));
         long begin = System.nanoTime();
         out.println("Starting Comanda" + (fresh ? " from scratch" : "") + " ...");
         ComandaStack stack;
@@ -74,8 +79,18 @@ public final class ComandaCommand {
             out.println("Comanda did not start: " + e.getMessage());
             return 1;
         }
+        ControlServer control;
+        try {
+            control = ControlServer.open(ComandaStack.home(root), controlPort(), stack::controlled);
+        } catch (RuntimeException e) {
+            stack.close();
+            Files.deleteIfExists(pidFile);
+            out.println("Comanda did not start: " + e.getMessage() + " (COMANDA_CONTROL_PORT moves it)");
+            return 1;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("Stopping Comanda ...");
+            control.close();
             stack.close();
             try {
                 Files.deleteIfExists(pidFile);
@@ -111,7 +126,27 @@ public final class ComandaCommand {
     private int status() {
         Optional<ProcessHandle> running = running();
         out.println(running.map(p -> "Comanda is running (pid " + p.pid() + ").").orElse("Comanda is not running."));
+        Optional<ControlClient> control = running.flatMap(p -> ControlClient.of(ComandaStack.home(root)));
+        if (running.isPresent() && control.isEmpty()) {
+            out.println("Its parts are listed once it has started.");
+        }
+        try {
+            control.ifPresent(client -> PartStatus.print(out, client.parts()));
+        } catch (RuntimeException e) {
+            out.println("Its parts are not listed: " + e.getMessage());
+            return 1;
+        }
         return 0;
+    }
+
+    /** {@code stop|start|restart|kill <part>}: sent to the running launcher, which carries it out. */
+    private int control(List<String> args) {
+        return PartCommand.run(args, running().flatMap(p -> ControlClient.of(ComandaStack.home(root))), out);
+    }
+
+    /** The control channel's port: {@code COMANDA_CONTROL_PORT}, else a free one (the CLI reads it from a file). */
+    private static int controlPort() {
+        return Integer.parseInt(System.getenv().getOrDefault("COMANDA_CONTROL_PORT", "0"));
     }
 
     private int mail(List<String> addresses) {
@@ -147,7 +182,8 @@ public final class ComandaCommand {
     }
 
     private int help() {
-        out.println("usage: ./comanda up [--fresh] | down | status | events <topic> | mail [address]"
+        out.println("usage: ./comanda up [--fresh] | down | status | stop|start|restart|kill <part>"
+                + " | events <topic> | mail [address]"
                 + " | trace <correlation-id | order-id> | reindex | reconcile"
                 + " | dlq list|show <id>|replay <id>|replay --type T --reason R|discard <id> [--service S]");
         return 2;

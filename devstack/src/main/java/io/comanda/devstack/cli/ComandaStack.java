@@ -31,7 +31,9 @@ import java.util.function.Supplier;
  * on fixed ports, with the same part classes the tests use: PostgreSQL (a database per service), a
  * Kafka broker, a Kafka Connect worker with every outbox connector, Keycloak with the realm, an SMTP
  * server whose mailboxes a mail client reads over IMAP, the Stripe emulator, the Zipkin trace store and
- * the four services. Data lives in {@code .comanda/data} and survives a restart.
+ * the four services. Data lives in {@code .comanda/data} and survives a restart. Once up, each part can
+ * be stopped, started again, restarted or killed on its own ({@link ControlledPart}); the death of one
+ * never stops the rest.
  */
 public final class ComandaStack implements AutoCloseable {
 
@@ -39,6 +41,7 @@ public final class ComandaStack implements AutoCloseable {
     private static final String SERVICE_HEAP = "128m";
     private static final List<String> PART_ORDER = List.of("postgres", "kafka", "kafka-connect", "stripe-emulator",
             "smtp", "zipkin", "keycloak", "orders-service", "payments-service", "notifications-service", "search-indexer");
+    private static final List<String> OUTBOX_CONNECTORS = List.of("orders-outbox", "payments-outbox");
     private static final List<String> SERVICES_WITH_DATABASE = List.of("orders", "payments", "notifications", "search");
 
     private final Path root;
@@ -77,6 +80,12 @@ public final class ComandaStack implements AutoCloseable {
                 .sorted(Comparator.comparingInt(ComandaStack::tablePosition)).toList();
     }
 
+    /** Every part under the operator's control, in the same order as {@link #parts()}. */
+    List<ControlledPart<?>> controlled() {
+        return parts.controlled().stream().sorted(Comparator.comparingInt(
+                part -> part.current().map(ComandaStack::tablePosition).orElse(PART_ORDER.size()))).toList();
+    }
+
     private static int tablePosition(ManagedPart part) {
         int position = PART_ORDER.indexOf(part.name());
         return position < 0 ? PART_ORDER.size() : position;
@@ -90,29 +99,33 @@ public final class ComandaStack implements AutoCloseable {
         }
         // Keycloak takes longest, and the small parts need nothing else: they start while the data path
         // (PostgreSQL, Kafka, Connect, one after the other) comes up.
-        CompletableFuture<KeycloakServer> keycloak = parts.startAsync("Keycloak",
+        CompletableFuture<KeycloakServer> keycloak = parts.startAsync("Keycloak", "keycloak", ports.of("keycloak"),
                 () -> KeycloakServer.start(data.resolve("keycloak"), ports.of("keycloak"), log("keycloak")));
-        CompletableFuture<ZipkinServer> zipkin = parts.startAsync("Zipkin", () -> ZipkinServer.start(
-                home(root).resolve("run").resolve("zipkin"), ports.of("zipkin"), log("zipkin")));
-        CompletableFuture<SmtpProcess> smtp = parts.startAsync("SMTP and IMAP", () -> SmtpProcess.start(
-                home(root).resolve("run").resolve("smtp"), ports.of("smtp"), ports.of("imap"), log("smtp")));
-        CompletableFuture<ProcessPart> stripe = parts.startAsync("Stripe emulator", () -> javaPart("stripe-emulator",
-                ports.of("stripe"), "http://127.0.0.1:", "io.comanda.stripe.emulator.StripeEmulator",
-                "--port", Integer.toString(ports.of("stripe"))));
+        CompletableFuture<ZipkinServer> zipkin = parts.startAsync("Zipkin", "zipkin", ports.of("zipkin"),
+                () -> ZipkinServer.start(home(root).resolve("run").resolve("zipkin"), ports.of("zipkin"), log("zipkin")));
+        CompletableFuture<SmtpProcess> smtp = parts.startAsync("SMTP and IMAP", "smtp", ports.of("smtp"),
+                () -> SmtpProcess.start(home(root).resolve("run").resolve("smtp"), ports.of("smtp"), ports.of("imap"),
+                        log("smtp")));
+        CompletableFuture<ProcessPart> stripe = parts.startAsync("Stripe emulator", "stripe", ports.of("stripe"),
+                () -> javaPart("stripe-emulator", ports.of("stripe"), "http://127.0.0.1:",
+                        "io.comanda.stripe.emulator.StripeEmulator", "--port", Integer.toString(ports.of("stripe"))));
         PostgresServer postgres;
         KafkaProcess kafka;
         ConnectWorker connect;
         try {
-            postgres = parts.start("PostgreSQL", () -> PostgresServer.start(data.resolve("postgres"),
-                    ports.of("postgres"), false, log("postgres")));
+            postgres = parts.startPart("PostgreSQL", "postgres", ports.of("postgres"),
+                    () -> PostgresServer.start(data.resolve("postgres"), ports.of("postgres"), false, log("postgres")));
             SERVICES_WITH_DATABASE.forEach(postgres::createDatabase);
-            kafka = parts.start("Kafka", () -> KafkaProcess.start(data.resolve("kafka"), ports.of("kafka"),
-                    ports.of("kafka-controller"), log("kafka")));
+            kafka = parts.startPart("Kafka", "kafka", ports.of("kafka"), () -> KafkaProcess.start(data.resolve("kafka"),
+                    ports.of("kafka"), ports.of("kafka-controller"), log("kafka")));
             kafka.createTopics(KafkaTopics.catalogue());
             KafkaProcess broker = kafka;
             PostgresServer database = postgres;
-            connect = parts.start("Kafka Connect", () -> ConnectWorker.start(broker.bootstrapServers(),
-                    database.host(), database.port(), data.resolve("connect"), ports.of("connect"), log("kafka-connect")));
+            ControlledPart<ConnectWorker> worker = parts.start("Kafka Connect", "connect", ports.of("connect"),
+                    () -> ConnectWorker.start(broker.bootstrapServers(), database.host(), database.port(),
+                            data.resolve("connect"), ports.of("connect"), log("kafka-connect")));
+            worker.afterStartAgain(ComandaStack::restoreConnectors);
+            connect = worker.current().orElseThrow();
         } finally {
             // Whatever happened, every part started so far must be known before close() stops them.
             StartedParts.settled(keycloak, zipkin, smtp, stripe);
@@ -167,8 +180,7 @@ public final class ComandaStack implements AutoCloseable {
             StartedParts.joined(order, payment);
             // The outbox tables and their publications exist now: the relay can start reading them.
             parts.timed("outbox connectors", () -> {
-                connect.register("orders-outbox");
-                connect.register("payments-outbox");
+                OUTBOX_CONNECTORS.forEach(connect::register);
                 return null;
             });
         } finally {
@@ -184,9 +196,14 @@ public final class ComandaStack implements AutoCloseable {
         return env;
     }
 
+    /** A worker started again runs the outbox connectors it kept, or registers the ones it lost. */
+    private static void restoreConnectors(ConnectWorker worker) {
+        OUTBOX_CONNECTORS.forEach(worker::restore);
+    }
+
     private CompletableFuture<QuarkusAppProcess> service(String module, String port, Map<String, String> environment) {
-        return parts.startAsync(module, () -> QuarkusAppProcess.start(module, root.resolve(module), ports.of(port),
-                ports.of(port + "-management"), SERVICE_HEAP, environment, log(module)));
+        return parts.startAsync(module, port, ports.of(port), () -> QuarkusAppProcess.start(module, root.resolve(module),
+                ports.of(port), ports.of(port + "-management"), SERVICE_HEAP, environment, log(module)));
     }
 
     /** A small main class of the build's classpath in its own JVM, ready when it listens on {@code port}. */

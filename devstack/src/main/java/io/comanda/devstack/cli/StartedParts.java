@@ -14,32 +14,44 @@ import java.util.function.Supplier;
 
 /**
  * The parts of a stack started so far, on this thread or on threads of their own, each start printed
- * with its duration; closing stops them in the reverse order of their start.
+ * with its duration; each {@link ControlledPart under control} of an operator afterwards; closing stops
+ * them in the reverse order of their start.
  */
 final class StartedParts implements AutoCloseable {
 
-    private final Deque<ManagedPart> started = new ArrayDeque<>();
+    private final Deque<ControlledPart<?>> started = new ArrayDeque<>();
     private final PrintStream out;
 
     StartedParts(PrintStream out) {
         this.out = out;
     }
 
-    /** Starts a part, printing its progress, and remembers it. */
-    <P extends ManagedPart> P start(String title, Supplier<P> start) {
-        P part = timed(title, start);
+    /**
+     * Starts a part, printing its progress, and remembers it under the operator's {@code name}.
+     *
+     * @param port  the port clients reach it on
+     * @param start starts it; called again whenever the operator starts it again
+     */
+    <P extends ManagedPart> ControlledPart<P> start(String title, String name, int port, Supplier<P> start) {
+        ControlledPart<P> part = new ControlledPart<>(name, port, start);
+        timed(title, part::start);
         synchronized (started) {
             started.push(part);
         }
         return part;
     }
 
-    /** {@link #start} on a thread of its own. */
-    <P extends ManagedPart> CompletableFuture<P> startAsync(String title, Supplier<P> start) {
+    /** {@link #start(String, String, int, Supplier)}, returning the part itself. */
+    <P extends ManagedPart> P startPart(String title, String name, int port, Supplier<P> start) {
+        return start(title, name, port, start).current().orElseThrow();
+    }
+
+    /** {@link #startPart} on a thread of its own. */
+    <P extends ManagedPart> CompletableFuture<P> startAsync(String title, String name, int port, Supplier<P> start) {
         CompletableFuture<P> part = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                part.complete(start(title, start));
+                part.complete(startPart(title, name, port, start));
             } catch (RuntimeException | Error e) {
                 part.completeExceptionally(e);
             }
@@ -79,9 +91,14 @@ final class StartedParts implements AutoCloseable {
         return result;
     }
 
-    /** The running parts, in the order they started. */
+    /** The parts as last started, in the order they first started. */
     List<ManagedPart> inStartOrder() {
-        List<ManagedPart> parts;
+        return controlled().stream().<ManagedPart>flatMap(part -> part.current().stream()).toList();
+    }
+
+    /** The parts under control, in the order they first started. */
+    List<ControlledPart<?>> controlled() {
+        List<ControlledPart<?>> parts;
         synchronized (started) {
             parts = new ArrayList<>(started);
         }
@@ -92,16 +109,16 @@ final class StartedParts implements AutoCloseable {
     /** Stops every part in the reverse order of its start. */
     @Override
     public void close() {
-        for (ManagedPart part; (part = poll()) != null; ) {
+        for (ControlledPart<?> part; (part = poll()) != null; ) {
             try {
-                part.close();
+                part.stop();
             } catch (RuntimeException e) {
                 out.println("  stopping " + part.name() + " failed: " + e.getMessage());
             }
         }
     }
 
-    private ManagedPart poll() {
+    private ControlledPart<?> poll() {
         synchronized (started) {
             return started.poll();
         }

@@ -5,9 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * An OS process of the stack (a broker JVM, the Connect worker, Keycloak): its own session, output
@@ -89,6 +92,32 @@ public final class ChildProcess implements AutoCloseable {
         }
         if (process.exitValue() != 0) {
             throw new IllegalStateException(name + " failed with exit code " + process.exitValue() + "; see " + logFile);
+        }
+    }
+
+    /** SIGKILL for it and every process it started, as a crash would end them; returns once they are gone. */
+    public void kill() {
+        killTree(process.toHandle());
+    }
+
+    /**
+     * SIGKILL for {@code root} and its descendants, found before any dies (an orphan is no descendant any
+     * more), then waits up to 10 s for each to end.
+     */
+    static void killTree(ProcessHandle root) {
+        List<ProcessHandle> tree = new ArrayList<>();
+        tree.add(root);
+        root.descendants().forEach(tree::add);
+        tree.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle process : tree) {
+            try {
+                process.onExit().get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("process " + process.pid() + " outlived SIGKILL for 10 s", e);
+            }
         }
     }
 

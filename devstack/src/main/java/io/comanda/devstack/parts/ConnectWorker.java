@@ -75,6 +75,20 @@ public final class ConnectWorker extends ProcessPart {
     }
 
     /**
+     * After the worker started again: a connector it kept (connector configurations live in a Kafka topic)
+     * is awaited until it and its task run; one it lost (the topic was wiped) is registered again.
+     */
+    public void restore(String connectorFile) {
+        String connector = ConnectorDefinition.load(connectorFile).name();
+        if (StackHttp.get(restUrl() + "/connectors/" + connector).statusCode() != 200) {
+            register(connectorFile);
+            return;
+        }
+        new ReadinessProbe(Duration.ofSeconds(60), () -> isRunning(restUrl(), connector))
+                .await("connector " + connector, this);
+    }
+
+    /**
      * Registers a connector with the worker at {@code restUrl}, which another class loader of this JVM
      * may have started, unless it already runs; then waits until it and its task run.
      */

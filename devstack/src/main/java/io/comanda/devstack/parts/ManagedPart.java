@@ -34,6 +34,26 @@ public interface ManagedPart extends AutoCloseable {
     default void requireRunning() {
     }
 
+    /** Whether it still runs: its OS process is alive; a part in this JVM always is. */
+    default boolean isAlive() {
+        OptionalLong pid = pid();
+        return pid.isEmpty() || ProcessHandle.of(pid.getAsLong()).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /**
+     * Kills its OS process and everything the process started with SIGKILL, as a crash would, and waits
+     * until they are gone; nothing is stopped gracefully, nothing is cleaned up.
+     *
+     * @throws UnsupportedOperationException for a part inside this JVM, which can only be stopped
+     */
+    default void kill() {
+        OptionalLong pid = pid();
+        if (pid.isEmpty()) {
+            throw new UnsupportedOperationException(name() + " runs inside this JVM: it can be stopped, not killed");
+        }
+        ProcessHandle.of(pid.getAsLong()).ifPresent(ChildProcess::killTree);
+    }
+
     /** Stops the part; what is not stopped gracefully in time is killed. */
     @Override
     void close();

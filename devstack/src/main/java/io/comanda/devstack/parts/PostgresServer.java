@@ -14,6 +14,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real PostgreSQL 17 server from the embedded binaries on Maven Central, configured for logical
@@ -35,11 +38,14 @@ public final class PostgresServer implements ManagedPart {
     private final EmbeddedPostgres postgres;
     private final Path logFile;
     private final long postmasterPid;
+    // Taken at start: a handle knows its process's start time, so a recycled PID is never mistaken for it.
+    private final Optional<ProcessHandle> postmaster;
 
     private PostgresServer(EmbeddedPostgres postgres, Path logFile, long postmasterPid) {
         this.postgres = postgres;
         this.logFile = logFile;
         this.postmasterPid = postmasterPid;
+        this.postmaster = ProcessHandle.of(postmasterPid);
     }
 
     /**
@@ -105,6 +111,17 @@ public final class PostgresServer implements ManagedPart {
         return OptionalLong.of(postmasterPid);
     }
 
+    @Override
+    public boolean isAlive() {
+        return postmaster.map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** SIGKILL for the postmaster and its backends, as a crash of the server; its data stays as the crash left it. */
+    @Override
+    public void kill() {
+        postmaster.ifPresent(ChildProcess::killTree);
+    }
+
     public int port() {
         return postgres.getPort();
     }
@@ -166,6 +183,10 @@ public final class PostgresServer implements ManagedPart {
         return DriverManager.getConnection(jdbcUrl(database), USER, PASSWORD);
     }
 
+    /**
+     * A fast shutdown; the embedded server waits 5 s for it, this waits until the postmaster is gone (SIGKILL
+     * after 30 s), so that a server started again right after finds its port and data directory free.
+     */
     @Override
     public void close() {
         try {
@@ -173,6 +194,15 @@ public final class PostgresServer implements ManagedPart {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stop PostgreSQL", e);
         }
+        postmaster.filter(ProcessHandle::isAlive).ifPresent(postmaster -> {
+            try {
+                postmaster.onExit().get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                ChildProcess.killTree(postmaster);
+            }
+        });
     }
 
     private boolean answersQueries() throws SQLException {

@@ -61,6 +61,17 @@ public class ProcessPart implements ManagedPart {
         process.requireAlive();
     }
 
+    @Override
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL for it and what it started (see {@link ChildProcess#kill()}). */
+    @Override
+    public void kill() {
+        process.kill();
+    }
+
     /** SIGTERM, then SIGKILL for it and what it left behind (see {@link ChildProcess#close()}). */
     @Override
     public void close() {

@@ -1,0 +1,93 @@
+package io.comanda.devstack.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code ./comanda stop|start|restart|kill <part>}, as typed: which action, on which part. The launcher
+ * resolves the part's name, so a name it does not know is its answer, with the names it knows.
+ *
+ * @param action what to do
+ * @param part   the part's name, e.g. {@code orders}, {@code postgres}, {@code connect}
+ */
+record PartCommand(Action action, String part) {
+
+    static final String USAGE = "usage: ./comanda stop|start|restart|kill <part>"
+            + " (orders, payments, notifications, search, postgres, kafka, connect, keycloak, smtp, stripe, zipkin)";
+
+    /** What the operator asks of a part. */
+    enum Action {
+        /** Stops it gracefully; what does not stop within its grace period is killed. */
+        STOP,
+        /** Starts it again with the ports, data and configuration it first started with. */
+        START,
+        /** Stop, then start. */
+        RESTART,
+        /** SIGKILL for its processes, as a crash; the launcher does not start it again by itself. */
+        KILL;
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static Optional<Action> named(String label) {
+            return Arrays.stream(values()).filter(action -> action.label().equals(label)).findFirst();
+        }
+
+        static List<String> names() {
+            return Arrays.stream(values()).map(Action::label).toList();
+        }
+    }
+
+    /**
+     * Reads {@code <action> <part>}.
+     *
+     * @throws IllegalArgumentException with the usage when the action is unknown or the part missing
+     */
+    static PartCommand parse(List<String> args) {
+        if (args.size() != 2 || args.get(1).isBlank()) {
+            throw new IllegalArgumentException(USAGE);
+        }
+        Action action = Action.named(args.get(0)).orElseThrow(() -> new IllegalArgumentException(USAGE));
+        if (!args.get(1).matches("[a-z0-9-]+")) {
+            throw new IllegalArgumentException("no part " + args.get(1) + "; " + USAGE);
+        }
+        return new PartCommand(action, args.get(1));
+    }
+
+    /**
+     * Reads {@code args} and sends the command to the launcher, printing its answer.
+     *
+     * @param control the running launcher's channel; empty when none runs or it is still starting
+     * @return the exit status: 0 when done, 1 when the launcher refused or failed, 2 for a usage error
+     */
+    static int run(List<String> args, Optional<ControlClient> control, PrintStream out) {
+        PartCommand command;
+        try {
+            command = parse(args);
+        } catch (IllegalArgumentException e) {
+            out.println(e.getMessage());
+            return 2;
+        }
+        if (control.isEmpty()) {
+            out.println("Comanda is not running, or still starting: its parts take commands once it is up.");
+            return 1;
+        }
+        try {
+            ControlClient.Reply reply = control.get().send(command);
+            out.println(reply.message());
+            return reply.succeeded() ? 0 : 1;
+        } catch (RuntimeException e) {
+            out.println(e.getMessage());
+            return 1;
+        }
+    }
+
+    /** The control channel's request path for it. */
+    String path() {
+        return "/parts/" + part + "/" + action.label();
+    }
+}

@@ -1,0 +1,81 @@
+package io.comanda.devstack.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What the launcher does for a command of the control channel: finds the part, runs the action on it,
+ * and describes the outcome for the operator. One command per part at a time ({@link ControlledPart}
+ * serialises them); commands for different parts run side by side.
+ */
+final class PartCommands {
+
+    /** An answer of the control channel: its HTTP status and JSON body. */
+    record Outcome(int httpStatus, Object body) {
+    }
+
+    private final Supplier<List<ControlledPart<?>>> parts;
+
+    PartCommands(Supplier<List<ControlledPart<?>>> parts) {
+        this.parts = parts;
+    }
+
+    List<PartStatus> statuses() {
+        return parts.get().stream().map(ControlledPart::status).toList();
+    }
+
+    /** Runs {@code action} ({@code stop}, {@code start}, {@code restart}, {@code kill}) on the part called {@code name}. */
+    Outcome run(String name, String action) {
+        Optional<PartCommand.Action> known = PartCommand.Action.named(action);
+        if (known.isEmpty()) {
+            return answer(404, "no action " + action + "; one of " + PartCommand.Action.names(), null);
+        }
+        Optional<ControlledPart<?>> part = parts.get().stream().filter(p -> p.isCalled(name)).findFirst();
+        if (part.isEmpty()) {
+            return answer(404, "no part " + name + "; one of "
+                    + parts.get().stream().map(ControlledPart::name).toList(), null);
+        }
+        long begin = System.nanoTime();
+        try {
+            String done = run(part.get(), known.get());
+            return answer(200, String.format(Locale.ROOT, "%s in %.1f s", done, (System.nanoTime() - begin) / 1e9),
+                    part.get().status());
+        } catch (IllegalStateException | UnsupportedOperationException e) {
+            return answer(409, e.getMessage(), part.get().status());
+        } catch (RuntimeException e) {
+            return answer(500, known.get().label() + " " + part.get().name() + " failed: " + e.getMessage(),
+                    part.get().status());
+        }
+    }
+
+    private static String run(ControlledPart<?> part, PartCommand.Action action) {
+        String name = part.name();
+        return switch (action) {
+            case STOP -> part.stop() ? "stopped " + name : name + " was stopped already";
+            case START -> part.start() ? "started " + name + pidOf(part) : name + " was running already" + pidOf(part);
+            case RESTART -> {
+                part.restart();
+                yield "restarted " + name + pidOf(part);
+            }
+            case KILL -> "killed " + name + " (pid " + part.kill() + ") with SIGKILL";
+        };
+    }
+
+    private static String pidOf(ControlledPart<?> part) {
+        Long pid = part.status().pid();
+        return pid == null ? "" : " (pid " + pid + ")";
+    }
+
+    private static Outcome answer(int status, String message, PartStatus part) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message", message);
+        if (part != null) {
+            body.put("part", part);
+        }
+        return new Outcome(status, body);
+    }
+}
