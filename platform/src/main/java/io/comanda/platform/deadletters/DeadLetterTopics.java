@@ -1,12 +1,11 @@
 package io.comanda.platform.deadletters;
 
+import io.comanda.platform.messaging.KafkaClientSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -14,7 +13,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,16 +33,12 @@ public class DeadLetterTopics {
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration READ_LIMIT = Duration.ofSeconds(30);
 
-    private final String bootstrapServers;
+    private final KafkaClientSettings kafka;
     private final KafkaProducer<String, byte[]> producer;
 
-    public DeadLetterTopics(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.CLIENT_ID_CONFIG, "comanda-dead-letter-operations"),
+    public DeadLetterTopics(KafkaClientSettings kafka) {
+        this.kafka = kafka;
+        this.producer = new KafkaProducer<>(kafka.producer("comanda-dead-letter-operations"),
                 new StringSerializer(), new ByteArraySerializer());
     }
 
@@ -121,10 +115,7 @@ public class DeadLetterTopics {
     }
 
     private KafkaConsumer<String, byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.CLIENT_ID_CONFIG, "comanda-dead-letter-reader"),
+        return new KafkaConsumer<>(kafka.consumer("comanda-dead-letter-reader"),
                 new StringDeserializer(), new ByteArrayDeserializer());
     }
 

@@ -6,13 +6,22 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
+
 /**
  * Parks a record of a consumer channel on the channel's dead-letter topic, as both consumer policies
  * do: one error line naming the record and why, the dead-lettered count, the record with its reason.
+ *
+ * <p>A write that Kafka does not take (the broker is away) is a transient failure of the parking, not of
+ * the record: it is tried again with back-off ({@value #FIRST_RETRY_MS} ms doubling to
+ * {@value #MAX_RETRY_MS} ms) until Kafka has it, and the record is acknowledged only then. Nothing else
+ * of the partition could be consumed or retried meanwhile anyway, since it all goes through Kafka.
  */
 final class ChannelDeadLetters {
 
     private static final Logger LOG = Logger.getLogger(ChannelDeadLetters.class);
+    static final long FIRST_RETRY_MS = 1_000;
+    static final long MAX_RETRY_MS = 30_000;
 
     private final DeadLetters deadLetters;
     private final ConsumerMetrics metrics;
@@ -33,6 +42,11 @@ final class ChannelDeadLetters {
                 event == null ? "not an event" : "correlation id " + UntrustedText.of(event.correlationId()),
                 channel.deadLetterTopic(), UntrustedText.of(reason.getMessage()));
         metrics.deadLettered(channel.group());
-        return deadLetters.park(channel.deadLetterTopic(), metadata, record.getPayload(), reason);
+        return deadLetters.park(channel.deadLetterTopic(), metadata, record.getPayload(), reason)
+                .onFailure().invoke(failure -> LOG.warnf("%s: Kafka did not take record %s-%d@%d for %s, trying "
+                        + "again: %s", channel.group(), metadata.getTopic(), metadata.getPartition(),
+                        metadata.getOffset(), channel.deadLetterTopic(), failure.getMessage()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(FIRST_RETRY_MS), Duration.ofMillis(MAX_RETRY_MS))
+                .indefinitely();
     }
 }

@@ -1,16 +1,15 @@
 package io.comanda.platform.messaging;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.comanda.platform.observability.KafkaHeadersGetter;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
@@ -22,7 +21,6 @@ import io.opentelemetry.context.propagation.TextMapPropagator;
 import org.apache.kafka.common.header.Headers;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
  * Parks a record that can never be processed (not a Comanda event, an unknown type, a permanent
@@ -43,15 +41,10 @@ public class DeadLetters {
     private final Tracer tracer;
     private final TextMapPropagator propagator;
 
-    public DeadLetters(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                       OpenTelemetry openTelemetry) {
+    public DeadLetters(KafkaClientSettings kafka, OpenTelemetry openTelemetry) {
         this.tracer = openTelemetry.getTracer("io.comanda.platform");
         this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.CLIENT_ID_CONFIG, "comanda-dead-letters"),
+        this.producer = new KafkaProducer<>(kafka.producer("comanda-dead-letters"),
                 new StringSerializer(), new ByteArraySerializer());
     }
 
@@ -59,6 +52,10 @@ public class DeadLetters {
      * Sends {@code record} to {@code deadLetterTopic}, completing when Kafka has it. The send is a producer
      * span in the record's own trace, marked as an error with the reason, so an operator following one
      * order sees where it stopped.
+     *
+     * <p>While Kafka is away the send fails within {@link KafkaClientSettings}' bounds (10 s waiting for the
+     * topic's metadata, 30 s for delivery). It runs on a worker thread, since waiting for metadata blocks the
+     * caller, which may be an event loop. Each subscription sends again, so a caller may retry it.
      */
     public Uni<Void> park(String deadLetterTopic, IncomingKafkaRecordMetadata<String, byte[]> record, byte[] value,
                           Throwable reason) {
@@ -74,14 +71,16 @@ public class DeadLetters {
         headers.add(OFFSET, bytes(Long.toString(record.getOffset())));
         ProducerRecord<String, byte[]> dead = new ProducerRecord<>(deadLetterTopic, record.getPartition(),
                 record.getKey(), value, headers);
-        Span span = publishSpan(deadLetterTopic, record.getHeaders(), why);
-        return Uni.createFrom().<Void>emitter(emitter -> producer.send(dead, (metadata, error) -> {
-            if (error != null) {
-                emitter.fail(error);
-            } else {
-                emitter.complete(null);
-            }
-        })).onTermination().invoke(span::end);
+        return Uni.createFrom().deferred(() -> {
+            Span span = publishSpan(deadLetterTopic, record.getHeaders(), why);
+            return Uni.createFrom().<Void>emitter(emitter -> producer.send(dead, (metadata, error) -> {
+                if (error != null) {
+                    emitter.fail(error);
+                } else {
+                    emitter.complete(null);
+                }
+            })).onTermination().invoke(span::end);
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     private Span publishSpan(String deadLetterTopic, Headers origin, String reason) {
