@@ -48,19 +48,13 @@ class OutboxSnapshotIT {
 
     @Test
     void relaysARowWrittenBeforeTheConnectorWasRegisteredOnceWithItsEventId() throws Exception {
-        SharedParts.Database database = SharedStack.database(DATABASE);
-        Flyway.configure().dataSource(database.jdbcUrl(), database.username(), database.password())
-                .locations("classpath:db/comanda-platform").load().migrate();
-        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-        KafkaTopics.createMissing(bootstrap, Map.of(TOPIC, 3));
+        SharedParts.Database database = outboxDatabase();
         UUID writtenBefore = insertOutboxRow(database);
 
-        ConnectWorker.register(connectUrl, ConnectorDefinition.load("orders-outbox").renamed(CONNECTOR, Map.of(
-                "database.dbname", DATABASE, "slot.name", SLOT, "topic.prefix", CONNECTOR,
-                "transforms.outbox.route.topic.replacement", "outbox-snapshot-it.${routedByValue}")));
+        registerRelay();
         UUID writtenAfter = insertOutboxRow(database);
 
-        try (TopicReader reader = TopicReader.fromBeginning(bootstrap, TOPIC)) {
+        try (TopicReader reader = TopicReader.fromBeginning(bootstrapServers(), TOPIC)) {
             List<ConsumerRecord<String, String>> records = reader.readUntil(
                     seen -> countOf(seen, writtenBefore) > 0 && countOf(seen, writtenAfter) > 0, Duration.ofSeconds(90));
             assertThat(countOf(records, writtenBefore)).as("the row written before the slot existed, once").isEqualTo(1);
@@ -71,6 +65,30 @@ class OutboxSnapshotIT {
             assertThat(snapshotted.key()).isEqualTo("order-" + writtenBefore);
             assertThat(TopicReader.header(snapshotted, CloudEventHeaders.TYPE)).isEqualTo("io.comanda.order.placed.v1");
             assertThat(snapshotted.value()).contains("\"orderId\"");
+        }
+    }
+
+    /**
+     * What an operator does with a slot invalidated by {@code max_slot_wal_keep_size}: drop it and start the
+     * connector again. The connector's stored position is no longer in any slot, so it snapshots the outbox
+     * again: a retained row comes a second time with the same {@code ce_id}, which consumers' inboxes drop.
+     */
+    @Test
+    void publishesTheRetainedOutboxAgainWithTheSameEventIdsOnceALostSlotIsReplaced() throws Exception {
+        SharedParts.Database database = outboxDatabase();
+        registerRelay();
+        UUID relayed = insertOutboxRow(database);
+        try (TopicReader reader = TopicReader.fromBeginning(bootstrapServers(), TOPIC)) {
+            reader.readUntil(seen -> countOf(seen, relayed) == 1, Duration.ofSeconds(60));
+        }
+
+        dropTheRelay();
+        registerRelay();
+
+        try (TopicReader reader = TopicReader.fromBeginning(bootstrapServers(), TOPIC)) {
+            List<ConsumerRecord<String, String>> records = reader.readUntil(seen -> countOf(seen, relayed) >= 2,
+                    Duration.ofSeconds(90));
+            assertThat(countOf(records, relayed)).as("streamed, then snapshotted again").isEqualTo(2);
         }
     }
 
@@ -86,6 +104,26 @@ class OutboxSnapshotIT {
                 return true;
             }
         });
+    }
+
+    /** The outbox relay's database of this test, migrated like a service's, and its topic. */
+    private static SharedParts.Database outboxDatabase() {
+        SharedParts.Database database = SharedStack.database(DATABASE);
+        Flyway.configure().dataSource(database.jdbcUrl(), database.username(), database.password())
+                .locations("classpath:db/comanda-platform").load().migrate();
+        KafkaTopics.createMissing(bootstrapServers(), Map.of(TOPIC, 3));
+        return database;
+    }
+
+    /** {@code debezium/orders-outbox.json} as shipped, on this test's database, slot and topic. */
+    private void registerRelay() {
+        ConnectWorker.register(connectUrl, ConnectorDefinition.load("orders-outbox").renamed(CONNECTOR, Map.of(
+                "database.dbname", DATABASE, "slot.name", SLOT, "topic.prefix", CONNECTOR,
+                "transforms.outbox.route.topic.replacement", "outbox-snapshot-it.${routedByValue}")));
+    }
+
+    private static String bootstrapServers() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
 
     private static long countOf(List<ConsumerRecord<String, String>> records, UUID eventId) {
