@@ -99,7 +99,29 @@ public final class ConnectWorker extends ProcessPart {
     }
 
     private static void register(String restUrl, String connectorFile, ManagedPart worker) {
-        ConnectorDefinition connector = ConnectorDefinition.load(connectorFile);
+        register(restUrl, ConnectorDefinition.load(connectorFile), worker);
+    }
+
+    /**
+     * Creates or updates {@code connector} with the worker at {@code restUrl}, then waits until it and its
+     * task run.
+     */
+    public static void register(String restUrl, ConnectorDefinition connector) {
+        register(restUrl, connector, null);
+    }
+
+    /** Deletes the connector named {@code connectorName}; its replication slot stays (drop it to free its WAL). */
+    public static void delete(String restUrl, String connectorName) {
+        HttpResponse<String> response = StackHttp.send(HttpRequest.newBuilder(
+                        URI.create(restUrl + "/connectors/" + connectorName))
+                .DELETE().timeout(Duration.ofSeconds(30)).build());
+        if (response.statusCode() >= 300 && response.statusCode() != 404) {
+            throw new IllegalStateException("Kafka Connect did not delete connector " + connectorName + ": "
+                    + response.statusCode() + " " + response.body());
+        }
+    }
+
+    private static void register(String restUrl, ConnectorDefinition connector, ManagedPart worker) {
         HttpResponse<String> response = StackHttp.send(HttpRequest.newBuilder(
                         URI.create(restUrl + "/connectors/" + connector.name() + "/config"))
                 .header("Content-Type", "application/json")

@@ -17,6 +17,16 @@ public record ConnectorDefinition(String name, Map<String, String> config) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * This connector under another {@code name}, with some settings replaced: a second relay of the same
+     * configuration on another database, slot and topic, as a test that must not disturb the first needs.
+     */
+    public ConnectorDefinition renamed(String name, Map<String, String> replaced) {
+        Map<String, String> changed = new LinkedHashMap<>(config);
+        changed.putAll(replaced);
+        return new ConnectorDefinition(name, Map.copyOf(changed));
+    }
+
     /** Loads {@code debezium/<file>.json} as packaged into this module. */
     public static ConnectorDefinition load(String file) {
         String resource = "/io/comanda/devstack/debezium/" + file + ".json";

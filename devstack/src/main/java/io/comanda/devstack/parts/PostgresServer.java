@@ -35,6 +35,12 @@ public final class PostgresServer implements ManagedPart {
     public static final String RELAY_USER = "comanda_relay";
     public static final String RELAY_PASSWORD = "comanda-relay-local-dev";
 
+    /**
+     * The most WAL a replication slot may hold back ({@code max_slot_wal_keep_size}); the alert
+     * {@code ReplicationSlotFallingBehind} fires at half of it.
+     */
+    public static final String MAX_SLOT_WAL_KEEP_SIZE = "2GB";
+
     private final EmbeddedPostgres postgres;
     private final Path logFile;
     private final long postmasterPid;
@@ -70,6 +76,9 @@ public final class PostgresServer implements ManagedPart {
                     .setServerConfig("wal_level", "logical")
                     .setServerConfig("max_replication_slots", "10")
                     .setServerConfig("max_wal_senders", "10")
+                    // A relay that stops reading may not fill the disk: past this, its slot is invalidated
+                    // (it must be dropped and the connector snapshots the outbox again); compose sets the same.
+                    .setServerConfig("max_slot_wal_keep_size", MAX_SLOT_WAL_KEEP_SIZE)
                     // The embedded default is off; then a committed outbox row may not yet be decodable.
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "200")

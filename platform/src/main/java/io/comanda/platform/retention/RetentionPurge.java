@@ -1,0 +1,76 @@
+package io.comanda.platform.retention;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * Deletes outbox and inbox rows older than their retention ({@link RetentionConfig}) on a schedule, so
+ * neither table grows without bound. Set-based and batched: each statement deletes at most
+ * {@code comanda.retention.batch-size} rows in its own transaction, and the run repeats it until a
+ * batch comes back short. A service without one of the tables (it publishes nothing, or consumes
+ * nothing) simply has nothing to purge there.
+ */
+@ApplicationScoped
+public class RetentionPurge {
+
+    private static final Logger LOG = Logger.getLogger(RetentionPurge.class);
+
+    private final Pool pool;
+    private final RetentionConfig config;
+
+    public RetentionPurge(Pool pool, RetentionConfig config) {
+        this.pool = pool;
+        this.config = config;
+    }
+
+    @Scheduled(every = "${comanda.retention.every:15m}", delayed = "${comanda.retention.delay:1m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return purge().onFailure().recoverWithItem(failure -> {
+            LOG.warnf("Cannot purge the outbox and inbox now (tried again at the next run): %s", failure.getMessage());
+            return 0L;
+        }).replaceWithVoid();
+    }
+
+    /** Runs one purge of both tables; answers how many rows were deleted. */
+    public Uni<Long> purge() {
+        List<RetainedTable> tables = List.of(RetainedTable.outbox(config.outbox()), RetainedTable.inbox(config.inbox()));
+        return Multi.createFrom().iterable(tables)
+                .onItem().transformToUniAndConcatenate(this::purge)
+                .collect().with(Collectors.summingLong(Long::longValue));
+    }
+
+    private Uni<Long> purge(RetainedTable table) {
+        return exists(table).chain(exists -> exists ? deleteInBatches(table, new AtomicLong())
+                        : Uni.createFrom().item(0L))
+                .invoke(deleted -> {
+                    if (deleted > 0) {
+                        LOG.infof("Purged %d %s rows older than %s", deleted, table.table(), table.retention());
+                    }
+                });
+    }
+
+    private Uni<Long> deleteInBatches(RetainedTable table, AtomicLong deleted) {
+        Tuple olderThan = Tuple.of(table.retention().toMillis() / 1000.0, config.batchSize());
+        return pool.preparedQuery(table.deleteOldestBatch()).execute(olderThan)
+                .chain(result -> {
+                    deleted.addAndGet(result.rowCount());
+                    return result.rowCount() < config.batchSize() ? Uni.createFrom().item(deleted.get())
+                            : deleteInBatches(table, deleted);
+                });
+    }
+
+    private Uni<Boolean> exists(RetainedTable table) {
+        return pool.preparedQuery("select to_regclass($1) is not null as present").execute(Tuple.of(table.table()))
+                .map(rows -> rows.iterator().next().getBoolean("present"));
+    }
+}

@@ -1,0 +1,77 @@
+package io.comanda.platform;
+
+import io.comanda.devstack.quarkus.TestDatabase;
+import io.comanda.platform.retention.RetentionPurge;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The purge deletes outbox rows older than {@code comanda.retention.outbox} (7 days) and inbox rows older
+ * than {@code comanda.retention.inbox} (30 days), in batches ({@code comanda.retention.batch-size} is 2
+ * here), and keeps every younger row.
+ */
+@QuarkusTest
+class RetentionPurgeIT {
+
+    @Inject
+    RetentionPurge purge;
+
+    @Test
+    void deletesOutboxRowsPastTheirRetentionInBatchesAndKeepsYoungerOnes() {
+        List<UUID> old = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            old.add(outboxRow(Duration.ofDays(8)));
+        }
+        UUID young = outboxRow(Duration.ofDays(6));
+
+        purge.purge().await().atMost(Duration.ofSeconds(30));
+
+        for (UUID id : old) {
+            assertThat(TestDatabase.count("select count(*) from outbox where id = ?", id)).as("8 days old").isZero();
+        }
+        assertThat(TestDatabase.count("select count(*) from outbox where id = ?", young)).as("6 days old").isOne();
+    }
+
+    @Test
+    void deletesInboxRowsPastTheirRetentionAndKeepsYoungerOnes() {
+        List<UUID> old = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            old.add(inboxRow(Duration.ofDays(31)));
+        }
+        UUID young = inboxRow(Duration.ofDays(29));
+
+        purge.purge().await().atMost(Duration.ofSeconds(30));
+
+        for (UUID id : old) {
+            assertThat(TestDatabase.count("select count(*) from inbox where event_id = ?", id)).as("31 days old").isZero();
+        }
+        assertThat(TestDatabase.count("select count(*) from inbox where event_id = ?", young)).as("29 days old").isOne();
+    }
+
+    /** An outbox row of an aggregate no test consumes: the relay publishes it to its own topic. */
+    private static UUID outboxRow(Duration age) {
+        UUID id = UUID.randomUUID();
+        TestDatabase.update("""
+                insert into outbox (id, aggregatetype, aggregateid, type, payload, source, occurred_at)
+                values (?, 'retention-it', ?, 'io.comanda.retention.probe.v1', cast('{}' as jsonb), '/comanda/platform-probe', ?)
+                """, id, id.toString(), Timestamp.from(Instant.now().minus(age)));
+        return id;
+    }
+
+    private static UUID inboxRow(Duration age) {
+        UUID id = UUID.randomUUID();
+        TestDatabase.update("insert into inbox (consumer, event_id, processed_at) values ('retention-it', ?, ?)",
+                id, Timestamp.from(Instant.now().minus(age)));
+        return id;
+    }
+}
