@@ -69,23 +69,6 @@ final class Orders {
         stripeFaults(Map.of("failNext", requests));
     }
 
-    /** Makes the emulator fail its next {@code requests} API requests with a 500 stored under their key. */
-    static void failNextStripeRequestsStored(int requests) {
-        stripeFaults(Map.of("failNextStored", requests));
-    }
-
-    /** How long the emulator keeps idempotency keys: a short time stands for Stripe's 24 h gone by. */
-    static void stripeKeyTtl(Duration ttl) {
-        RestAssured.given().baseUri(stripeUrl()).contentType("application/json")
-                .body(Map.of("keyTtlMs", ttl.toMillis())).post("/_emulator/idempotency").then().statusCode(200);
-    }
-
-    /** The Stripe emulator's API, as the service calls it. */
-    static io.restassured.specification.RequestSpecification stripeApi() {
-        return RestAssured.given().baseUri(stripeUrl()).header("Authorization", "Bearer "
-                + ConfigProvider.getConfig().getValue("comanda.stripe.secret-key", String.class));
-    }
-
     static void noStripeFaults() {
         stripeFaults(Map.of());
     }

@@ -13,12 +13,8 @@ import java.util.UUID;
  */
 public record ChargeRequest(UUID orderId, Money amount, String paymentMethod) {
 
-    /**
-     * The key the provider deduplicates the opening of the order's payment by: a retry of one generation
-     * opens the same payment. The payment's id, recorded before it is confirmed, is what keeps a charge
-     * single beyond the provider's key window.
-     */
-    public String idempotencyKey(int generation) {
-        return "comanda-order-" + orderId + "-open-" + generation;
+    /** The key the provider deduplicates by: one per order, so a retried charge is the same charge. */
+    public String idempotencyKey() {
+        return "comanda-order-" + orderId;
     }
 }

@@ -16,19 +16,20 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 /**
- * Calls the provider for the orders of a batch side by side on a bounded pool of workers: the provider's
- * SDK blocks for the round trip, so the pool's size is how many calls are in flight at once. Each call
- * runs in its event's trace context, so its client span joins the order's flow.
+ * Charges the orders of a batch side by side on a bounded pool of workers: the provider's SDK blocks
+ * for the round trip, so the pool's size is how many charges are in flight at once. Each charge runs in
+ * its event's trace context, so its client span joins the order's flow.
  */
 @ApplicationScoped
 public class ParallelCharges {
 
+    private final PaymentGateway gateway;
     private final ExecutorService workers;
 
-    public ParallelCharges(PaymentsConfig config) {
+    public ParallelCharges(PaymentGateway gateway, PaymentsConfig config) {
+        this.gateway = gateway;
         AtomicInteger count = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(config.maxConcurrentCharges(), task -> {
             Thread thread = new Thread(task, "payments-charge-" + count.incrementAndGet());
@@ -38,25 +39,26 @@ public class ParallelCharges {
     }
 
     /**
-     * Makes {@code call} for every order, in parallel; never fails: each attempt carries its result or
-     * its failure. The answer comes back on the caller's Vert.x context.
+     * Charges every order once, in parallel; never fails: each attempt carries its result or its failure.
+     * The answer comes back on the caller's Vert.x context.
      */
-    public <R> Uni<List<Attempt<R>>> each(List<TracedEvent> orders, Function<OrderPlaced, R> call) {
+    public Uni<List<Attempt>> charge(List<TracedEvent> orders) {
         if (orders.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         Context context = Vertx.currentContext();
         Executor resume = context == null ? Infrastructure.getDefaultExecutor()
                 : task -> context.runOnContext(ignored -> task.run());
-        List<Uni<Attempt<R>>> attempts = orders.stream().map(traced -> call(traced, call)).toList();
+        List<Uni<Attempt>> attempts = orders.stream().map(this::charge).toList();
         return Uni.join().all(attempts).andFailFast().emitOn(resume);
     }
 
-    private <R> Uni<Attempt<R>> call(TracedEvent traced, Function<OrderPlaced, R> call) {
+    private Uni<Attempt> charge(TracedEvent traced) {
         OrderPlaced order = (OrderPlaced) traced.event().event();
+        ChargeRequest request = new ChargeRequest(order.orderId(), order.total(), order.paymentMethod());
         return Uni.createFrom().completionStage(() -> CompletableFuture.supplyAsync(
-                        () -> traced.within(() -> call.apply(order)), workers))
-                .onItemOrFailure().transform((result, failure) -> new Attempt<>(traced, order, result, unwrap(failure)));
+                        () -> traced.within(() -> gateway.charge(request)), workers))
+                .onItemOrFailure().transform((result, failure) -> new Attempt(traced, order, result, unwrap(failure)));
     }
 
     private static Throwable unwrap(Throwable failure) {
@@ -69,11 +71,11 @@ public class ParallelCharges {
     }
 
     /**
-     * @param traced  the event that asked for the call
-     * @param order   the order it was for
+     * @param traced  the event that asked for the charge
+     * @param order   the order charged
      * @param result  the provider's answer, or null when the call failed
      * @param failure why the call failed, or null
      */
-    public record Attempt<R>(TracedEvent traced, OrderPlaced order, R result, Throwable failure) {
+    public record Attempt(TracedEvent traced, OrderPlaced order, ChargeResult result, Throwable failure) {
     }
 }

@@ -23,9 +23,9 @@ import java.util.UUID;
  * <ol>
  *   <li>one query finds the events already processed and the orders already paid (redeliveries): they
  *       are done; of several events of one order in the batch, the first stands for all;</li>
- *   <li>the provider is charged for the rest in parallel, outside any transaction, each order's
- *       PaymentIntent recorded before it is confirmed ({@link ChargeOnce}): a retry after a crash or a
- *       timeout, however late, resumes the same PaymentIntent instead of charging again;</li>
+ *   <li>the provider is charged for the rest in parallel, under each order's idempotency key, outside
+ *       any transaction: a retry after a crash or a timeout asks the provider again and gets the same
+ *       charge;</li>
  *   <li>one statement records the events in the inbox, the payments (unique per order) and their
  *       outcome events in the outbox.</li>
  * </ol>
@@ -40,11 +40,11 @@ public class PaymentProcessing {
     /** The inbox's name of this consumer. */
     public static final String CONSUMER = "payments-service";
 
-    private final ChargeOnce charges;
+    private final ParallelCharges charges;
     private final PaymentLedger ledger;
     private final OutboxWriter outbox;
 
-    public PaymentProcessing(ChargeOnce charges, PaymentLedger ledger, OutboxWriter outbox) {
+    public PaymentProcessing(ParallelCharges charges, PaymentLedger ledger, OutboxWriter outbox) {
         this.charges = charges;
         this.ledger = ledger;
         this.outbox = outbox;
@@ -72,12 +72,12 @@ public class PaymentProcessing {
         return List.copyOf(firstOfOrder.values());
     }
 
-    private Uni<Outcome> record(List<ParallelCharges.Attempt<ChargeResult>> attempts) {
+    private Uni<Outcome> record(List<ParallelCharges.Attempt> attempts) {
         List<PaymentLedger.Entry> entries = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
         List<Retry> retries = new ArrayList<>();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        for (ParallelCharges.Attempt<ChargeResult> attempt : attempts) {
+        for (ParallelCharges.Attempt attempt : attempts) {
             if (attempt.failure() instanceof ProviderRejectedException) {
                 rejections.add(new Rejection(attempt.traced().event(), attempt.failure()));
             } else if (attempt.failure() != null) {

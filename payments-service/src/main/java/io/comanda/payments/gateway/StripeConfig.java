@@ -38,7 +38,7 @@ public interface StripeConfig {
     /**
      * Retrieves of a processing PaymentIntent wait {@link #firstDelay()}, then twice as long each time up
      * to {@link #maxDelay()}; past {@link #timeout()} the charge is a transient failure, and its retry
-     * resumes the same PaymentIntent, recorded before it was confirmed.
+     * finds the same PaymentIntent under the order's idempotency key.
      */
     interface ProcessingPoll {
 

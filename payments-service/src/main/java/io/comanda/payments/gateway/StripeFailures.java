@@ -14,8 +14,7 @@ import io.comanda.platform.messaging.DependencyUnusableException;
 
 /**
  * What a failed Stripe charge means for the order: a decline is a result the customer sees, a
- * transient failure is retried ({@link ProviderUnavailableException}: 5xx, a 500 Stripe replays for
- * its key included, 429, and 409 for a request whose key is still in flight), a refused request is for an
+ * transient failure is retried ({@link ProviderUnavailableException}), a refused request is for an
  * operator ({@link ProviderRejectedException}), and so is a refused key or API version, which refuses
  * every charge alike: the consumer pauses until Stripe accepts us again ({@link DependencyUnusableException},
  * {@link StripeProbe}).
@@ -55,11 +54,6 @@ final class StripeFailures {
             throw new DependencyUnusableException(StripeProbe.DEPENDENCY, "Stripe does not know our API version: "
                     + message(failure), failure);
         }
-        // Another request with the same idempotency key is still executing: it stored nothing, try again.
-        if (failure.getStatusCode() != null && failure.getStatusCode() == 409) {
-            throw new ProviderUnavailableException("Stripe is still executing a request with this key: "
-                    + message(failure), failure);
-        }
         // Before InvalidRequestException, which it extends.
         if (failure instanceof RateLimitException) {
             throw new ProviderUnavailableException("Stripe is rate limiting: " + failure.getMessage(), failure);
@@ -86,15 +80,6 @@ final class StripeFailures {
     private static String message(StripeException failure) {
         String message = failure.getStripeError() != null ? failure.getStripeError().getMessage() : null;
         return message != null ? message : String.valueOf(failure.getMessage());
-    }
-
-    /**
-     * Whether Stripe refused a confirmation because the PaymentIntent is past {@code requires_confirmation}:
-     * an earlier confirmation (ours, answered too late or lost) got there first; its outcome stands.
-     */
-    static boolean isConfirmedAlready(StripeException failure) {
-        return failure instanceof InvalidRequestException invalid && !(failure instanceof RateLimitException)
-                && "payment_intent_unexpected_state".equals(invalid.getCode());
     }
 
     private static boolean isMissingPaymentMethod(Throwable failure) {

@@ -4,11 +4,9 @@ import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
 import com.stripe.net.RequestOptions;
-import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import io.comanda.payments.domain.ChargeRequest;
 import io.comanda.payments.domain.ChargeResult;
-import io.comanda.payments.domain.OpenedCharge;
 import io.comanda.payments.domain.PaymentGateway;
 import io.comanda.payments.domain.ProviderRejectedException;
 import io.comanda.platform.observability.OutboundCalls;
@@ -17,13 +15,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
 
 /**
- * Charges through Stripe's API with the official SDK, in the two steps Stripe documents for a payment
- * created before it is confirmed: the PaymentIntent is created unconfirmed (no money moves) under an
- * idempotency key derived from the order, its id is recorded by the caller, and only then is it confirmed,
- * off-session (the customer has left the checkout, so a bank's request for authentication is a decline,
- * not a wait). A PaymentIntent succeeds at most once, whatever the keys: a redelivery that finds its id
- * recorded resumes it (retrieve, confirm if it never was) instead of creating another, however long after.
- * A PaymentIntent that answers {@code processing} is retrieved again until it is final.
+ * Charges through Stripe's API with the official SDK: one PaymentIntent, created and confirmed at
+ * once, off-session (the customer has left the checkout, so a bank's request for authentication is a
+ * decline, not a wait), under an idempotency key derived from the order, so Stripe itself dedupes
+ * retries. A PaymentIntent that answers {@code processing} is retrieved again until it is final; a retry
+ * after the poll gave up gets the same PaymentIntent back under the same key, and polls it again.
  */
 @ApplicationScoped
 public class StripePaymentGateway implements PaymentGateway {
@@ -35,10 +31,6 @@ public class StripePaymentGateway implements PaymentGateway {
             System.setProperty("http.maxConnections", "256");
         }
     }
-
-    private static final String REQUIRES_CONFIRMATION = "requires_confirmation";
-    private static final PaymentIntentConfirmParams CONFIRM_OFF_SESSION =
-            PaymentIntentConfirmParams.builder().setOffSession(true).build();
 
     private final StripeClient stripe;
     private final OutboundCalls outbound;
@@ -59,41 +51,16 @@ public class StripePaymentGateway implements PaymentGateway {
     }
 
     @Override
-    public OpenedCharge open(ChargeRequest request, int generation) {
-        RequestOptions options = RequestOptions.builder().setIdempotencyKey(request.idempotencyKey(generation)).build();
-        rate.acquire();
-        try {
-            // The SDK's own HTTP client is not instrumented: the platform makes its client span and timer.
-            return OpenedCharge.opened(outbound.call("stripe", "POST /v1/payment_intents", StripeFailures::isDecline,
-                    () -> stripe.paymentIntents().create(paymentIntent(request), options)).getId());
-        } catch (StripeException e) {
-            return OpenedCharge.declined(StripeFailures.declineOrThrow(e));
-        }
-    }
-
-    @Override
-    public ChargeResult confirm(String paymentIntentId) {
+    public ChargeResult charge(ChargeRequest request) {
+        RequestOptions options = RequestOptions.builder().setIdempotencyKey(request.idempotencyKey()).build();
         PaymentIntent intent;
         rate.acquire();
         try {
-            // No key of ours: the SDK keys each call (and its own retries) afresh, so a 500 Stripe stored
-            // for one confirmation cannot block the next; the PaymentIntent itself refuses a second charge.
-            intent = outbound.call("stripe", "POST /v1/payment_intents/{id}/confirm", StripeFailures::isDecline,
-                    () -> stripe.paymentIntents().confirm(paymentIntentId, CONFIRM_OFF_SESSION));
+            // The SDK's own HTTP client is not instrumented: the platform makes its client span and timer.
+            intent = outbound.call("stripe", "POST /v1/payment_intents", StripeFailures::isDecline,
+                    () -> stripe.paymentIntents().create(paymentIntent(request), options));
         } catch (StripeException e) {
-            if (StripeFailures.isConfirmedAlready(e)) {
-                return resume(paymentIntentId);
-            }
             return StripeFailures.declineOrThrow(e);
-        }
-        return PaymentIntentOutcome.of(processing.untilFinal(intent, this::retrieve)).orElseThrow();
-    }
-
-    @Override
-    public ChargeResult resume(String paymentIntentId) {
-        PaymentIntent intent = retrieve(paymentIntentId);
-        if (REQUIRES_CONFIRMATION.equals(intent.getStatus())) {
-            return confirm(paymentIntentId);
         }
         return PaymentIntentOutcome.of(processing.untilFinal(intent, this::retrieve)).orElseThrow();
     }
@@ -115,6 +82,8 @@ public class StripePaymentGateway implements PaymentGateway {
                 .setAmount(request.amount().amount())
                 .setCurrency(request.amount().currency().toLowerCase(Locale.ROOT))
                 .setPaymentMethod(request.paymentMethod())
+                .setConfirm(true)
+                .setOffSession(true)
                 // Server-side confirmation: no redirect-based payment methods, so no return_url.
                 .setAutomaticPaymentMethods(PaymentIntentCreateParams.AutomaticPaymentMethods.builder()
                         .setEnabled(true)

@@ -50,15 +50,14 @@ class PaymentTest {
     }
 
     @Test
-    void theProviderDeduplicatesOpeningByAKeyDerivedFromTheOrderAndItsGeneration() {
+    void theProviderDeduplicatesByAKeyDerivedFromTheOrderAlone() {
         UUID orderId = ORDER.orderId();
         ChargeRequest request = new ChargeRequest(orderId, Money.of(2598, "EUR"), "pm_card_visa");
 
-        assertThat(request.idempotencyKey(1)).isEqualTo("comanda-order-3f0e4b52-8c1d-4a5e-9b7e-2f6a1c0d9e11-open-1");
-        assertThat(new ChargeRequest(orderId, Money.of(2598, "EUR"), "pm_card_visa").idempotencyKey(1))
-                .isEqualTo(request.idempotencyKey(1));
-        assertThat(request.idempotencyKey(2)).isNotEqualTo(request.idempotencyKey(1));
-        assertThat(new ChargeRequest(UUID.randomUUID(), Money.of(2598, "EUR"), "pm_card_visa").idempotencyKey(1))
-                .isNotEqualTo(request.idempotencyKey(1));
+        assertThat(request.idempotencyKey()).isEqualTo("comanda-order-3f0e4b52-8c1d-4a5e-9b7e-2f6a1c0d9e11");
+        assertThat(new ChargeRequest(orderId, Money.of(2598, "EUR"), "pm_card_visa").idempotencyKey())
+                .isEqualTo(request.idempotencyKey());
+        assertThat(new ChargeRequest(UUID.randomUUID(), Money.of(2598, "EUR"), "pm_card_visa").idempotencyKey())
+                .isNotEqualTo(request.idempotencyKey());
     }
 }

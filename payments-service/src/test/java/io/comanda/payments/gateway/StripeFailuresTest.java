@@ -2,7 +2,6 @@ package io.comanda.payments.gateway;
 
 import com.stripe.exception.ApiException;
 import com.stripe.exception.AuthenticationException;
-import com.stripe.exception.IdempotencyException;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.PermissionException;
 import io.comanda.payments.domain.ProviderRejectedException;
@@ -49,19 +48,5 @@ class StripeFailuresTest {
         assertThatThrownBy(() -> StripeFailures.declineOrThrow(new ApiException(
                 "An unknown error occurred", "req_1", null, 500, null)))
                 .isInstanceOf(ProviderUnavailableException.class);
-    }
-
-    @Test
-    void aRequestWhoseKeyIsStillInFlightIsTransientWhileAKeyReusedWithOtherParametersIsARejection() {
-        assertThatThrownBy(() -> StripeFailures.declineOrThrow(new ApiException(
-                "There is currently another in-progress request using this Stripe Idempotency-Key", "req_1", null, 409,
-                null)))
-                .isInstanceOf(ProviderUnavailableException.class).hasMessageContaining("still executing");
-        assertThatThrownBy(() -> StripeFailures.declineOrThrow(new IdempotencyException(
-                "There is currently another in-progress request using this Stripe Idempotency-Key", "req_1", null, 409)))
-                .isInstanceOf(ProviderUnavailableException.class);
-        assertThatThrownBy(() -> StripeFailures.declineOrThrow(new IdempotencyException(
-                "Keys for idempotent requests can only be used with the same parameters", "req_1", null, 400)))
-                .isInstanceOf(ProviderRejectedException.class);
     }
 }

@@ -7,10 +7,6 @@ import java.util.Random;
  * rate of them. Faults happen in front of Stripe's idempotency layer, as an overloaded edge would: they
  * are not stored as the key's result, so a retry with the same key can succeed.
  *
- * <p>Besides, a number of requests can be scripted to fail with a 500 once they have begun executing
- * ({@link #failNextStored(int)}): such a result is stored under the request's idempotency key and
- * replayed for it, as Stripe does.
- *
  * <p>A test that must not depend on luck scripts its failures ({@link #failNext(int)}) or seeds the
  * rate ({@link #set(long, double, Long)}), so each run sees the same answers in the same order.
  */
@@ -22,7 +18,6 @@ public final class Faults {
     private Random random = new Random();
     private int scriptedFailuresLeft;
     private int scriptedFailuresServed;
-    private int storedFailuresLeft;
 
     public long latencyMillis() {
         return latencyMillis;
@@ -63,7 +58,6 @@ public final class Faults {
         this.seed = seed;
         this.random = seed == null ? new Random() : new Random(seed);
         this.scriptedFailuresLeft = 0;
-        this.storedFailuresLeft = 0;
         this.scriptedFailuresServed = 0;
     }
 
@@ -77,28 +71,6 @@ public final class Faults {
         }
         scriptedFailuresLeft = requests;
         scriptedFailuresServed = 0;
-    }
-
-    /** How many of the stored 500s are still to be answered. */
-    public synchronized int storedFailuresLeft() {
-        return storedFailuresLeft;
-    }
-
-    /** Fails the next {@code requests} API requests that begin executing with a 500 their key stores. */
-    public synchronized void failNextStored(int requests) {
-        if (requests < 0) {
-            throw new IllegalArgumentException("failNextStored must not be negative: " + requests);
-        }
-        storedFailuresLeft = requests;
-    }
-
-    /** Whether this request, which began executing, fails with a stored 500. */
-    synchronized boolean nextExecutionFails() {
-        if (storedFailuresLeft > 0) {
-            storedFailuresLeft--;
-            return true;
-        }
-        return false;
     }
 
     /** The status of an injected failure for this request, or 0 for none. */

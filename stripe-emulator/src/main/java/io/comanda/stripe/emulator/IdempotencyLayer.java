@@ -1,23 +1,16 @@
 package io.comanda.stripe.emulator;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Stripe's idempotency semantics: the result of a request that began executing (a success, a decline,
- * a 500 alike) is stored with the request's parameters; the same key with the same parameters gets that
- * result again, with different parameters an {@code idempotency_error}. A second request while the first
- * is still executing is a 409 conflict, and stores nothing. Stored keys expire after the key TTL (24 h
- * at Stripe); the same key is then a new request. Keys are scoped to the API key that sent them.
+ * Stripe's idempotency semantics: the first result for a key (success or error) is stored with the
+ * request's parameters; the same key with the same parameters gets that result again, with different
+ * parameters an {@code idempotency_error}. Keys are scoped to the API key that sent them.
  */
 final class IdempotencyLayer {
-
-    /** How long Stripe keeps an idempotency key at least. */
-    static final Duration DEFAULT_KEY_TTL = Duration.ofHours(24);
 
     /**
      * @param status HTTP status of the stored result
@@ -26,85 +19,36 @@ final class IdempotencyLayer {
     record Result(int status, String body, boolean replayed) {
     }
 
-    private record Stored(Map<String, String> parameters, int status, String body, Instant at) {
+    private record Stored(Map<String, String> parameters, int status, String body) {
     }
 
     private final Map<String, Stored> results = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> inFlight = new ConcurrentHashMap<>();
-    private final Clock clock;
-    private volatile Duration keyTtl = DEFAULT_KEY_TTL;
-
-    IdempotencyLayer() {
-        this(Clock.systemUTC());
-    }
-
-    IdempotencyLayer(Clock clock) {
-        this.clock = clock;
-    }
-
-    Duration keyTtl() {
-        return keyTtl;
-    }
-
-    /** For tests of what happens once a key is pruned: a short TTL stands for a day gone by. */
-    void keyTtl(Duration ttl) {
-        if (ttl.isNegative()) {
-            throw new IllegalArgumentException("the key TTL must not be negative: " + ttl);
-        }
-        keyTtl = ttl;
-    }
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     /**
-     * Runs {@code execution} once per key and TTL; an execution that throws is stored as a 500.
+     * Runs {@code execution} once per key; concurrent requests with one key wait for the first.
      *
-     * @return the stored result, a 400 idempotency_error when the parameters differ, or a 409 while
-     *         another request with the key is executing
+     * @return the stored result, or a 400 idempotency_error when the parameters differ
      */
     Result execute(String apiKey, String idempotencyKey, Map<String, String> parameters, Supplier<Result> execution) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             return execution.get();
         }
         String scoped = apiKey + "\n" + idempotencyKey;
-        if (inFlight.putIfAbsent(scoped, Boolean.TRUE) != null) {
-            return conflict(idempotencyKey);
-        }
-        try {
-            Stored stored = results.get(scoped);
-            if (stored != null && !expired(stored)) {
-                return stored.parameters().equals(parameters)
-                        ? new Result(stored.status(), stored.body(), true) : misused(idempotencyKey);
+        synchronized (locks.computeIfAbsent(scoped, k -> new Object())) {
+            Optional<Stored> stored = Optional.ofNullable(results.get(scoped));
+            if (stored.isPresent()) {
+                if (!stored.get().parameters().equals(parameters)) {
+                    return new Result(400, StripeErrors.error("idempotency_error", null,
+                            "Keys for idempotent requests can only be used with the same parameters they were first "
+                                    + "used with. Try using a key other than '" + idempotencyKey
+                                    + "' if you meant to execute a different request.").toString(), false);
+                }
+                return new Result(stored.get().status(), stored.get().body(), true);
             }
-            Result result = run(execution);
-            results.put(scoped, new Stored(Map.copyOf(parameters), result.status(), result.body(), clock.instant()));
+            Result result = execution.get();
+            results.put(scoped, new Stored(Map.copyOf(parameters), result.status(), result.body()));
             return result;
-        } finally {
-            inFlight.remove(scoped);
         }
-    }
-
-    private boolean expired(Stored stored) {
-        return !stored.at().plus(keyTtl).isAfter(clock.instant());
-    }
-
-    private static Result run(Supplier<Result> execution) {
-        try {
-            return execution.get();
-        } catch (RuntimeException e) {
-            return new Result(500, StripeErrors.error("api_error", null,
-                    "An unknown error occurred while processing the request.").toString(), false);
-        }
-    }
-
-    private static Result misused(String idempotencyKey) {
-        return new Result(400, StripeErrors.error("idempotency_error", null,
-                "Keys for idempotent requests can only be used with the same parameters they were first "
-                        + "used with. Try using a key other than '" + idempotencyKey
-                        + "' if you meant to execute a different request.").toString(), false);
-    }
-
-    private static Result conflict(String idempotencyKey) {
-        return new Result(409, StripeErrors.error("idempotency_error", null,
-                "There is currently another in-progress request using this Stripe Idempotency-Key ('"
-                        + idempotencyKey + "'). Please try again later.").toString(), false);
     }
 }

@@ -21,9 +21,7 @@ import static io.comanda.stripe.emulator.JsonExchange.send;
  * made, {@code GET summary} counts the orders charged and those charged twice, {@code GET|POST faults}
  * reads or sets latency, the transient failure rate (with an optional
  * seed) and a number of requests to fail next, {@code GET|POST api-keys} reads or sets the secret keys
- * accepted ({@code {"valid":["sk_test_..."]}}; an empty list accepts any {@code sk_test_*} key again),
- * {@code GET|POST idempotency} reads or sets how long idempotency keys are kept ({@code {"keyTtlMs":N}}).
- * {@code failNextStored} in faults fails that many requests with a 500 stored under their key.
+ * accepted ({@code {"valid":["sk_test_..."]}}; an empty list accepts any {@code sk_test_*} key again).
  */
 final class OperatorEndpoints implements HttpHandler {
 
@@ -32,13 +30,11 @@ final class OperatorEndpoints implements HttpHandler {
     private final Ledger ledger;
     private final Faults faults;
     private final ApiKeys apiKeys;
-    private final IdempotencyLayer idempotency;
 
-    OperatorEndpoints(Ledger ledger, Faults faults, ApiKeys apiKeys, IdempotencyLayer idempotency) {
+    OperatorEndpoints(Ledger ledger, Faults faults, ApiKeys apiKeys) {
         this.ledger = ledger;
         this.faults = faults;
         this.apiKeys = apiKeys;
-        this.idempotency = idempotency;
     }
 
     @Override
@@ -60,7 +56,6 @@ final class OperatorEndpoints implements HttpHandler {
             case "/_emulator/summary" -> send(exchange, 200, summary(), false);
             case "/_emulator/faults" -> send(exchange, 200, faults(exchange), false);
             case "/_emulator/api-keys" -> send(exchange, 200, apiKeys(exchange), false);
-            case "/_emulator/idempotency" -> send(exchange, 200, idempotency(exchange), false);
             default -> send(exchange, 404, "{\"error\":\"unknown operator endpoint\"}", false);
         }
     }
@@ -100,18 +95,6 @@ final class OperatorEndpoints implements HttpHandler {
         return state.toString();
     }
 
-    /** Sets the idempotency key TTL on a POST, and answers the one in force. */
-    private String idempotency(HttpExchange exchange) throws IOException {
-        if ("POST".equals(exchange.getRequestMethod())) {
-            JsonNode ttl = JSON.readTree(body(exchange)).path("keyTtlMs");
-            if (!ttl.isIntegralNumber()) {
-                throw new IllegalArgumentException("expected {\"keyTtlMs\":N}");
-            }
-            idempotency.keyTtl(java.time.Duration.ofMillis(ttl.asLong()));
-        }
-        return JSON.createObjectNode().put("keyTtlMs", idempotency.keyTtl().toMillis()).toString();
-    }
-
     /** Sets the faults on a POST, and answers the faults in force. */
     private String faults(HttpExchange exchange) throws IOException {
         if ("POST".equals(exchange.getRequestMethod())) {
@@ -120,12 +103,10 @@ final class OperatorEndpoints implements HttpHandler {
             faults.set(requested.path("latencyMs").asLong(0), requested.path("transientFailureRate").asDouble(0),
                     seed.isIntegralNumber() ? seed.asLong() : null);
             faults.failNext(requested.path("failNext").asInt(0));
-            faults.failNextStored(requested.path("failNextStored").asInt(0));
         }
         ObjectNode state = JSON.createObjectNode().put("latencyMs", faults.latencyMillis())
                 .put("transientFailureRate", faults.transientFailureRate())
-                .put("failNext", faults.scriptedFailuresLeft())
-                .put("failNextStored", faults.storedFailuresLeft());
+                .put("failNext", faults.scriptedFailuresLeft());
         if (faults.seed() != null) {
             state.put("seed", faults.seed());
         }

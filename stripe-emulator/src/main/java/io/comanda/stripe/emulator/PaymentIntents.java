@@ -9,11 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/**
- * Creating (and confirming at once, or later) and retrieving PaymentIntents, as {@code /v1/payment_intents}
- * does. A PaymentIntent is confirmed at most once: confirming one that is no longer
- * {@code requires_confirmation} is a 400 {@code payment_intent_unexpected_state}, as at Stripe.
- */
+/** Creating (and confirming) and retrieving PaymentIntents, as {@code /v1/payment_intents} does. */
 final class PaymentIntents {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,24 +43,6 @@ final class PaymentIntents {
         if (!confirm || outcome.isEmpty()) {
             intent.put("status", paymentMethod == null ? "requires_payment_method" : "requires_confirmation");
             return answer(200, intent);
-        }
-        return confirm(intent, outcome.get(), isOffSession(parameters));
-    }
-
-    /** {@code POST /v1/payment_intents/{id}/confirm}, optionally with {@code off_session}. */
-    synchronized IdempotencyLayer.Result confirm(String id, Map<String, String> parameters) {
-        Optional<ObjectNode> found = ledger.find(id);
-        if (found.isEmpty()) {
-            return noSuchIntent(id);
-        }
-        ObjectNode intent = found.get().deepCopy();
-        String status = intent.path("status").asText();
-        Optional<TestPaymentMethods.Outcome> outcome = TestPaymentMethods.of(intent.path("payment_method").asText());
-        if (!"requires_confirmation".equals(status) || outcome.isEmpty()) {
-            ObjectNode error = StripeErrors.error("invalid_request_error", "payment_intent_unexpected_state",
-                    "This PaymentIntent's status is " + status + ", but it must be requires_confirmation to be confirmed.");
-            ((ObjectNode) error.get("error")).set("payment_intent", found.get());
-            return new IdempotencyLayer.Result(400, error.toString(), false);
         }
         return confirm(intent, outcome.get(), isOffSession(parameters));
     }
@@ -146,12 +124,8 @@ final class PaymentIntents {
     IdempotencyLayer.Result retrieve(String id) {
         return ledger.find(id)
                 .map(intent -> new IdempotencyLayer.Result(200, intent.toString(), false))
-                .orElseGet(() -> noSuchIntent(id));
-    }
-
-    private static IdempotencyLayer.Result noSuchIntent(String id) {
-        return new IdempotencyLayer.Result(404, StripeErrors.error("invalid_request_error",
-                "resource_missing", "No such payment_intent: '" + id + "'").toString(), false);
+                .orElseGet(() -> new IdempotencyLayer.Result(404, StripeErrors.error("invalid_request_error",
+                        "resource_missing", "No such payment_intent: '" + id + "'").toString(), false));
     }
 
     private static Optional<IdempotencyLayer.Result> validate(Map<String, String> parameters) {

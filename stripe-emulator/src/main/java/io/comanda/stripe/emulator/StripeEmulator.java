@@ -11,16 +11,13 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 
 import static io.comanda.stripe.emulator.JsonExchange.body;
 import static io.comanda.stripe.emulator.JsonExchange.send;
 
 /**
- * A Stripe-compatible API server: {@code POST /v1/payment_intents} (confirmed at once with
- * {@code confirm=true}, or later with {@code POST /v1/payment_intents/{id}/confirm}),
- * {@code GET /v1/payment_intents/{id}} and {@code GET /v1/balance}, Stripe's idempotency semantics
- * ({@link IdempotencyLayer}: stored results, 500s included, keys expiring, 409 for concurrent use),
+ * A Stripe-compatible API server: {@code POST /v1/payment_intents} (with {@code confirm=true}),
+ * {@code GET /v1/payment_intents/{id}} and {@code GET /v1/balance}, Stripe's idempotency semantics,
  * {@code off_session}, its answer to a refused secret key ({@link ApiKeys}) and test payment methods
  * ({@link TestPaymentMethods}), among them {@code pm_card_authenticationRequired} and the emulator's own
  * {@code pm_card_processing}, which stays {@code processing} for {@link ProcessingTime}.
@@ -66,7 +63,7 @@ public final class StripeEmulator implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/v1/payment_intents", this::paymentIntents);
         server.createContext("/v1/balance", this::balance);
-        server.createContext("/_emulator", new OperatorEndpoints(ledger, faults, apiKeys, idempotency));
+        server.createContext("/_emulator", new OperatorEndpoints(ledger, faults, apiKeys));
         server.createContext("/_emulator/processing", new ProcessingEndpoint(processingTime));
     }
 
@@ -113,11 +110,6 @@ public final class StripeEmulator implements AutoCloseable {
         return apiKeys;
     }
 
-    /** How long idempotency keys are kept (24 h by default, as at Stripe). */
-    public void idempotencyKeyTtl(Duration ttl) {
-        idempotency.keyTtl(ttl);
-    }
-
     @Override
     public void close() {
         server.stop(0);
@@ -126,8 +118,7 @@ public final class StripeEmulator implements AutoCloseable {
 
     /**
      * Runs the emulator until the process is stopped:
-     * {@code --port 12111 --bind 127.0.0.1 --failure-rate 0 --latency-ms 0 --threads 256 --processing-ms 3000
-     * --key-ttl-ms 86400000}.
+     * {@code --port 12111 --bind 127.0.0.1 --failure-rate 0 --latency-ms 0 --threads 256 --processing-ms 3000}.
      */
     public static void main(String[] args) {
         int port = 12111;
@@ -136,7 +127,6 @@ public final class StripeEmulator implements AutoCloseable {
         long latency = 0;
         int threads = DEFAULT_THREADS;
         Duration processing = ProcessingTime.DEFAULT;
-        Duration keyTtl = IdempotencyLayer.DEFAULT_KEY_TTL;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[i + 1]);
@@ -145,14 +135,12 @@ public final class StripeEmulator implements AutoCloseable {
                 case "--latency-ms" -> latency = Long.parseLong(args[i + 1]);
                 case "--threads" -> threads = Integer.parseInt(args[i + 1]);
                 case "--processing-ms" -> processing = Duration.ofMillis(Long.parseLong(args[i + 1]));
-                case "--key-ttl-ms" -> keyTtl = Duration.ofMillis(Long.parseLong(args[i + 1]));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         StripeEmulator emulator = start(new InetSocketAddress(bind, port), threads);
         emulator.faults().set(latency, failureRate);
         emulator.processingTime().set(processing);
-        emulator.idempotencyKeyTtl(keyTtl);
         System.out.println("Stripe emulator listening on " + emulator.apiBase());
     }
 
@@ -174,12 +162,13 @@ public final class StripeEmulator implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             if ("POST".equals(exchange.getRequestMethod()) && path.equals("/v1/payment_intents")) {
                 Map<String, String> parameters = FormBody.parse(body(exchange));
-                idempotent(exchange, apiKey, parameters, () -> paymentIntents.create(parameters));
-            } else if ("POST".equals(exchange.getRequestMethod()) && path.startsWith("/v1/payment_intents/")
-                    && path.endsWith("/confirm")) {
-                Map<String, String> parameters = FormBody.parse(body(exchange));
-                String id = path.substring("/v1/payment_intents/".length(), path.length() - "/confirm".length());
-                idempotent(exchange, apiKey, parameters, () -> paymentIntents.confirm(id, parameters));
+                IdempotencyLayer.Result result = idempotency.execute(apiKey,
+                        exchange.getRequestHeaders().getFirst("Idempotency-Key"), parameters,
+                        () -> paymentIntents.create(parameters));
+                if (result.replayed()) {
+                    ledger.countReplay();
+                }
+                send(exchange, result.status(), result.body(), result.replayed());
             } else if ("GET".equals(exchange.getRequestMethod()) && path.startsWith("/v1/payment_intents/")) {
                 IdempotencyLayer.Result result = paymentIntents.retrieve(path.substring("/v1/payment_intents/".length()));
                 send(exchange, result.status(), result.body(), false);
@@ -188,22 +177,6 @@ public final class StripeEmulator implements AutoCloseable {
                         "Unrecognized request URL (" + exchange.getRequestMethod() + ": " + path + ").").toString(), false);
             }
         }
-    }
-
-    /** Runs a POST under its idempotency key; a scripted stored failure fails it once it has begun. */
-    private void idempotent(HttpExchange exchange, String apiKey, Map<String, String> parameters,
-                            Supplier<IdempotencyLayer.Result> execution) throws IOException {
-        IdempotencyLayer.Result result = idempotency.execute(apiKey,
-                exchange.getRequestHeaders().getFirst("Idempotency-Key"), parameters, () -> {
-                    if (faults.nextExecutionFails()) {
-                        throw new IllegalStateException("a stored failure, scripted by an operator");
-                    }
-                    return execution.get();
-                });
-        if (result.replayed()) {
-            ledger.countReplay();
-        }
-        send(exchange, result.status(), result.body(), result.replayed());
     }
 
     /** {@code GET /v1/balance}: an empty test-mode balance, what a client reads to check its key. */

@@ -129,27 +129,6 @@ class PaymentIntentsTest {
     }
 
     @Test
-    void anIntentCreatedUnconfirmedIsChargedByItsConfirmationOnceAndOnlyOnce() throws Exception {
-        Map<String, String> parameters = confirm("pm_card_visa", "order-8");
-        parameters.remove("confirm");
-        String id = JSON.readTree(paymentIntents.create(parameters).body()).get("id").asText();
-        assertThat(JSON.readTree(paymentIntents.retrieve(id).body()).get("status").asText())
-                .isEqualTo("requires_confirmation");
-
-        IdempotencyLayer.Result confirmed = paymentIntents.confirm(id, Map.of("off_session", "true"));
-        IdempotencyLayer.Result again = paymentIntents.confirm(id, Map.of("off_session", "true"));
-
-        assertThat(confirmed.status()).isEqualTo(200);
-        assertThat(JSON.readTree(confirmed.body()).get("status").asText()).isEqualTo("succeeded");
-        assertThat(again.status()).isEqualTo(400);
-        JsonNode error = JSON.readTree(again.body()).get("error");
-        assertThat(error.get("code").asText()).isEqualTo("payment_intent_unexpected_state");
-        assertThat(error.get("payment_intent").get("status").asText()).isEqualTo("succeeded");
-        assertThat(ledger.chargesForOrder("order-8")).isEqualTo(1);
-        assertThat(paymentIntents.confirm("pi_unknown", Map.of()).status()).isEqualTo(404);
-    }
-
-    @Test
     void offSessionIsOnlyForAConfirmationAndTakesStripesValues() throws Exception {
         Map<String, String> unconfirmed = confirm("pm_card_visa", "order-7");
         unconfirmed.remove("confirm");

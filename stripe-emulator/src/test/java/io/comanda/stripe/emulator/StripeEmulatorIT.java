@@ -9,7 +9,6 @@ import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
 import com.stripe.net.RequestOptions;
-import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,7 +47,6 @@ class StripeEmulatorIT {
     @BeforeEach
     void noFaults() {
         emulator.faults().set(0, 0);
-        emulator.idempotencyKeyTtl(Duration.ofHours(24));
     }
 
     @Test
@@ -178,52 +176,13 @@ class StripeEmulatorIT {
                 .build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(set.statusCode()).isEqualTo(200);
-        assertThat(set.body()).isEqualTo("{\"latencyMs\":0,\"transientFailureRate\":0.1,\"failNext\":2,\"failNextStored\":0,\"seed\":11}");
+        assertThat(set.body()).isEqualTo("{\"latencyMs\":0,\"transientFailureRate\":0.1,\"failNext\":2,\"seed\":11}");
         emulator.faults().set(0, 0);
         emulator.faults().failNext(2);
         assertThatThrownBy(() -> charge(order, 700, "pm_card_visa", "key-" + order)).isInstanceOf(ApiException.class);
         assertThatThrownBy(() -> charge(order, 700, "pm_card_visa", "key-" + order)).isInstanceOf(RateLimitException.class);
         assertThat(charge(order, 700, "pm_card_visa", "key-" + order).getStatus()).isEqualTo("succeeded");
         assertThat(emulator.ledger().chargesForOrder(order)).isEqualTo(1);
-    }
-
-    @Test
-    void aStoredServerErrorIsReplayedForItsKeyUntilTheKeyExpires() throws Exception {
-        String order = UUID.randomUUID().toString();
-        assertThat(operator("/_emulator/faults", "{\"failNextStored\": 1}")).contains("\"failNextStored\":1");
-
-        assertThatThrownBy(() -> charge(order, 700, "pm_card_visa", "key-" + order)).isInstanceOf(ApiException.class);
-        assertThatThrownBy(() -> charge(order, 700, "pm_card_visa", "key-" + order)).isInstanceOf(ApiException.class);
-        assertThat(emulator.ledger().paymentIntents()).noneMatch(pi -> order.equals(pi.path("metadata").path("order_id").asText()));
-
-        assertThat(operator("/_emulator/idempotency", "{\"keyTtlMs\": 0}")).isEqualTo("{\"keyTtlMs\":0}");
-        assertThat(charge(order, 700, "pm_card_visa", "key-" + order).getStatus()).isEqualTo("succeeded");
-        assertThat(emulator.ledger().chargesForOrder(order)).isEqualTo(1);
-    }
-
-    @Test
-    void anIntentCreatedUnconfirmedIsConfirmedOffSessionOnceAndASecondConfirmationIsAnUnexpectedState()
-            throws StripeException {
-        String order = UUID.randomUUID().toString();
-        PaymentIntent created = stripe.paymentIntents().create(PaymentIntentCreateParams.builder()
-                .setAmount(900L).setCurrency("eur").setPaymentMethod("pm_card_visa").putMetadata("order_id", order)
-                .build(), RequestOptions.builder().setIdempotencyKey("open-" + order).build());
-        assertThat(created.getStatus()).isEqualTo("requires_confirmation");
-        PaymentIntentConfirmParams offSession = PaymentIntentConfirmParams.builder().setOffSession(true).build();
-
-        assertThat(stripe.paymentIntents().confirm(created.getId(), offSession).getStatus()).isEqualTo("succeeded");
-        assertThatThrownBy(() -> stripe.paymentIntents().confirm(created.getId(), offSession))
-                .isInstanceOfSatisfying(InvalidRequestException.class,
-                        e -> assertThat(e.getCode()).isEqualTo("payment_intent_unexpected_state"));
-        assertThat(emulator.ledger().chargesForOrder(order)).isEqualTo(1);
-    }
-
-    private static String operator(String path, String json) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(emulator.apiBase() + path)).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body();
     }
 
     private static PaymentIntent charge(String orderId, long amount, String paymentMethod, String idempotencyKey)
