@@ -63,6 +63,10 @@ public final class PostgresServer implements ManagedPart {
      */
     public static PostgresServer start(Path dataDirectory, int port, boolean fresh, Path logFile) {
         try {
+            if (fresh) {
+                // initdb refuses a directory that is not empty: a run killed before its close left one.
+                MachineCache.deleteRecursively(dataDirectory);
+            }
             Files.createDirectories(dataDirectory.getParent());
             Files.createDirectories(logFile.getParent());
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
