@@ -5,27 +5,24 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A record retried in place says which attempt its calls to other parties serve, as a redelivery does. */
 class InPlaceRetryAttemptTest {
 
-    private final List<SpanData> spans = new CopyOnWriteArrayList<>();
+    private final CollectedSpans collected = new CollectedSpans();
+    private final List<SpanData> spans = collected.spans();
     private final SdkTracerProvider tracing = SdkTracerProvider.builder()
             .addSpanProcessor(new FlowSpanProcessor())
-            .addSpanProcessor(SimpleSpanProcessor.create(new Collecting())).build();
+            .addSpanProcessor(SimpleSpanProcessor.create(collected)).build();
     private final Tracer tracer = tracing.get("test");
 
     @AfterEach
@@ -48,23 +45,5 @@ class InPlaceRetryAttemptTest {
                 .satisfies(span -> assertThat(span.getAttributes().get(SpanAttributes.ATTEMPT)).isEqualTo(3L));
         assertThat(spans).filteredOn(span -> span.getKind() == SpanKind.INTERNAL).singleElement()
                 .satisfies(span -> assertThat(span.getAttributes().get(SpanAttributes.ATTEMPT)).isNull());
-    }
-
-    private final class Collecting implements SpanExporter {
-        @Override
-        public CompletableResultCode export(Collection<SpanData> exported) {
-            spans.addAll(exported);
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode flush() {
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode shutdown() {
-            return CompletableResultCode.ofSuccess();
-        }
     }
 }

@@ -2,18 +2,14 @@ package io.comanda.platform.observability;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,9 +17,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** An outbound call's span and timer tell an error from an answer the caller expects. */
 class OutboundCallsTest {
 
-    private final List<SpanData> spans = new CopyOnWriteArrayList<>();
+    private final CollectedSpans collected = new CollectedSpans();
+    private final List<SpanData> spans = collected.spans();
     private final SdkTracerProvider tracing = SdkTracerProvider.builder()
-            .addSpanProcessor(SimpleSpanProcessor.create(new Collecting())).build();
+            .addSpanProcessor(SimpleSpanProcessor.create(collected)).build();
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     private final OutboundCalls outbound = new OutboundCalls(tracing.get("test"), metrics);
 
@@ -72,23 +69,5 @@ class OutboundCallsTest {
     }
 
     private static final class Declined extends Exception {
-    }
-
-    private final class Collecting implements SpanExporter {
-        @Override
-        public CompletableResultCode export(Collection<SpanData> exported) {
-            spans.addAll(exported);
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode flush() {
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode shutdown() {
-            return CompletableResultCode.ofSuccess();
-        }
     }
 }
