@@ -31,6 +31,9 @@ class ConsumerChannelDefaultsTest {
         assertThat(config.getValue("mp.messaging.incoming.orders.commit-strategy", String.class)).isEqualTo("throttled");
         assertThat(config.getValue("mp.messaging.incoming.orders.throttled.unprocessed-record-max-age.ms", String.class))
                 .as("a slow or paused consumer must not be marked dead").isEqualTo("0");
+        assertThat(config.getValue("mp.messaging.incoming.orders.session.timeout.ms", String.class))
+                .as("a killed consumer's partitions move on within seconds, not Kafka's 45").isEqualTo("10000");
+        assertThat(config.getValue("mp.messaging.incoming.orders.heartbeat.interval.ms", String.class)).isEqualTo("3000");
         assertThat(ConsumerChannels.of(config)).containsExactly(new ConsumerChannel("orders", "comanda.orders",
                 "payments-service", List.of("comanda.orders.payments-service.retry_1000",
                 "comanda.orders.payments-service.retry_5000", "comanda.orders.payments-service.retry_15000",
