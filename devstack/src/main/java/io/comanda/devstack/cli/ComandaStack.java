@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -201,9 +202,16 @@ public final class ComandaStack implements AutoCloseable {
         OUTBOX_CONNECTORS.forEach(worker::restore);
     }
 
+    /**
+     * The first start waits until the service is ready, so that the walkthrough works the moment the stack
+     * is up; a start by the operator waits until it serves, since a dependency it waits for (Kafka) may be
+     * down on purpose.
+     */
     private CompletableFuture<QuarkusAppProcess> service(String module, String port, Map<String, String> environment) {
+        AtomicBoolean first = new AtomicBoolean(true);
         return parts.startAsync(module, port, ports.of(port), () -> QuarkusAppProcess.start(module, root.resolve(module),
-                ports.of(port), ports.of(port + "-management"), SERVICE_HEAP, environment, log(module)));
+                ports.of(port), ports.of(port + "-management"), SERVICE_HEAP, environment, log(module),
+                first.getAndSet(false) ? QuarkusAppProcess.Awaited.READY : QuarkusAppProcess.Awaited.SERVING));
     }
 
     /** A small main class of the build's classpath in its own JVM, ready when it listens on {@code port}. */

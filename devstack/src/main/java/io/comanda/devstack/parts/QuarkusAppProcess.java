@@ -15,6 +15,17 @@ import java.util.Map;
  */
 public final class QuarkusAppProcess extends ProcessPart {
 
+    /** What a start waits for. */
+    public enum Awaited {
+        /** Ready: every readiness check UP, the broker and the database reached. */
+        READY,
+        /**
+         * Serving: alive and answering HTTP, ready or not. An operator starting a service while one of its
+         * dependencies is down (Kafka, say) gets it back at once; it turns ready when the dependency does.
+         */
+        SERVING
+    }
+
     private final String managementUrl;
 
     private QuarkusAppProcess(ChildProcess process, String url, String managementUrl) {
@@ -37,6 +48,13 @@ public final class QuarkusAppProcess extends ProcessPart {
      */
     public static QuarkusAppProcess start(String name, Path moduleDirectory, int port, int managementPort,
                                           String maxHeap, Map<String, String> environment, Path logFile) {
+        return start(name, moduleDirectory, port, managementPort, maxHeap, environment, logFile, Awaited.READY);
+    }
+
+    /** {@link #start(String, Path, int, int, String, Map, Path)}, waiting for {@code awaited} only. */
+    public static QuarkusAppProcess start(String name, Path moduleDirectory, int port, int managementPort,
+                                          String maxHeap, Map<String, String> environment, Path logFile,
+                                          Awaited awaited) {
         Path jar = moduleDirectory.resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the service first (mvn -DskipTests install)");
@@ -54,13 +72,25 @@ public final class QuarkusAppProcess extends ProcessPart {
         // pauses to resize under load nor, on two cores, pays G1's bookkeeping in every service.
         List<String> command = JavaCommand.jar(jar, JvmSizing.fixed(maxHeap).options());
         return start(new ProcessSpec(name, command, moduleDirectory, env, logFile, url,
-                        readiness(managementUrl, url)),
+                        awaited == Awaited.READY ? readiness(managementUrl, url) : serving(managementUrl)),
                 (process, address) -> new QuarkusAppProcess(process, address, managementUrl));
     }
 
     // A service not built on the platform yet has no management interface: its health is on the API port.
     private static ReadinessProbe readiness(String managementUrl, String url) {
         return new ReadinessProbe(Duration.ofSeconds(120), () -> healthy(managementUrl) || healthy(url));
+    }
+
+    private static ReadinessProbe serving(String managementUrl) {
+        return new ReadinessProbe(Duration.ofSeconds(120), () -> answers(managementUrl + "/q/health/live"));
+    }
+
+    private static boolean answers(String url) {
+        try {
+            return StackHttp.status(url) == 200;
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     private static boolean healthy(String base) {
