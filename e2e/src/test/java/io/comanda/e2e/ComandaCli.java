@@ -3,6 +3,7 @@ package io.comanda.e2e;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +32,14 @@ final class ComandaCli {
 
     /** Runs {@code ./comanda args...} to its end and returns its exit code and output. */
     static Result run(Map<String, String> environment, String... args) throws Exception {
+        return run(environment, Duration.ofSeconds(120), args);
+    }
+
+    /** {@link #run(Map, String...)}, for a command that may take up to {@code within}. */
+    static Result run(Map<String, String> environment, Duration within, String... args) throws Exception {
         Path log = Files.createTempFile("comanda", ".log");
         Process process = start(log, environment, args);
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+        if (!process.waitFor(within.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("./comanda " + String.join(" ", args) + " did not finish");
         }

@@ -80,6 +80,7 @@ class ComandaLauncherIT {
             StackReconciliation reconciliation = new StackReconciliation(observed, ports);
             reconciliation.reportsAnOrderPaymentsServiceKnowsNothingOf();
             reconciliation.settlesAnOrderWhoseOutcomeWasDeadLetteredAndDiscarded(token);
+            StackFaultSuite.everyScenarioLosesNothingAndDoesNothingTwice(environment);
             observed.publishUnreadablePayment();
             dashboardsAndAlertsUseOnlyExposedMetrics(observed);
         } finally {

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
  * {@code reconcile} prints Stripe's charges, the payments and the orders side by side, with the
  * mismatches ({@link Reconcile}).
  * {@code dlq ...} lists, shows, replays and discards the consumers' dead letters ({@link DeadLetterCommand}).
+ * {@code chaos ...} runs the fault suite on the running stack ({@link ChaosCommand}).
  */
 public final class ComandaCommand {
 
@@ -42,6 +43,8 @@ public final class ComandaCommand {
             case "trace" -> args.length == 2 ? command.trace(args[1]) : command.help();
             case "reindex" -> Reindex.run(StackPorts.fromEnvironment(), command.out);
             case "reconcile" -> Reconcile.run(StackPorts.fromEnvironment(), command.out);
+            case "chaos" -> ChaosCommand.run(List.of(args).subList(1, args.length), StackPorts.fromEnvironment(),
+                    command.running().flatMap(p -> ControlClient.of(ComandaStack.home(command.root))), command.out);
             case "dlq" -> DeadLetterCommand.run(List.of(args).subList(1, args.length), StackPorts.fromEnvironment(),
                     command.out);
             default -> command.help();
@@ -184,7 +187,7 @@ public final class ComandaCommand {
     private int help() {
         out.println("usage: ./comanda up [--fresh] | down | status | stop|start|restart|kill <part>"
                 + " | events <topic> | mail [address]"
-                + " | trace <correlation-id | order-id> | reindex | reconcile"
+                + " | trace <correlation-id | order-id> | reindex | reconcile | chaos [--short]"
                 + " | dlq list|show <id>|replay <id>|replay --type T --reason R|discard <id> [--service S]");
         return 2;
     }

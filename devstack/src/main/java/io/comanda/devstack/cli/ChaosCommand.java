@@ -1,0 +1,58 @@
+package io.comanda.devstack.cli;
+
+import io.comanda.devstack.faults.FaultSettings;
+import io.comanda.devstack.faults.FaultSuite;
+import io.comanda.devstack.faults.ScenarioResult;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code ./comanda chaos [--short] [--rate <orders/s>] [--kafka-outage <s>] [--only <scenario>]...}: the
+ * {@link FaultSuite fault suite} on the running stack. Exit status 0 when no scenario lost, duplicated or
+ * parked anything.
+ */
+final class ChaosCommand {
+
+    static final String USAGE = "usage: ./comanda chaos [--short] [--rate <orders/s>] [--kafka-outage <seconds>]"
+            + " [--only <scenario>]...";
+
+    private ChaosCommand() {
+    }
+
+    static int run(List<String> args, StackPorts ports, Optional<ControlClient> launcher, PrintStream out)
+            throws InterruptedException {
+        FaultSettings settings = FaultSettings.full();
+        List<String> only = new ArrayList<>();
+        try {
+            for (int i = 0; i < args.size(); i++) {
+                switch (args.get(i)) {
+                    case "--short" -> settings = FaultSettings.shortened();
+                    case "--rate" -> settings = new FaultSettings(Integer.parseInt(args.get(++i)), settings.before(),
+                            settings.hold(), settings.after(), settings.kafkaOutage(), settings.quietWithin());
+                    case "--kafka-outage" -> settings = new FaultSettings(settings.ordersPerSecond(), settings.before(),
+                            settings.hold(), settings.after(), Duration.ofSeconds(Long.parseLong(args.get(++i))),
+                            settings.quietWithin());
+                    case "--only" -> only.add(args.get(++i));
+                    default -> throw new IllegalArgumentException(args.get(i));
+                }
+            }
+        } catch (RuntimeException e) {
+            out.println(USAGE);
+            return 2;
+        }
+        if (launcher.isEmpty()) {
+            out.println("Comanda is not running, or still starting: start it with ./comanda up, then run chaos.");
+            return 1;
+        }
+        out.println("Fault suite on the running stack: every part it kills or stops is started again.");
+        List<ScenarioResult> results = new FaultSuite(ports, launcher.get(), settings, out).run(only);
+        boolean clean = results.stream().allMatch(ScenarioResult::clean);
+        out.println(clean ? "Nothing lost, nothing charged or settled twice, no dead letter."
+                : "Some orders were lost, duplicated, wrong or dead-lettered: see the lines above the table.");
+        return clean ? 0 : 1;
+    }
+}

@@ -1,0 +1,30 @@
+package io.comanda.devstack.faults;
+
+import java.time.Duration;
+
+/**
+ * How hard and how long the fault suite pushes.
+ *
+ * @param ordersPerSecond the load's steady rate
+ * @param before          load before each fault
+ * @param hold            how long a killed part stays dead (and, in the last scenario, how long orders-service
+ *                        serves while Kafka is down)
+ * @param after           load after the repair
+ * @param kafkaOutage     how long Kafka stays stopped in its own scenario
+ * @param quietWithin     how long the stack may take to finish every order once the load has stopped
+ */
+public record FaultSettings(int ordersPerSecond, Duration before, Duration hold, Duration after, Duration kafkaOutage,
+                            Duration quietWithin) {
+
+    /** The documented full run: the 30 s without Kafka, and enough orders to see each fault's backlog. */
+    public static FaultSettings full() {
+        return new FaultSettings(20, Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(20),
+                Duration.ofSeconds(30), Duration.ofMinutes(5));
+    }
+
+    /** Every scenario with fewer orders and shorter outages: what the build runs. */
+    public static FaultSettings shortened() {
+        return new FaultSettings(5, Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2),
+                Duration.ofSeconds(5), Duration.ofMinutes(3));
+    }
+}

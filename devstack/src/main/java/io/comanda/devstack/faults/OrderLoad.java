@@ -1,0 +1,182 @@
+package io.comanda.devstack.faults;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A steady stream of orders placed over orders-service's HTTP API, as a real client places them: each
+ * order under its own Idempotency-Key, sent again with the same key and body after a connection failure,
+ * a timeout, a 5xx or a 409 (the same key still in flight), with back-off, until a 201 answers, so
+ * that a crash of orders-service mid-request neither loses an order nor places it twice.
+ */
+final class OrderLoad implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    private static final long FIRST_BACK_OFF_MS = 200;
+    private static final long MAX_BACK_OFF_MS = 2000;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final String ordersUrl;
+    private final CustomerToken token;
+    private final Duration giveUpAfter;
+    private final ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor(daemon("order-load"));
+    private final ExecutorService clients = Executors.newCachedThreadPool(daemon("order-client"));
+    private final List<Future<PlacedOrder>> placements = new ArrayList<>();
+    private final AtomicLong sent = new AtomicLong();
+    private final Queue<String> accepted = new ConcurrentLinkedQueue<>();
+
+    /**
+     * @param giveUpAfter how long one order's client keeps trying before it gives the order up
+     */
+    OrderLoad(String ordersUrl, CustomerToken token, Duration giveUpAfter) {
+        this.ordersUrl = ordersUrl + "/orders";
+        this.token = token;
+        this.giveUpAfter = giveUpAfter;
+    }
+
+    /** Starts placing {@code perSecond} orders a second, each on a client thread of its own. */
+    void start(int perSecond) {
+        long period = Math.max(1, 1_000_000L / perSecond);
+        pace.scheduleAtFixedRate(() -> {
+            long n = sent.getAndIncrement();
+            synchronized (placements) {
+                placements.add(clients.submit(() -> place(PaymentMix.of(n))));
+            }
+        }, 0, period, TimeUnit.MICROSECONDS);
+    }
+
+    /** The ids of the orders accepted so far. */
+    Collection<String> acceptedIds() {
+        return List.copyOf(accepted);
+    }
+
+    /** Stops sending new orders, waits for every client to get its answer, and returns what each saw. */
+    List<PlacedOrder> finish() throws InterruptedException {
+        pace.shutdownNow();
+        pace.awaitTermination(10, TimeUnit.SECONDS);
+        List<PlacedOrder> placed = new ArrayList<>();
+        List<Future<PlacedOrder>> all;
+        synchronized (placements) {
+            all = List.copyOf(placements);
+        }
+        for (Future<PlacedOrder> placement : all) {
+            try {
+                placed.add(placement.get());
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("an order's client failed", e.getCause());
+            }
+        }
+        return placed;
+    }
+
+    private PlacedOrder place(String paymentMethod) throws InterruptedException {
+        String key = UUID.randomUUID().toString();
+        String body = "{\"items\":[{\"sku\":\"ESPRESSO-250G\",\"quantity\":1}],\"paymentMethod\":\"" + paymentMethod + "\"}";
+        Instant first = Instant.now();
+        Instant deadline = first.plus(giveUpAfter);
+        String orderId = null;
+        Instant acceptedAt = null;
+        int attempts = 0;
+        int replays = 0;
+        long backOff = FIRST_BACK_OFF_MS;
+        String lastAnswer = null;
+        while (orderId == null && Instant.now().isBefore(deadline)) {
+            attempts++;
+            try {
+                HttpResponse<String> response = http.send(request(key, body), HttpResponse.BodyHandlers.ofString());
+                int status = response.statusCode();
+                if (status == 201) {
+                    orderId = id(response.body());
+                    acceptedAt = Instant.now();
+                    accepted.add(orderId);
+                    replays += response.headers().firstValue("Idempotent-Replayed").filter("true"::equals).isPresent() ? 1 : 0;
+                    continue;
+                }
+                lastAnswer = status + " " + response.body();
+                if (status == 401) {
+                    token.renew();
+                } else if (status != 409 && status < 500) {
+                    return new PlacedOrder(key, paymentMethod, first, null, null, attempts, replays, 0, lastAnswer);
+                }
+            } catch (IOException e) {
+                // Refused, reset or timed out: whether the order was placed is unknown, so send it again.
+                lastAnswer = e.toString();
+            }
+            Thread.sleep(backOff);
+            backOff = Math.min(MAX_BACK_OFF_MS, backOff * 2);
+        }
+        if (orderId == null) {
+            return new PlacedOrder(key, paymentMethod, first, null, null, attempts, replays, 0,
+                    "no 201 within " + giveUpAfter.toSeconds() + " s; last: " + lastAnswer);
+        }
+        return new PlacedOrder(key, paymentMethod, first, orderId, acceptedAt, attempts, replays,
+                sameKeyAgain(key, body, orderId, attempts), null);
+    }
+
+    /**
+     * Sends an order that needed more than one attempt once more under its key, as a client unsure of
+     * its first answer would: the answer must be the same order, replayed.
+     *
+     * @return 1 when the key placed another order, else 0
+     */
+    private int sameKeyAgain(String key, String body, String orderId, int attempts) throws InterruptedException {
+        if (attempts == 1) {
+            return 0;
+        }
+        try {
+            HttpResponse<String> response = http.send(request(key, body), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 201 && !orderId.equals(id(response.body())) ? 1 : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private HttpRequest request(String key, String body) {
+        return HttpRequest.newBuilder(URI.create(ordersUrl))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + token.current())
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static String id(String body) throws IOException {
+        JsonNode order = JSON.readTree(body);
+        return order.path("id").asText();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @Override
+    public void close() {
+        pace.shutdownNow();
+        clients.shutdownNow();
+    }
+}
