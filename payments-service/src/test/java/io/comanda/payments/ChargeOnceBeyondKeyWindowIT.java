@@ -57,7 +57,8 @@ class ChargeOnceBeyondKeyWindowIT {
                     return new;
                 end $$""");
         TestDatabase.update("drop trigger if exists lose_payment on payment");
-        TestDatabase.update("create trigger lose_payment before insert on payment for each row execute function lose_payment()");
+        TestDatabase.update("create trigger lose_payment before insert on payment "
+                + "for each row execute function lose_payment()");
     }
 
     @AfterAll

@@ -54,8 +54,8 @@ public class ParallelCharges {
         Context context = Vertx.currentContext();
         Executor resume = context == null ? Infrastructure.getDefaultExecutor()
                 : task -> context.runOnContext(ignored -> task.run());
-        List<Uni<Attempt>> attempts = orders.stream()
-                .map(order -> charge(order, chargeAttempts.get(((OrderPlaced) order.event().event()).orderId()))).toList();
+        List<Uni<Attempt>> attempts = orders.stream().map(order ->
+                charge(order, chargeAttempts.get(((OrderPlaced) order.event().event()).orderId()))).toList();
         return Uni.join().all(attempts).andFailFast().emitOn(resume);
     }
 

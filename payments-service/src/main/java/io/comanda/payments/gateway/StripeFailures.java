@@ -18,9 +18,9 @@ import io.comanda.platform.messaging.DependencyUnusableException;
  * What a failed Stripe charge means for the order: a decline is a result the customer sees, a
  * transient failure is retried ({@link ProviderUnavailableException}; a 5xx or a timeout, which may have
  * charged, as {@link ProviderOutcomeUnknownException}; a 409 for a key in flight as plainly transient), a
- * refused request is for an operator ({@link ProviderRejectedException}), and so is a refused key or API version, which refuses
- * every charge alike: the consumer pauses until Stripe accepts us again ({@link DependencyUnusableException},
- * {@link StripeProbe}).
+ * refused request is for an operator ({@link ProviderRejectedException}), and so is a refused key or API
+ * version, which refuses every charge alike: the consumer pauses until Stripe accepts us again
+ * ({@link DependencyUnusableException}, {@link StripeProbe}).
  */
 final class StripeFailures {
 
