@@ -69,6 +69,13 @@ final class Orders {
         stripeFaults(Map.of("failNext", requests));
     }
 
+    /** How long the emulator keeps idempotency keys: Stripe's 24 h, or a second standing for a day gone by. */
+    static void stripeIdempotencyKeyTtl(Duration ttl) {
+        RestAssured.given().baseUri(stripeUrl()).contentType("application/json")
+                .body(Map.of("keyTtlSeconds", ttl.toMillis() / 1000.0)).post("/_emulator/idempotency").then()
+                .statusCode(200);
+    }
+
     static void noStripeFaults() {
         stripeFaults(Map.of());
     }

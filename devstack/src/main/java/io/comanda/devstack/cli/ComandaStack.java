@@ -163,6 +163,9 @@ public final class ComandaStack implements AutoCloseable {
                 "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         Map<String, String> payments = new LinkedHashMap<>(withDatabase(common, postgres, "payments"));
         payments.put("COMANDA_STRIPE_API_BASE", "http://127.0.0.1:" + ports.of("stripe"));
+        // The emulator's search is consistent at once, where Stripe's lags: an order whose charge answered 500
+        // need not wait a minute before its PaymentIntent is looked up.
+        payments.put("COMANDA_STRIPE_SEARCH_CONSISTENCY", "0s");
         Map<String, String> notifications = new LinkedHashMap<>(withDatabase(common, postgres, "notifications"));
         // Keycloak's admin API gives the recipients' addresses; the realm URL follows from it.
         notifications.put("COMANDA_KEYCLOAK_URL", realm.url());

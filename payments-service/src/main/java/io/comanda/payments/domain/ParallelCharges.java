@@ -10,6 +10,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -18,18 +20,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Charges the orders of a batch side by side on a bounded pool of workers: the provider's SDK blocks
- * for the round trip, so the pool's size is how many charges are in flight at once. Each charge runs in
- * its event's trace context, so its client span joins the order's flow.
+ * Charges the orders of a batch side by side on a bounded pool of workers, each under its charge attempt
+ * ({@link ChargeUnderAttempt}): the provider's SDK blocks for the round trip, so the pool's size is how
+ * many charges are in flight at once. Each charge runs in its event's trace context, so its client span
+ * joins the order's flow.
  */
 @ApplicationScoped
 public class ParallelCharges {
 
-    private final PaymentGateway gateway;
+    private final ChargeUnderAttempt charges;
     private final ExecutorService workers;
 
-    public ParallelCharges(PaymentGateway gateway, PaymentsConfig config) {
-        this.gateway = gateway;
+    public ParallelCharges(ChargeUnderAttempt charges, PaymentsConfig config) {
+        this.charges = charges;
         AtomicInteger count = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(config.maxConcurrentCharges(), task -> {
             Thread thread = new Thread(task, "payments-charge-" + count.incrementAndGet());
@@ -39,26 +42,35 @@ public class ParallelCharges {
     }
 
     /**
-     * Charges every order once, in parallel; never fails: each attempt carries its result or its failure.
-     * The answer comes back on the caller's Vert.x context.
+     * Charges every order once, in parallel, under its charge attempt; never fails: each attempt carries
+     * its result or its failure. The answer comes back on the caller's Vert.x context.
+     *
+     * @param chargeAttempts the recorded charge attempt of each order; an order without one is not charged
      */
-    public Uni<List<Attempt>> charge(List<TracedEvent> orders) {
+    public Uni<List<Attempt>> charge(List<TracedEvent> orders, Map<UUID, ChargeAttempt> chargeAttempts) {
         if (orders.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         Context context = Vertx.currentContext();
         Executor resume = context == null ? Infrastructure.getDefaultExecutor()
                 : task -> context.runOnContext(ignored -> task.run());
-        List<Uni<Attempt>> attempts = orders.stream().map(this::charge).toList();
+        List<Uni<Attempt>> attempts = orders.stream().map(order ->
+                charge(order, chargeAttempts.get(((OrderPlaced) order.event().event()).orderId()))).toList();
         return Uni.join().all(attempts).andFailFast().emitOn(resume);
     }
 
-    private Uni<Attempt> charge(TracedEvent traced) {
+    private Uni<Attempt> charge(TracedEvent traced, ChargeAttempt chargeAttempt) {
         OrderPlaced order = (OrderPlaced) traced.event().event();
-        ChargeRequest request = new ChargeRequest(order.orderId(), order.total(), order.paymentMethod());
+        if (chargeAttempt == null) {
+            // Another consumer began this order's attempt in the same instant (a partition handed over).
+            return Uni.createFrom().item(new Attempt(traced, order, null, new ProviderUnavailableException(
+                    "The charge attempt of order " + order.orderId() + " was begun concurrently", null), null));
+        }
         return Uni.createFrom().completionStage(() -> CompletableFuture.supplyAsync(
-                        () -> traced.within(() -> gateway.charge(request)), workers))
-                .onItemOrFailure().transform((result, failure) -> new Attempt(traced, order, result, unwrap(failure)));
+                        () -> traced.within(() -> charges.charge(order, chargeAttempt)), workers))
+                .onItemOrFailure().transform((outcome, failure) -> outcome == null
+                        ? new Attempt(traced, order, null, unwrap(failure), chargeAttempt)
+                        : new Attempt(traced, order, outcome.result(), outcome.failure(), outcome.attempt()));
     }
 
     private static Throwable unwrap(Throwable failure) {
@@ -75,7 +87,9 @@ public class ParallelCharges {
      * @param order   the order charged
      * @param result  the provider's answer, or null when the call failed
      * @param failure why the call failed, or null
+     * @param chargeAttempt the order's charge attempt after the call, or null when it had none
      */
-    public record Attempt(TracedEvent traced, OrderPlaced order, ChargeResult result, Throwable failure) {
+    public record Attempt(TracedEvent traced, OrderPlaced order, ChargeResult result, Throwable failure,
+                          ChargeAttempt chargeAttempt) {
     }
 }

@@ -1,6 +1,7 @@
 package io.comanda.payments.domain;
 
 import io.comanda.events.OrderPlaced;
+import io.comanda.payments.persistence.ChargeAttempts;
 import io.comanda.payments.persistence.PaymentLedger;
 import io.comanda.platform.messaging.BatchConsumerPolicy.Outcome;
 import io.comanda.platform.messaging.BatchConsumerPolicy.Rejection;
@@ -23,9 +24,14 @@ import java.util.UUID;
  * <ol>
  *   <li>one query finds the events already processed and the orders already paid (redeliveries): they
  *       are done; of several events of one order in the batch, the first stands for all;</li>
- *   <li>the provider is charged for the rest in parallel, under each order's idempotency key, outside
- *       any transaction: a retry after a crash or a timeout asks the provider again and gets the same
- *       charge;</li>
+ *   <li>one statement records a charge attempt for each of the rest (or reads the one recorded earlier):
+ *       the idempotency key it goes under, when that key was first used, whether its last answer was
+ *       indeterminate;</li>
+ *   <li>the provider is charged for them in parallel, each under its attempt's key, outside any
+ *       transaction: a retry after a crash or a timeout asks the provider again and gets the same charge.
+ *       A key past the provider's idempotency window, or whose last answer was a 5xx, cannot answer for the
+ *       charge any more: the order's PaymentIntent is then searched for first ({@link ChargeUnderAttempt});
+ *       what changed in the attempts is recorded (on the usual path, nothing);</li>
  *   <li>one statement records the events in the inbox, the payments (unique per order) and their
  *       outcome events in the outbox.</li>
  * </ol>
@@ -41,11 +47,14 @@ public class PaymentProcessing {
     public static final String CONSUMER = "payments-service";
 
     private final ParallelCharges charges;
+    private final ChargeAttempts chargeAttempts;
     private final PaymentLedger ledger;
     private final OutboxWriter outbox;
 
-    public PaymentProcessing(ParallelCharges charges, PaymentLedger ledger, OutboxWriter outbox) {
+    public PaymentProcessing(ParallelCharges charges, ChargeAttempts chargeAttempts, PaymentLedger ledger,
+                             OutboxWriter outbox) {
         this.charges = charges;
+        this.chargeAttempts = chargeAttempts;
         this.ledger = ledger;
         this.outbox = outbox;
     }
@@ -57,8 +66,22 @@ public class PaymentProcessing {
         }
         return ledger.settled(CONSUMER, placed.stream().map(e -> e.event().id()).toList(),
                         placed.stream().map(e -> order(e).orderId()).distinct().toList())
-                .chain(settled -> charges.charge(unpaid(placed, settled)))
+                .chain(settled -> charge(unpaid(placed, settled)))
                 .chain(this::record);
+    }
+
+    private Uni<List<ParallelCharges.Attempt>> charge(List<TracedEvent> unpaid) {
+        if (unpaid.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return chargeAttempts.begin(unpaid.stream().map(e -> order(e).orderId()).toList(), Instant.now())
+                .chain(begun -> charges.charge(unpaid, begun)
+                        .call(attempts -> chargeAttempts.note(changed(attempts, begun))));
+    }
+
+    private static List<ChargeAttempt> changed(List<ParallelCharges.Attempt> attempts, Map<UUID, ChargeAttempt> begun) {
+        return attempts.stream().map(ParallelCharges.Attempt::chargeAttempt)
+                .filter(after -> after != null && !after.equals(begun.get(after.orderId()))).toList();
     }
 
     private static List<TracedEvent> unpaid(List<TracedEvent> placed, PaymentLedger.Settled settled) {

@@ -4,20 +4,23 @@ import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.ApiException;
 import com.stripe.exception.AuthenticationException;
 import com.stripe.exception.CardException;
+import com.stripe.exception.IdempotencyException;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import io.comanda.payments.domain.ChargeResult;
+import io.comanda.payments.domain.ProviderOutcomeUnknownException;
 import io.comanda.payments.domain.ProviderRejectedException;
 import io.comanda.payments.domain.ProviderUnavailableException;
 import io.comanda.platform.messaging.DependencyUnusableException;
 
 /**
  * What a failed Stripe charge means for the order: a decline is a result the customer sees, a
- * transient failure is retried ({@link ProviderUnavailableException}), a refused request is for an
- * operator ({@link ProviderRejectedException}), and so is a refused key or API version, which refuses
- * every charge alike: the consumer pauses until Stripe accepts us again ({@link DependencyUnusableException},
- * {@link StripeProbe}).
+ * transient failure is retried ({@link ProviderUnavailableException}; a 5xx or a timeout, which may have
+ * charged, as {@link ProviderOutcomeUnknownException}; a 409 for a key in flight as plainly transient), a
+ * refused request is for an operator ({@link ProviderRejectedException}), and so is a refused key or API
+ * version, which refuses every charge alike: the consumer pauses until Stripe accepts us again
+ * ({@link DependencyUnusableException}, {@link StripeProbe}).
  */
 final class StripeFailures {
 
@@ -61,13 +64,23 @@ final class StripeFailures {
         if (failure instanceof InvalidRequestException) {
             throw new ProviderRejectedException("Stripe refused the request: " + failure.getMessage(), failure);
         }
-        if (failure instanceof ApiConnectionException || failure instanceof ApiException) {
+        // A timeout or a 5xx may have charged, and Stripe stores a 500 for the key: indeterminate.
+        if (failure instanceof ApiConnectionException || isServerError(failure)) {
+            throw new ProviderOutcomeUnknownException("Stripe is unavailable: " + failure.getMessage(), failure);
+        }
+        // E.g. 409 idempotency_error: another request with the key is in flight, nothing ran for this one.
+        if (failure instanceof ApiException || failure instanceof IdempotencyException && isConflict(failure)) {
             throw new ProviderUnavailableException("Stripe is unavailable: " + failure.getMessage(), failure);
         }
-        if (failure.getStatusCode() != null && failure.getStatusCode() >= 500) {
-            throw new ProviderUnavailableException("Stripe failed: " + failure.getMessage(), failure);
-        }
         throw new ProviderRejectedException("Stripe refused the request: " + failure.getMessage(), failure);
+    }
+
+    private static boolean isServerError(StripeException failure) {
+        return failure.getStatusCode() != null && failure.getStatusCode() >= 500;
+    }
+
+    private static boolean isConflict(StripeException failure) {
+        return failure.getStatusCode() != null && failure.getStatusCode() == 409;
     }
 
     /** Stripe answers 400 "Invalid Stripe API version: ..." to a {@code Stripe-Version} it does not know. */

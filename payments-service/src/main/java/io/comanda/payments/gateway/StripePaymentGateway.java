@@ -5,21 +5,29 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.PaymentIntentSearchParams;
 import io.comanda.payments.domain.ChargeRequest;
 import io.comanda.payments.domain.ChargeResult;
 import io.comanda.payments.domain.PaymentGateway;
+import io.comanda.payments.domain.ProviderOutcomeUnknownException;
 import io.comanda.payments.domain.ProviderRejectedException;
+import io.comanda.payments.domain.ProviderUnavailableException;
 import io.comanda.platform.observability.OutboundCalls;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Charges through Stripe's API with the official SDK: one PaymentIntent, created and confirmed at
  * once, off-session (the customer has left the checkout, so a bank's request for authentication is a
- * decline, not a wait), under an idempotency key derived from the order, so Stripe itself dedupes
- * retries. A PaymentIntent that answers {@code processing} is retrieved again until it is final; a retry
- * after the poll gave up gets the same PaymentIntent back under the same key, and polls it again.
+ * decline, not a wait), under the order's idempotency key, so Stripe itself dedupes retries; the order id
+ * goes into the metadata, where {@link #findByOrder} searches for it. A PaymentIntent that answers
+ * {@code processing} is retrieved again until it is final; a retry after the poll gave up gets the same
+ * PaymentIntent back under the same key, and polls it again.
  */
 @ApplicationScoped
 public class StripePaymentGateway implements PaymentGateway {
@@ -65,19 +73,57 @@ public class StripePaymentGateway implements PaymentGateway {
         return PaymentIntentOutcome.of(processing.untilFinal(intent, this::retrieve)).orElseThrow();
     }
 
+    @Override
+    public Optional<ChargeResult> findByOrder(UUID orderId) {
+        PaymentIntentSearchParams query = PaymentIntentSearchParams.builder()
+                .setQuery("metadata['order_id']:'" + orderId + "'").build();
+        List<PaymentIntent> found;
+        rate.acquire();
+        try {
+            found = outbound.call("stripe", "GET /v1/payment_intents/search",
+                    () -> stripe.paymentIntents().search(query)).getData();
+        } catch (StripeException e) {
+            throw readFailed("Searching the PaymentIntent of order " + orderId, e);
+        }
+        return mostAdvanced(found).map(intent ->
+                PaymentIntentOutcome.of(processing.untilFinal(intent, this::retrieve)).orElseThrow());
+    }
+
+    /** Of several PaymentIntents of one order (a decline, then a charge), the one that took money counts. */
+    private static Optional<PaymentIntent> mostAdvanced(List<PaymentIntent> intents) {
+        return intents.stream().min(Comparator.comparingInt((PaymentIntent intent) -> switch (intent.getStatus()) {
+            case "succeeded" -> 0;
+            case "processing" -> 1;
+            default -> 2;
+        }).thenComparing(PaymentIntent::getCreated, Comparator.nullsLast(Comparator.reverseOrder())));
+    }
+
     private PaymentIntent retrieve(String id) {
         rate.acquire();
         try {
             return outbound.call("stripe", "GET /v1/payment_intents/{id}", () -> stripe.paymentIntents().retrieve(id));
         } catch (StripeException e) {
-            // Retrieving declines nothing: a failure here is transient or for an operator, as for a create.
+            throw readFailed("Retrieving PaymentIntent " + id, e);
+        }
+    }
+
+    /**
+     * A read declines nothing and charges nothing: its failure is transient, even a 5xx (the order's charge
+     * attempt stays as it was), or for an operator, as for a create.
+     */
+    private static RuntimeException readFailed(String read, StripeException e) {
+        try {
             ChargeResult.Declined unexpected = StripeFailures.declineOrThrow(e);
-            throw new ProviderRejectedException("Retrieving PaymentIntent " + id + " answered the decline "
-                    + unexpected.declineCode(), e);
+            return new ProviderRejectedException(read + " answered the decline " + unexpected.declineCode(), e);
+        } catch (ProviderOutcomeUnknownException unknown) {
+            return new ProviderUnavailableException(unknown.getMessage(), e);
+        } catch (RuntimeException classified) {
+            return classified;
         }
     }
 
     private static PaymentIntentCreateParams paymentIntent(ChargeRequest request) {
+        // metadata[order_id] is what findByOrder searches by: a charge must always carry it.
         return PaymentIntentCreateParams.builder()
                 .setAmount(request.amount().amount())
                 .setCurrency(request.amount().currency().toLowerCase(Locale.ROOT))

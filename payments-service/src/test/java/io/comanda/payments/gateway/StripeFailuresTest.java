@@ -1,9 +1,12 @@
 package io.comanda.payments.gateway;
 
+import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.ApiException;
+import com.stripe.exception.IdempotencyException;
 import com.stripe.exception.AuthenticationException;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.PermissionException;
+import io.comanda.payments.domain.ProviderOutcomeUnknownException;
 import io.comanda.payments.domain.ProviderRejectedException;
 import io.comanda.payments.domain.ProviderUnavailableException;
 import io.comanda.platform.messaging.DependencyUnusableException;
@@ -48,5 +51,26 @@ class StripeFailuresTest {
         assertThatThrownBy(() -> StripeFailures.declineOrThrow(new ApiException(
                 "An unknown error occurred", "req_1", null, 500, null)))
                 .isInstanceOf(ProviderUnavailableException.class);
+    }
+
+    @Test
+    void aServerErrorOrATimeoutLeavesOpenWhetherStripeChargedAndAKeyInFlightIsMerelyTransient() {
+        assertThatThrownBy(() -> StripeFailures.declineOrThrow(new ApiException(
+                "An unknown error occurred", "req_1", null, 500, null)))
+                .isInstanceOf(ProviderOutcomeUnknownException.class);
+        assertThatThrownBy(() -> StripeFailures.declineOrThrow(new ApiConnectionException("Read timed out")))
+                .isInstanceOf(ProviderOutcomeUnknownException.class);
+        // The SDK makes a 409 idempotency_error an ApiException; an IdempotencyException should it ever change.
+        assertThatThrownBy(() -> StripeFailures.declineOrThrow(new ApiException(
+                "There is currently another in-progress request using this Idempotent Key", "req_1", null, 409, null)))
+                .isInstanceOf(ProviderUnavailableException.class)
+                .isNotInstanceOf(ProviderOutcomeUnknownException.class);
+        assertThatThrownBy(() -> StripeFailures.declineOrThrow(new IdempotencyException(
+                "There is currently another in-progress request using this Idempotent Key", "req_1", null, 409)))
+                .isInstanceOf(ProviderUnavailableException.class)
+                .isNotInstanceOf(ProviderOutcomeUnknownException.class);
+        assertThatThrownBy(() -> StripeFailures.declineOrThrow(new IdempotencyException(
+                "Keys for idempotent requests can only be used with the same parameters", "req_1", null, 400)))
+                .isInstanceOf(ProviderRejectedException.class);
     }
 }

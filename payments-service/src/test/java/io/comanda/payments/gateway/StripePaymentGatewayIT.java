@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.comanda.events.Money;
 import io.comanda.payments.domain.ChargeRequest;
 import io.comanda.payments.domain.ChargeResult;
+import io.comanda.payments.domain.ProviderOutcomeUnknownException;
 import io.comanda.payments.domain.ProviderRejectedException;
 import io.comanda.payments.domain.ProviderUnavailableException;
 import io.comanda.stripe.emulator.ProcessingTime;
@@ -132,18 +133,45 @@ class StripePaymentGatewayIT {
     }
 
     @Test
-    void serverErrorsAndRateLimitsAreTransientAndTheNextTryCharges() {
+    void aServerErrorIsIndeterminateAndStoredForTheKeyARateLimitIsTransientAndTheNextGenerationCharges() {
         ChargeRequest request = request("pm_card_visa");
         StripePaymentGateway gateway = gateway("sk_test_gateway");
         emulator.faults().failNext(2);
 
-        assertThatThrownBy(() -> gateway.charge(request)).isInstanceOf(ProviderUnavailableException.class)
+        assertThatThrownBy(() -> gateway.charge(request)).isInstanceOf(ProviderOutcomeUnknownException.class)
                 .hasMessageStartingWith("Stripe is unavailable");
         assertThatThrownBy(() -> gateway.charge(request)).isInstanceOf(ProviderUnavailableException.class)
+                .isNotInstanceOf(ProviderOutcomeUnknownException.class)
                 .hasMessageStartingWith("Stripe is rate limiting");
+        assertThatThrownBy(() -> gateway.charge(request)).as("the stored 500, replayed")
+                .isInstanceOf(ProviderOutcomeUnknownException.class);
 
-        assertThat(gateway.charge(request)).isInstanceOf(ChargeResult.Charged.class);
+        assertThat(gateway.findByOrder(request.orderId())).isEmpty();
+        ChargeResult charged = gateway.charge(new ChargeRequest(request.orderId(), request.amount(),
+                request.paymentMethod(), request.idempotencyKey() + "/2"));
+        assertThat(charged).isInstanceOf(ChargeResult.Charged.class);
+        assertThat(gateway.findByOrder(request.orderId())).contains(charged);
         assertThat(emulator.ledger().chargesForOrder(request.orderId().toString())).isEqualTo(1);
+    }
+
+    @Test
+    void findingAnOrderAdoptsItsChargeOverAnEarlierDeclineAndPollsOneStillProcessing() {
+        ChargeRequest declined = request("pm_card_chargeDeclined");
+        StripePaymentGateway gateway = gateway("sk_test_gateway");
+        gateway.charge(declined);
+        assertThat(gateway.findByOrder(declined.orderId()))
+                .contains(new ChargeResult.Declined("generic_decline", "Your card was declined."));
+        ChargeResult charged = gateway.charge(new ChargeRequest(declined.orderId(), declined.amount(), "pm_card_visa",
+                declined.idempotencyKey() + "/2"));
+        assertThat(gateway.findByOrder(declined.orderId())).contains(charged);
+
+        emulator.processingTime().set(Duration.ofMillis(1500));
+        ChargeRequest processing = request("pm_card_processing");
+        assertThatThrownBy(() -> gateway("sk_test_gateway", Duration.ofMillis(300)).charge(processing))
+                .isInstanceOf(ProviderUnavailableException.class).hasMessageContaining("still processing");
+        assertThat(gateway("sk_test_gateway", Duration.ofSeconds(10)).findByOrder(processing.orderId()))
+                .hasValueSatisfying(result -> assertThat(result).isInstanceOf(ChargeResult.Charged.class));
+        assertThat(emulator.ledger().chargesForOrder(processing.orderId().toString())).isEqualTo(1);
     }
 
     @Test

@@ -4,8 +4,9 @@ import java.util.Random;
 
 /**
  * Injected trouble, for fault tests: added latency, a scripted number of transient failures, and a
- * rate of them. Faults happen in front of Stripe's idempotency layer, as an overloaded edge would: they
- * are not stored as the key's result, so a retry with the same key can succeed.
+ * rate of them. A 429 refuses the request before it executes, as Stripe's rate limiter does: nothing is
+ * stored for its idempotency key, so a retry with the same key can succeed. A 500 fails the request once
+ * it executes: a create stores it under its key and replays it, as Stripe does, until the key expires.
  *
  * <p>A test that must not depend on luck scripts its failures ({@link #failNext(int)}) or seeds the
  * rate ({@link #set(long, double, Long)}), so each run sees the same answers in the same order.

@@ -68,6 +68,15 @@ public final class Ledger {
         return Optional.ofNullable(paymentIntents.get(id));
     }
 
+    /** The PaymentIntents whose metadata holds {@code value} under {@code name}, newest first. */
+    List<ObjectNode> withMetadata(String name, String value) {
+        finishDue();
+        return paymentIntents.values().stream()
+                .filter(pi -> pi.path("metadata").has(name) && value.equals(pi.path("metadata").path(name).asText()))
+                .sorted((a, b) -> Long.compare(b.path("created").asLong(), a.path("created").asLong()))
+                .toList();
+    }
+
     /** Succeeded PaymentIntents, i.e. money taken, for the order with this {@code metadata[order_id]}. */
     public long chargesForOrder(String orderId) {
         finishDue();

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +22,9 @@ import static io.comanda.stripe.emulator.JsonExchange.send;
  * made, {@code GET summary} counts the orders charged and those charged twice, {@code GET|POST faults}
  * reads or sets latency, the transient failure rate (with an optional
  * seed) and a number of requests to fail next, {@code GET|POST api-keys} reads or sets the secret keys
- * accepted ({@code {"valid":["sk_test_..."]}}; an empty list accepts any {@code sk_test_*} key again).
+ * accepted ({@code {"valid":["sk_test_..."]}}; an empty list accepts any {@code sk_test_*} key again),
+ * {@code GET|POST idempotency} reads or sets how long idempotency keys are kept ({@code {"keyTtlSeconds":N}},
+ * a fraction allowed; Stripe keeps them 24 h).
  */
 final class OperatorEndpoints implements HttpHandler {
 
@@ -30,11 +33,13 @@ final class OperatorEndpoints implements HttpHandler {
     private final Ledger ledger;
     private final Faults faults;
     private final ApiKeys apiKeys;
+    private final IdempotencyLayer idempotency;
 
-    OperatorEndpoints(Ledger ledger, Faults faults, ApiKeys apiKeys) {
+    OperatorEndpoints(Ledger ledger, Faults faults, ApiKeys apiKeys, IdempotencyLayer idempotency) {
         this.ledger = ledger;
         this.faults = faults;
         this.apiKeys = apiKeys;
+        this.idempotency = idempotency;
     }
 
     @Override
@@ -56,6 +61,7 @@ final class OperatorEndpoints implements HttpHandler {
             case "/_emulator/summary" -> send(exchange, 200, summary(), false);
             case "/_emulator/faults" -> send(exchange, 200, faults(exchange), false);
             case "/_emulator/api-keys" -> send(exchange, 200, apiKeys(exchange), false);
+            case "/_emulator/idempotency" -> send(exchange, 200, idempotency(exchange), false);
             default -> send(exchange, 404, "{\"error\":\"unknown operator endpoint\"}", false);
         }
     }
@@ -93,6 +99,18 @@ final class OperatorEndpoints implements HttpHandler {
         ArrayNode valid = state.putArray("valid");
         apiKeys.valid().stream().sorted().forEach(valid::add);
         return state.toString();
+    }
+
+    /** Sets the idempotency key TTL on a POST, and answers the one in force. */
+    private String idempotency(HttpExchange exchange) throws IOException {
+        if ("POST".equals(exchange.getRequestMethod())) {
+            JsonNode ttl = JSON.readTree(body(exchange)).path("keyTtlSeconds");
+            if (!ttl.isNumber() || ttl.asDouble() < 0) {
+                throw new IllegalArgumentException("expected {\"keyTtlSeconds\":N}, N >= 0");
+            }
+            idempotency.keyTtl(Duration.ofMillis(Math.round(ttl.asDouble() * 1000)));
+        }
+        return JSON.createObjectNode().put("keyTtlSeconds", idempotency.keyTtl().toMillis() / 1000.0).toString();
     }
 
     /** Sets the faults on a POST, and answers the faults in force. */

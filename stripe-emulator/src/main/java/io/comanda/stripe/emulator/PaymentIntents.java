@@ -1,6 +1,7 @@
 package io.comanda.stripe.emulator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.security.SecureRandom;
@@ -8,13 +9,20 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Creating (and confirming) and retrieving PaymentIntents, as {@code /v1/payment_intents} does. */
+/**
+ * Creating (and confirming), retrieving and searching PaymentIntents, as {@code /v1/payment_intents} does.
+ * The search knows one form of Stripe's query language, an equality on metadata
+ * ({@code metadata['order_id']:'...'}), and is consistent at once, where Stripe's lags by up to a minute.
+ */
 final class PaymentIntents {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern METADATA_EQUALS = Pattern.compile("\\s*metadata\\['([^']+)'\\]\\s*:\\s*'([^']*)'\\s*");
 
     private final Ledger ledger;
     private final ProcessingTime processingTime;
@@ -126,6 +134,25 @@ final class PaymentIntents {
                 .map(intent -> new IdempotencyLayer.Result(200, intent.toString(), false))
                 .orElseGet(() -> new IdempotencyLayer.Result(404, StripeErrors.error("invalid_request_error",
                         "resource_missing", "No such payment_intent: '" + id + "'").toString(), false));
+    }
+
+    /** {@code GET /v1/payment_intents/search?query=metadata['name']:'value'}: Stripe's search result. */
+    IdempotencyLayer.Result search(String query) {
+        Matcher equals = METADATA_EQUALS.matcher(query == null ? "" : query);
+        if (!equals.matches()) {
+            ObjectNode error = StripeErrors.error("invalid_request_error", "parameter_invalid",
+                    "The emulator searches only metadata['key']:'value', not: " + query);
+            ((ObjectNode) error.get("error")).put("param", "query");
+            return new IdempotencyLayer.Result(400, error.toString(), false);
+        }
+        ObjectNode result = JSON.createObjectNode();
+        result.put("object", "search_result");
+        result.put("url", "/v1/payment_intents/search");
+        result.put("has_more", false);
+        result.putNull("next_page");
+        ArrayNode data = result.putArray("data");
+        ledger.withMetadata(equals.group(1), equals.group(2)).forEach(data::add);
+        return new IdempotencyLayer.Result(200, result.toString(), false);
     }
 
     private static Optional<IdempotencyLayer.Result> validate(Map<String, String> parameters) {

@@ -13,11 +13,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import static io.comanda.stripe.emulator.JsonExchange.body;
+import static io.comanda.stripe.emulator.JsonExchange.query;
 import static io.comanda.stripe.emulator.JsonExchange.send;
 
 /**
  * A Stripe-compatible API server: {@code POST /v1/payment_intents} (with {@code confirm=true}),
- * {@code GET /v1/payment_intents/{id}} and {@code GET /v1/balance}, Stripe's idempotency semantics,
+ * {@code GET /v1/payment_intents/{id}}, {@code GET /v1/payment_intents/search} (by metadata) and
+ * {@code GET /v1/balance}, Stripe's idempotency semantics ({@link IdempotencyLayer}: stored results, a
+ * stored 500 replayed, 409 for a key in flight, keys that expire),
  * {@code off_session}, its answer to a refused secret key ({@link ApiKeys}) and test payment methods
  * ({@link TestPaymentMethods}), among them {@code pm_card_authenticationRequired} and the emulator's own
  * {@code pm_card_processing}, which stays {@code processing} for {@link ProcessingTime}.
@@ -63,7 +66,7 @@ public final class StripeEmulator implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/v1/payment_intents", this::paymentIntents);
         server.createContext("/v1/balance", this::balance);
-        server.createContext("/_emulator", new OperatorEndpoints(ledger, faults, apiKeys));
+        server.createContext("/_emulator", new OperatorEndpoints(ledger, faults, apiKeys, idempotency));
         server.createContext("/_emulator/processing", new ProcessingEndpoint(processingTime));
     }
 
@@ -110,6 +113,15 @@ public final class StripeEmulator implements AutoCloseable {
         return apiKeys;
     }
 
+    /** How long an idempotency key is kept: 24 h as at Stripe, unless a test shortens it. */
+    public Duration idempotencyKeyTtl() {
+        return idempotency.keyTtl();
+    }
+
+    public void idempotencyKeyTtl(Duration ttl) {
+        idempotency.keyTtl(ttl);
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -118,7 +130,8 @@ public final class StripeEmulator implements AutoCloseable {
 
     /**
      * Runs the emulator until the process is stopped:
-     * {@code --port 12111 --bind 127.0.0.1 --failure-rate 0 --latency-ms 0 --threads 256 --processing-ms 3000}.
+     * {@code --port 12111 --bind 127.0.0.1 --failure-rate 0 --latency-ms 0 --threads 256 --processing-ms 3000
+     * --key-ttl-seconds 86400}.
      */
     public static void main(String[] args) {
         int port = 12111;
@@ -127,6 +140,7 @@ public final class StripeEmulator implements AutoCloseable {
         long latency = 0;
         int threads = DEFAULT_THREADS;
         Duration processing = ProcessingTime.DEFAULT;
+        Duration keyTtl = IdempotencyLayer.DEFAULT_KEY_TTL;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[i + 1]);
@@ -135,12 +149,14 @@ public final class StripeEmulator implements AutoCloseable {
                 case "--latency-ms" -> latency = Long.parseLong(args[i + 1]);
                 case "--threads" -> threads = Integer.parseInt(args[i + 1]);
                 case "--processing-ms" -> processing = Duration.ofMillis(Long.parseLong(args[i + 1]));
+                case "--key-ttl-seconds" -> keyTtl = Duration.ofSeconds(Long.parseLong(args[i + 1]));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         StripeEmulator emulator = start(new InetSocketAddress(bind, port), threads);
         emulator.faults().set(latency, failureRate);
         emulator.processingTime().set(processing);
+        emulator.idempotencyKeyTtl(keyTtl);
         System.out.println("Stripe emulator listening on " + emulator.apiBase());
     }
 
@@ -152,29 +168,36 @@ public final class StripeEmulator implements AutoCloseable {
             }
             faults.delay();
             int injected = faults.nextFailureStatus();
-            if (injected != 0) {
+            if (injected == 429) {
+                // A rate limit refuses the request before it executes: nothing is stored for its key.
                 exchange.getResponseHeaders().add("Stripe-Should-Retry", "true");
-                send(exchange, injected, injected == 429
-                        ? StripeErrors.error("invalid_request_error", "rate_limit", "Too many requests (injected).").toString()
-                        : StripeErrors.error("api_error", null, "An unknown error occurred (injected).").toString(), false);
+                send(exchange, 429, StripeErrors.error("invalid_request_error", "rate_limit",
+                        "Too many requests (injected).").toString(), false);
                 return;
             }
             String path = exchange.getRequestURI().getPath();
-            if ("POST".equals(exchange.getRequestMethod()) && path.equals("/v1/payment_intents")) {
+            String method = exchange.getRequestMethod();
+            if ("POST".equals(method) && path.equals("/v1/payment_intents")) {
                 Map<String, String> parameters = FormBody.parse(body(exchange));
+                // An injected 500 fails the request once it executes, so Stripe stores it under the key.
                 IdempotencyLayer.Result result = idempotency.execute(apiKey,
                         exchange.getRequestHeaders().getFirst("Idempotency-Key"), parameters,
-                        () -> paymentIntents.create(parameters));
+                        () -> injected == 500 ? IdempotencyLayer.serverError() : paymentIntents.create(parameters));
                 if (result.replayed()) {
                     ledger.countReplay();
                 }
                 send(exchange, result.status(), result.body(), result.replayed());
-            } else if ("GET".equals(exchange.getRequestMethod()) && path.startsWith("/v1/payment_intents/")) {
+            } else if (injected == 500) {
+                send(exchange, 500, IdempotencyLayer.serverError().body(), false);
+            } else if ("GET".equals(method) && path.equals("/v1/payment_intents/search")) {
+                IdempotencyLayer.Result result = paymentIntents.search(query(exchange, "query"));
+                send(exchange, result.status(), result.body(), false);
+            } else if ("GET".equals(method) && path.startsWith("/v1/payment_intents/")) {
                 IdempotencyLayer.Result result = paymentIntents.retrieve(path.substring("/v1/payment_intents/".length()));
                 send(exchange, result.status(), result.body(), false);
             } else {
                 send(exchange, 404, StripeErrors.error("invalid_request_error", null,
-                        "Unrecognized request URL (" + exchange.getRequestMethod() + ": " + path + ").").toString(), false);
+                        "Unrecognized request URL (" + method + ": " + path + ").").toString(), false);
             }
         }
     }

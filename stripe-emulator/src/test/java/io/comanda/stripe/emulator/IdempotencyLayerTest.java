@@ -2,8 +2,11 @@ package io.comanda.stripe.emulator;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -12,13 +15,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Stripe's idempotency semantics, as the emulator keeps them, without HTTP. */
+/** Stripe's idempotency semantics, as the emulator keeps them, without HTTP: stored results, 409, expiry. */
 class IdempotencyLayerTest {
 
     private static final Map<String, String> PARAMETERS = Map.of("amount", "6048", "currency", "eur");
 
-    private final IdempotencyLayer layer = new IdempotencyLayer();
+    private final SettableClock clock = new SettableClock();
+    private final IdempotencyLayer layer = new IdempotencyLayer(clock);
     private final AtomicInteger executions = new AtomicInteger();
 
     @Test
@@ -74,28 +79,109 @@ class IdempotencyLayerTest {
     }
 
     @Test
-    void concurrentRequestsWithOneKeyRunOnceAndAllGetTheFirstResult() throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+    void aSecondRequestWhileTheFirstIsExecutingIsA409AndStoresNothing() throws Exception {
+        CountDownLatch executing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            List<Future<IdempotencyLayer.Result>> results = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                int attempt = i;
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return layer.execute("sk_test_a", "key-race", PARAMETERS, () -> charge(200, "pi_" + attempt));
-                }));
-            }
-            start.countDown();
-            List<String> bodies = new ArrayList<>();
-            for (Future<IdempotencyLayer.Result> result : results) {
-                bodies.add(result.get().body());
-            }
+            Future<IdempotencyLayer.Result> first = pool.submit(() -> layer.execute("sk_test_a", "key-race", PARAMETERS,
+                    () -> {
+                        executing.countDown();
+                        await(release);
+                        return charge(200, "pi_1");
+                    }));
+            executing.await();
 
+            IdempotencyLayer.Result concurrent = layer.execute("sk_test_a", "key-race", PARAMETERS,
+                    () -> charge(200, "pi_2"));
+            release.countDown();
+
+            assertThat(concurrent.status()).isEqualTo(409);
+            assertThat(concurrent.body()).contains("\"type\":\"idempotency_error\"")
+                    .contains("There is currently another in-progress request using this Idempotent Key")
+                    .contains("key-race. Please try again later.");
+            assertThat(concurrent.replayed()).isFalse();
+            assertThat(first.get().body()).isEqualTo("pi_1");
+            assertThat(layer.execute("sk_test_a", "key-race", PARAMETERS, () -> charge(200, "pi_3")))
+                    .isEqualTo(new IdempotencyLayer.Result(200, "pi_1", true));
             assertThat(executions).hasValue(1);
-            assertThat(bodies).containsOnly(bodies.get(0));
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aServerErrorOnceExecutionBeganIsStoredAndReplayedForTheKey() {
+        IdempotencyLayer.Result failed = layer.execute("sk_test_a", "key-1", PARAMETERS, () -> {
+            executions.incrementAndGet();
+            throw new IllegalStateException("broke mid-request");
+        });
+        IdempotencyLayer.Result answered500 = layer.execute("sk_test_a", "key-2", PARAMETERS,
+                () -> charge(500, "api_error"));
+
+        IdempotencyLayer.Result again = layer.execute("sk_test_a", "key-1", PARAMETERS, () -> charge(200, "pi_2"));
+        IdempotencyLayer.Result again500 = layer.execute("sk_test_a", "key-2", PARAMETERS, () -> charge(200, "pi_3"));
+
+        assertThat(failed.status()).isEqualTo(500);
+        assertThat(again).isEqualTo(new IdempotencyLayer.Result(500, failed.body(), true));
+        assertThat(again.body()).contains("\"type\":\"api_error\"");
+        assertThat(again500).isEqualTo(new IdempotencyLayer.Result(500, "api_error", true));
+        assertThat(executions).hasValue(2);
+    }
+
+    @Test
+    void aKeyOlderThanItsTtlIsANewRequest() {
+        layer.keyTtl(Duration.ofHours(24));
+        layer.execute("sk_test_a", "key-1", PARAMETERS, () -> charge(500, "api_error"));
+        clock.advance(Duration.ofHours(23));
+        assertThat(layer.execute("sk_test_a", "key-1", PARAMETERS, () -> charge(200, "pi_2")).body())
+                .isEqualTo("api_error");
+
+        clock.advance(Duration.ofHours(1));
+        IdempotencyLayer.Result afterADay = layer.execute("sk_test_a", "key-1", PARAMETERS, () -> charge(200, "pi_3"));
+
+        assertThat(afterADay).isEqualTo(new IdempotencyLayer.Result(200, "pi_3", false));
+        assertThat(layer.execute("sk_test_a", "key-1", PARAMETERS, () -> charge(200, "pi_4")))
+                .isEqualTo(new IdempotencyLayer.Result(200, "pi_3", true));
+        assertThat(executions).hasValue(2);
+    }
+
+    @Test
+    void aNegativeTtlIsRefused() {
+        assertThatThrownBy(() -> layer.keyTtl(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(layer.keyTtl()).isEqualTo(IdempotencyLayer.DEFAULT_KEY_TTL);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A clock a test moves forward. */
+    private static final class SettableClock extends Clock {
+
+        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
         }
     }
 

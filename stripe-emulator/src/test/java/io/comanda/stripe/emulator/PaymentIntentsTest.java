@@ -211,6 +211,35 @@ class PaymentIntentsTest {
         }
     }
 
+    @Test
+    void searchingByMetadataFindsEveryPaymentIntentOfTheOrderInStripesShape() throws Exception {
+        String declined = JSON.readTree(paymentIntents.create(confirm("pm_card_chargeDeclined", "order-9")).body())
+                .get("error").get("payment_intent").get("id").asText();
+        clock.advance(Duration.ofSeconds(1));
+        String charged = JSON.readTree(paymentIntents.create(confirm("pm_card_visa", "order-9")).body()).get("id").asText();
+        paymentIntents.create(confirm("pm_card_visa", "order-10"));
+
+        IdempotencyLayer.Result found = paymentIntents.search("metadata['order_id']:'order-9'");
+        IdempotencyLayer.Result none = paymentIntents.search("metadata['order_id']:'order-none'");
+
+        JsonNode result = JSON.readTree(found.body());
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(result.get("object").asText()).isEqualTo("search_result");
+        assertThat(result.get("url").asText()).isEqualTo("/v1/payment_intents/search");
+        assertThat(result.get("has_more").asBoolean()).isFalse();
+        assertThat(result.get("data").findValuesAsText("id")).containsExactlyInAnyOrder(charged, declined);
+        assertThat(JSON.readTree(none.body()).get("data")).isEmpty();
+        assertThat(ledger.chargesForOrder("order-9")).isEqualTo(1);
+    }
+
+    @Test
+    void aSearchQueryTheEmulatorDoesNotKnowIsAnInvalidRequest() throws Exception {
+        IdempotencyLayer.Result result = paymentIntents.search("amount>1000");
+
+        assertThat(result.status()).isEqualTo(400);
+        assertThat(JSON.readTree(result.body()).get("error").get("param").asText()).isEqualTo("query");
+    }
+
     private static Map<String, String> confirm(String paymentMethod, String orderId) {
         return new HashMap<>(Map.of("amount", "6048", "currency", "EUR", "payment_method", paymentMethod,
                 "confirm", "true", "metadata[order_id]", orderId));

@@ -8,8 +8,10 @@ import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
+import com.stripe.model.StripeSearchResult;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.PaymentIntentSearchParams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +49,7 @@ class StripeEmulatorIT {
     @BeforeEach
     void noFaults() {
         emulator.faults().set(0, 0);
+        emulator.idempotencyKeyTtl(Duration.ofHours(24));
     }
 
     @Test
@@ -155,34 +158,85 @@ class StripeEmulatorIT {
     }
 
     @Test
-    void injectedTransientFailuresAreNotStoredAsTheKeysResult() throws StripeException {
+    void anInjectedRateLimitIsNotStoredAsTheKeysResult() throws StripeException {
         String order = UUID.randomUUID().toString();
-        emulator.faults().set(0, 1.0);
+        emulator.faults().failNext(2);
+        assertThatThrownBy(() -> stripe.paymentIntents().retrieve("pi_unknown")).isInstanceOf(ApiException.class);
 
         assertThatThrownBy(() -> charge(order, 700, "pm_card_visa", "key-" + order))
-                .isInstanceOfAny(ApiException.class, RateLimitException.class);
+                .isInstanceOf(RateLimitException.class);
 
-        emulator.faults().set(0, 0);
         assertThat(charge(order, 700, "pm_card_visa", "key-" + order).getStatus()).isEqualTo("succeeded");
         assertThat(emulator.ledger().chargesForOrder(order)).isEqualTo(1);
     }
 
     @Test
-    void scriptedFaultsSetOverHttpFailTheNextRequestsThenLetTheSameKeyCharge() throws Exception {
+    void scriptedFaultsSetOverHttpFailTheNextRequestsAndAStored500IsReplayedUntilTheKeyExpires() throws Exception {
         String order = UUID.randomUUID().toString();
-        HttpResponse<String> set = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(emulator.apiBase() + "/_emulator/faults"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"failNext\": 2, \"transientFailureRate\": 0.1, \"seed\": 11}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-
-        assertThat(set.statusCode()).isEqualTo(200);
-        assertThat(set.body()).isEqualTo("{\"latencyMs\":0,\"transientFailureRate\":0.1,\"failNext\":2,\"seed\":11}");
+        assertThat(operator("/_emulator/faults", "{\"failNext\": 2, \"transientFailureRate\": 0.1, \"seed\": 11}"))
+                .isEqualTo("{\"latencyMs\":0,\"transientFailureRate\":0.1,\"failNext\":2,\"seed\":11}");
         emulator.faults().set(0, 0);
         emulator.faults().failNext(2);
-        assertThatThrownBy(() -> charge(order, 700, "pm_card_visa", "key-" + order)).isInstanceOf(ApiException.class);
-        assertThatThrownBy(() -> charge(order, 700, "pm_card_visa", "key-" + order)).isInstanceOf(RateLimitException.class);
-        assertThat(charge(order, 700, "pm_card_visa", "key-" + order).getStatus()).isEqualTo("succeeded");
+
+        assertThatThrownBy(() -> charge(order, 700, "pm_card_visa", "key-" + order))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getStatusCode()).isEqualTo(500));
+        assertThatThrownBy(() -> charge(order, 700, "pm_card_visa", "key-" + order))
+                .isInstanceOf(RateLimitException.class);
+        HttpResponse<String> replayed = createOverHttp(order, "key-" + order);
+        assertThat(replayed.statusCode()).isEqualTo(500);
+        assertThat(replayed.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(emulator.ledger().paymentIntents())
+                .noneMatch(pi -> order.equals(pi.path("metadata").path("order_id").asText()));
+
+        assertThat(operator("/_emulator/idempotency", "{\"keyTtlSeconds\": 0.2}")).isEqualTo("{\"keyTtlSeconds\":0.2}");
+        await().atMost(Duration.ofSeconds(5)).ignoreExceptionsInstanceOf(ApiException.class).untilAsserted(() ->
+                assertThat(charge(order, 700, "pm_card_visa", "key-" + order).getStatus()).isEqualTo("succeeded"));
         assertThat(emulator.ledger().chargesForOrder(order)).isEqualTo(1);
+    }
+
+    @Test
+    void anExpiredKeyChargesAgainWhichIsWhyAClientMustSearchBeforeReusingAnOldKey() throws StripeException {
+        String order = UUID.randomUUID().toString();
+        emulator.idempotencyKeyTtl(Duration.ZERO);
+
+        PaymentIntent first = charge(order, 700, "pm_card_visa", "key-" + order);
+        PaymentIntent second = charge(order, 700, "pm_card_visa", "key-" + order);
+
+        assertThat(second.getId()).isNotEqualTo(first.getId());
+        assertThat(emulator.ledger().chargesForOrder(order)).isEqualTo(2);
+    }
+
+    @Test
+    void searchingPaymentIntentsByOrderMetadataWithTheSdkFindsTheOrdersCharge() throws StripeException {
+        String order = UUID.randomUUID().toString();
+        PaymentIntent charged = charge(order, 700, "pm_card_visa", "key-" + order);
+
+        StripeSearchResult<PaymentIntent> found = stripe.paymentIntents().search(PaymentIntentSearchParams.builder()
+                .setQuery("metadata['order_id']:'" + order + "'").build());
+        StripeSearchResult<PaymentIntent> none = stripe.paymentIntents().search(PaymentIntentSearchParams.builder()
+                .setQuery("metadata['order_id']:'" + UUID.randomUUID() + "'").build());
+
+        assertThat(found.getData()).extracting(PaymentIntent::getId).containsExactly(charged.getId());
+        assertThat(found.getData().get(0).getStatus()).isEqualTo("succeeded");
+        assertThat(found.getHasMore()).isFalse();
+        assertThat(none.getData()).isEmpty();
+    }
+
+    private static String operator(String path, String json) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(emulator.apiBase() + path)).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static HttpResponse<String> createOverHttp(String orderId, String idempotencyKey) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(emulator.apiBase() + "/v1/payment_intents"))
+                .header("Authorization", "Bearer sk_test_emulator").header("Idempotency-Key", idempotencyKey)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("amount=700&currency=eur&confirm=true"
+                        + "&payment_method=pm_card_visa&metadata%5Border_id%5D=" + orderId))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static PaymentIntent charge(String orderId, long amount, String paymentMethod, String idempotencyKey)
