@@ -24,7 +24,7 @@ public record FaultSettings(int ordersPerSecond, Duration before, Duration hold,
 
     /** Every scenario with fewer orders and shorter outages: what the build runs. */
     public static FaultSettings shortened() {
-        return new FaultSettings(5, Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2),
-                Duration.ofSeconds(5), Duration.ofMinutes(3));
+        return new FaultSettings(5, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
+                Duration.ofSeconds(3), Duration.ofMinutes(3));
     }
 }
