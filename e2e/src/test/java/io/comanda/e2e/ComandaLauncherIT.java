@@ -31,7 +31,9 @@ import static org.hamcrest.Matchers.equalTo;
  * {@code ./comanda mail}); an order found by its note in search-indexer, by its owner only, and again
  * after {@code ./comanda reindex}; an order's trace in the trace store and from {@code ./comanda trace},
  * a retried record's attempts in one trace, an order whose payment outcome was dead-lettered and discarded
- * settled by reconciliation (and {@code ./comanda reconcile}), the trace context on every published record, and the
+ * settled by reconciliation (and {@code ./comanda reconcile}), the shortened fault suite
+ * ({@code ./comanda chaos --short}: parts killed, stopped and restarted under load, nothing lost or done
+ * twice), the trace context on every published record, and the
  * metrics the dashboards use; {@code ./comanda down}, and nothing left running; then a
  * restart that still knows the orders. Every part is moved to a free port through its
  * {@code COMANDA_*_PORT} variable, so a stack or database already on the default ports does not matter.

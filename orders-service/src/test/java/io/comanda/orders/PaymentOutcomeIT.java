@@ -73,6 +73,7 @@ class PaymentOutcomeIT {
         String orderId = place("settled once");
         double redeliveriesIgnoredBefore = ignoredTransitions(SUCCEEDED);
         double contradictionsIgnoredBefore = ignoredTransitions(FAILED);
+        double duplicatesBefore = duplicatesAbsorbed();
         UUID ceId = UUID.randomUUID();
         try (EventProducer producer = producer()) {
             producer.send(succeeded(orderId), ceId, "outcome-it-twice");
@@ -87,6 +88,7 @@ class PaymentOutcomeIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> ignoredTransitions(FAILED) == contradictionsIgnoredBefore + 1);
         assertThat(ignoredTransitions(SUCCEEDED)).as("redelivered outcomes that reached the order")
                 .isEqualTo(redeliveriesIgnoredBefore);
+        assertThat(duplicatesAbsorbed()).as("redeliveries the inbox absorbed, counted").isEqualTo(duplicatesBefore + 1);
         Customers.as(LocalUser.ALICE).get("/orders/" + orderId).then().body("status", equalTo("CONFIRMED"));
         assertThat(TestDatabase.count("select count(*) from outbox where aggregateid = ? and type = ?", orderId,
                 "io.comanda.order.confirmed.v1")).isEqualTo(1);
@@ -200,6 +202,11 @@ class PaymentOutcomeIT {
 
     private static double mismatches() {
         return MetricSamples.sum(RestAssured.get("/q/metrics").asString(), "comanda_orders_outcome_mismatches_total");
+    }
+
+    private static double duplicatesAbsorbed() {
+        return MetricSamples.sum(RestAssured.get("/q/metrics").asString(), "comanda_consumer_duplicates_total",
+                "consumer=\"orders-service\"");
     }
 
     private static String place(String note) {

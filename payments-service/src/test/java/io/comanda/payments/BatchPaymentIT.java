@@ -104,10 +104,12 @@ class BatchPaymentIT {
         orders.forEach(order -> PaymentIT.outcomeOf(order.orderId()));
         long intentsBefore = stripePaymentIntents();
         long replaysBefore = stripeReplays();
+        double duplicatesBefore = duplicatesAbsorbed();
 
         // As after a consumer restart before its offsets were committed.
         sendAll(key, orders, ceIds);
         await().atMost(Duration.ofSeconds(60)).until(() -> Orders.groupCaughtUp("payments-service", Topic.ORDERS.topicName()));
+        assertThat(duplicatesAbsorbed()).as("redeliveries the inbox absorbed, counted").isEqualTo(duplicatesBefore + 5);
 
         assertThat(stripePaymentIntents()).isEqualTo(intentsBefore);
         assertThat(stripeReplays()).as("not even asked again").isEqualTo(replaysBefore);
@@ -129,6 +131,11 @@ class BatchPaymentIT {
 
     private static double retried() {
         return MetricSamples.sum(RestAssured.get("/q/metrics").asString(), "comanda_consumer_retried_total");
+    }
+
+    private static double duplicatesAbsorbed() {
+        return MetricSamples.sum(RestAssured.get("/q/metrics").asString(), "comanda_consumer_duplicates_total",
+                "consumer=\"payments-service\"");
     }
 
     private static long stripeReplays() {

@@ -90,7 +90,7 @@ class DependencyOutageIT {
             assertThat(ready.getString("checks.find { it.name == 'consumer dependencies' }.data.stripe"))
                     .contains("Stripe refuses our secret key (401)").contains("Invalid API Key provided");
         });
-        noDeadLettersDuring(Duration.ofSeconds(15), deadLetteredBefore);
+        noDeadLettersDuring(Duration.ofSeconds(5), deadLetteredBefore);
         assertThat(TestDatabase.count("select count(*) from payment where order_id = ?", orders.get(0).orderId()))
                 .isZero();
 

@@ -48,7 +48,8 @@ public final class FaultSuite {
         CustomerToken customer = new CustomerToken(keycloak, LocalUser.ALICE);
         CustomerToken operator = new CustomerToken(keycloak, LocalUser.OPS);
         Map<String, String> urls = new HashMap<>();
-        for (String part : List.of("orders", "payments", "notifications", "search", "stripe")) {
+        for (String part : List.of("orders", "payments", "notifications", "search", "stripe", "orders-management",
+                "payments-management", "notifications-management")) {
             urls.put(part, url(part));
         }
         StackApi api = new StackApi(urls, customer, operator);
@@ -75,6 +76,7 @@ public final class FaultSuite {
     private ScenarioResult run(Scenario scenario, StackApi api, PartControl parts, CustomerToken customer,
                                EventLog events) throws InterruptedException {
         long deadLettersBefore = api.deadLetters();
+        Map<String, Double> duplicatesBefore = api.duplicatesAbsorbed();
         List<PlacedOrder> placed;
         Instant repairedAt;
         try (OrderLoad load = new OrderLoad(url("orders"), customer, settings.quietWithin());
@@ -93,8 +95,19 @@ public final class FaultSuite {
             Map<String, Optional<String>> payments = new LinkedHashMap<>();
             accepted.forEach(id -> payments.put(id, api.payment(id)));
             return OrderAccounting.account(scenario.title(settings), placed, finals, payments, api.charges(), events,
-                    api.deadLetters() - deadLettersBefore, repairedAt);
+                    absorbedSince(duplicatesBefore, api.duplicatesAbsorbed()), api.deadLetters() - deadLettersBefore,
+                    repairedAt);
         }
+    }
+
+    /** What the inboxes absorbed during the scenario; a service started again counts from its start. */
+    private static int absorbedSince(Map<String, Double> before, Map<String, Double> after) {
+        double absorbed = 0;
+        for (Map.Entry<String, Double> service : after.entrySet()) {
+            double earlier = before.getOrDefault(service.getKey(), 0.0);
+            absorbed += service.getValue() >= earlier ? service.getValue() - earlier : service.getValue();
+        }
+        return (int) absorbed;
     }
 
     /** Reads the topics until each order has its placement, outcome and settlement, or the time is up. */
@@ -105,7 +118,7 @@ public final class FaultSuite {
             if (orderIds.stream().allMatch(id -> events.of(id).stream().map(EventLog.Event::type).distinct().count() >= 3)) {
                 return;
             }
-            Thread.sleep(500);
+            Thread.sleep(250);
         } while (Instant.now().isBefore(deadline));
     }
 

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  */
 final class FinalOrders implements AutoCloseable {
 
-    private static final Duration EVERY = Duration.ofMillis(500);
+    private static final Duration EVERY = Duration.ofMillis(250);
 
     private final StackApi api;
     private final Supplier<Collection<String>> accepted;

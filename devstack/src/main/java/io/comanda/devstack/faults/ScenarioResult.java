@@ -10,8 +10,8 @@ import java.util.List;
  * @param orders          orders answered 201
  * @param finalOrders     of those, CONFIRMED or CANCELLED
  * @param charges         successful charges at the Stripe emulator for those orders
- * @param duplicatesSeen  copies the stack absorbed: records published again with an event id already on
- *                        the topic, and requests replayed under an Idempotency-Key
+ * @param duplicatesSeen  deliveries the consumers' inboxes absorbed (events they had applied before, counted by
+ *                        each service since its start) and requests replayed under their Idempotency-Key
  * @param duplicateEffects effects that happened twice: a second charge, a second outcome or settlement
  *                        event (another event id) for one order, a second order for one key
  * @param lost            effects that never happened: an order not final, without its payment, without its

@@ -2,6 +2,7 @@ package io.comanda.devstack.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.comanda.devstack.MetricSamples;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +24,8 @@ final class StackApi {
 
     /** The services with consumers, whose dead letters are counted. */
     private static final String[] CONSUMING_SERVICES = {"orders", "payments", "notifications", "search"};
+    /** The services whose consumers deduplicate through an inbox (search-indexer's upserts are ordered by version instead). */
+    private static final String[] INBOX_SERVICES = {"orders", "payments", "notifications"};
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -32,7 +35,7 @@ final class StackApi {
 
     /**
      * @param urls     base URL by part: {@code orders}, {@code payments}, {@code notifications}, {@code search},
-     *                 {@code stripe}
+     *                 {@code stripe}, and the services' management interfaces, e.g. {@code orders-management}
      * @param customer the customer who places the load's orders
      * @param operator a user with the realm roles {@code admin} and {@code reconciler}
      */
@@ -76,6 +79,19 @@ final class StackApi {
             }
         }
         return perOrder;
+    }
+
+    /**
+     * Deliveries the consumers' inboxes absorbed since each service started
+     * ({@code comanda_consumer_duplicates_total} on its management interface), by service.
+     */
+    Map<String, Double> duplicatesAbsorbed() {
+        Map<String, Double> absorbed = new HashMap<>();
+        for (String service : INBOX_SERVICES) {
+            HttpResponse<String> metrics = get(urls.get(service + "-management") + "/q/metrics", null);
+            absorbed.put(service, MetricSamples.sum(metrics.body(), "comanda_consumer_duplicates_total"));
+        }
+        return absorbed;
     }
 
     /** Dead letters waiting, summed over every consuming service. */

@@ -3,6 +3,7 @@ package io.comanda.orders.domain;
 import io.comanda.events.PaymentOutcome;
 import io.comanda.orders.persistence.SettlementWriter;
 import io.comanda.orders.persistence.SettlementWriter.Outcome;
+import io.comanda.platform.inbox.DuplicateDeliveries;
 import io.comanda.platform.outbox.OutboxWriter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,12 +31,16 @@ public class OrderSettlement {
     private final SettlementWriter writer;
     private final OutboxWriter outbox;
     private final MeterRegistry metrics;
+    private final DuplicateDeliveries duplicates;
     private final Counter mismatches;
 
-    public OrderSettlement(SettlementWriter writer, OutboxWriter outbox, MeterRegistry metrics) {
+    public OrderSettlement(SettlementWriter writer, OutboxWriter outbox, MeterRegistry metrics,
+                           DuplicateDeliveries duplicates) {
         this.writer = writer;
         this.outbox = outbox;
         this.metrics = metrics;
+        this.duplicates = duplicates;
+        duplicates.register(CONSUMER);
         // Registered at once: the alert on it must find the series before the first mismatch.
         this.mismatches = Counter.builder("comanda.orders.outcome_mismatches")
                 .description("Payment outcomes dead-lettered because their customer, amount or currency is not the order's")
@@ -56,6 +61,7 @@ public class OrderSettlement {
                         order -> outbox.row(settlement.announcement(outcome, order.orderId(), order.customerId(),
                                 order.total(), now, order.version())))
                 .invoke(done -> {
+                    duplicates.absorbed(CONSUMER, done.firstDelivery() ? 0 : 1);
                     if (done.settled() != null) {
                         // From the 201 to the outcome: what a customer waits for.
                         metrics.timer("comanda.orders.settlement.latency", "status", settlement.status().name())

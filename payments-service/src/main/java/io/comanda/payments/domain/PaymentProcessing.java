@@ -7,6 +7,7 @@ import io.comanda.platform.messaging.BatchConsumerPolicy.Outcome;
 import io.comanda.platform.messaging.BatchConsumerPolicy.Rejection;
 import io.comanda.platform.messaging.BatchConsumerPolicy.Retry;
 import io.comanda.platform.messaging.TracedEvent;
+import io.comanda.platform.inbox.DuplicateDeliveries;
 import io.comanda.platform.outbox.OutboxWriter;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,13 +51,16 @@ public class PaymentProcessing {
     private final ChargeAttempts chargeAttempts;
     private final PaymentLedger ledger;
     private final OutboxWriter outbox;
+    private final DuplicateDeliveries duplicates;
 
     public PaymentProcessing(ParallelCharges charges, ChargeAttempts chargeAttempts, PaymentLedger ledger,
-                             OutboxWriter outbox) {
+                             OutboxWriter outbox, DuplicateDeliveries duplicates) {
         this.charges = charges;
         this.chargeAttempts = chargeAttempts;
         this.ledger = ledger;
         this.outbox = outbox;
+        this.duplicates = duplicates;
+        duplicates.register(CONSUMER);
     }
 
     public Uni<Outcome> pay(List<TracedEvent> events) {
@@ -66,7 +70,11 @@ public class PaymentProcessing {
         }
         return ledger.settled(CONSUMER, placed.stream().map(e -> e.event().id()).toList(),
                         placed.stream().map(e -> order(e).orderId()).distinct().toList())
-                .chain(settled -> charge(unpaid(placed, settled)))
+                .chain(settled -> {
+                    List<TracedEvent> unpaid = unpaid(placed, settled);
+                    duplicates.absorbed(CONSUMER, placed.size() - unpaid.size());
+                    return charge(unpaid);
+                })
                 .chain(this::record);
     }
 

@@ -20,10 +20,12 @@ public class ConsumerTransaction {
 
     private final Inbox inbox;
     private final OutboxWriter outbox;
+    private final DuplicateDeliveries duplicates;
 
-    public ConsumerTransaction(Inbox inbox, OutboxWriter outbox) {
+    public ConsumerTransaction(Inbox inbox, OutboxWriter outbox, DuplicateDeliveries duplicates) {
         this.inbox = inbox;
         this.outbox = outbox;
+        this.duplicates = duplicates;
     }
 
     /**
@@ -34,6 +36,7 @@ public class ConsumerTransaction {
      */
     public Uni<Void> applyOnce(String consumer, UUID eventId, Supplier<Uni<Optional<ComandaEvent>>> effect) {
         return Panache.withTransaction(() -> inbox.recordFirstDelivery(consumer, eventId)
+                .invoke(first -> duplicates.absorbed(consumer, first ? 0 : 1))
                 .chain(first -> first ? effect.get() : Uni.createFrom().item(Optional.<ComandaEvent>empty()))
                 .chain(announcement -> announcement.isEmpty()
                         ? Uni.createFrom().voidItem()

@@ -41,17 +41,19 @@ final class BatchAttempts {
     private final Map<IncomingEvent, TracedEvent> traced = new IdentityHashMap<>();
     private final List<Rejection> rejected = new ArrayList<>();
     private final Duration budget;
+    private final RetryBackOff backOff;
     private final Executor resume;
     private long deadline;
     private int transientFailures;
 
     BatchAttempts(ConsumerChannel consumer, List<TracedEvent> events, Function<List<TracedEvent>, Uni<Outcome>> handler,
-                  Duration budget, PausedDependencies pauses, ConsumerMetrics metrics) {
+                  Duration budget, RetryBackOff backOff, PausedDependencies pauses, ConsumerMetrics metrics) {
         this.consumer = consumer;
         this.handler = handler;
         this.pauses = pauses;
         this.metrics = metrics;
         this.budget = budget;
+        this.backOff = backOff;
         events.forEach(event -> traced.put(event.event(), event));
         this.deadline = System.nanoTime() + budget.toNanos();
         io.vertx.core.Context context = Vertx.currentContext();
@@ -103,7 +105,7 @@ final class BatchAttempts {
         metrics.retried(consumer.group(), again.size());
         LOG.warnf("%s: %d of %d events failed (attempt %d), to be retried: %s", consumer.group(), again.size(), tried,
                 attempt, UntrustedText.of(outcome.retries().get(0).reason()));
-        Duration delay = RetryBackOff.DEFAULT.delay(transientFailures++, ThreadLocalRandom.current()::nextDouble, left);
+        Duration delay = backOff.delay(transientFailures++, ThreadLocalRandom.current()::nextDouble, left);
         return Uni.createFrom().voidItem().onItem().delayIt().by(delay).emitOn(resume)
                 .chain(() -> attempt(again, attempt + 1));
     }

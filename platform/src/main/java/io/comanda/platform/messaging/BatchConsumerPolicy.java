@@ -50,12 +50,18 @@ public class BatchConsumerPolicy {
 
     /** How long a record that fails transiently is retried before it is dead-lettered. */
     public static final String RETRY_BUDGET = "comanda.consumer.retry-budget";
+    /**
+     * The longest wait between two retries of a record (default 30 s): how soon after a dependency is back
+     * its records go through at the latest.
+     */
+    public static final String RETRY_MAX_DELAY = "comanda.consumer.retry-max-delay";
 
     private final ConsumerMetrics metrics;
     private final ChannelDeadLetters deadLetters;
     private final BatchSpans spans;
     private final PausedDependencies pauses;
     private final Duration budget;
+    private final RetryBackOff backOff;
     private final Config config;
     private final Map<String, ConsumerChannel> channels = new ConcurrentHashMap<>();
 
@@ -66,6 +72,8 @@ public class BatchConsumerPolicy {
         this.spans = new BatchSpans(telemetry);
         this.pauses = pauses;
         this.budget = config.getOptionalValue(RETRY_BUDGET, Duration.class).orElse(Duration.ofMinutes(30));
+        this.backOff = RetryBackOff.cappedAt(config.getOptionalValue(RETRY_MAX_DELAY, Duration.class)
+                .orElse(RetryBackOff.DEFAULT.cap()));
         this.config = config;
     }
 
@@ -112,7 +120,7 @@ public class BatchConsumerPolicy {
         List<TracedEvent> traced = events.stream().map(applying::traced).toList();
         Timer.Sample processing = metrics.startProcessing();
         return all(parked)
-                .chain(() -> new BatchAttempts(consumer, traced, handler, budget, pauses, metrics).apply())
+                .chain(() -> new BatchAttempts(consumer, traced, handler, budget, backOff, pauses, metrics).apply())
                 .call(rejections -> {
                     metrics.processed(consumer.group(), events.size() - rejections.size());
                     return all(rejections.stream().map(rejection -> deadLetters.park(consumer,

@@ -17,6 +17,11 @@ record RetryBackOff(Duration first, Duration cap, double jitter) {
 
     static final RetryBackOff DEFAULT = new RetryBackOff(Duration.ofMillis(100), Duration.ofSeconds(30), 0.2);
 
+    /** The default's growth and jitter up to another cap. */
+    static RetryBackOff cappedAt(Duration cap) {
+        return new RetryBackOff(DEFAULT.first(), cap, DEFAULT.jitter());
+    }
+
     RetryBackOff {
         if (first.isNegative() || first.isZero() || cap.compareTo(first) < 0 || jitter < 0 || jitter >= 1) {
             throw new IllegalArgumentException("0 < first <= cap and 0 <= jitter < 1");

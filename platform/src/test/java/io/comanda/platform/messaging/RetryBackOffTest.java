@@ -30,6 +30,15 @@ class RetryBackOffTest {
     }
 
     @Test
+    void aLowerCapKeepsTheGrowthAndStopsAtTheCap() {
+        RetryBackOff capped = RetryBackOff.cappedAt(Duration.ofSeconds(5));
+        assertThat(capped.base(0)).isEqualTo(Duration.ofMillis(100));
+        assertThat(capped.base(5)).isEqualTo(Duration.ofMillis(3_200));
+        assertThat(capped.base(6)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(capped.delay(100, () -> 0.5, PLENTY)).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
     void jitterMovesEachDelayByAtMostAFifthEitherWay() {
         assertThat(backOff.delay(9, () -> 0.0, PLENTY)).isEqualTo(Duration.ofSeconds(24));
         assertThat(backOff.delay(9, () -> 0.999_999_9, PLENTY)).isEqualTo(Duration.ofSeconds(36));
