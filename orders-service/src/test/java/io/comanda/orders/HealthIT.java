@@ -26,4 +26,14 @@ class HealthIT {
                 .body(containsString("http_server_requests_seconds_count{"))
                 .body(containsString("uri=\"/products\""));
     }
+
+    @Test
+    void exposesEveryConsumerCounterFromTheStartBeforeAnyRecordNeedsIt() {
+        // A series that appears only with its first increment is missing after every restart, and an
+        // alert on it sees nothing; these exist at zero as soon as the service is up.
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("comanda_consumer_retried_total{consumer=\"orders-service\""))
+                .body(containsString("comanda_consumer_dead_lettered_total{consumer=\"orders-service\""))
+                .body(containsString("comanda_consumer_duplicates_total{consumer=\"orders-service\""));
+    }
 }

@@ -40,7 +40,6 @@ public class OrderSettlement {
         this.outbox = outbox;
         this.metrics = metrics;
         this.duplicates = duplicates;
-        duplicates.register(CONSUMER);
         // Registered at once: the alert on it must find the series before the first mismatch.
         this.mismatches = Counter.builder("comanda.orders.outcome_mismatches")
                 .description("Payment outcomes dead-lettered because their customer, amount or currency is not the order's")

@@ -60,7 +60,6 @@ public class PaymentProcessing {
         this.ledger = ledger;
         this.outbox = outbox;
         this.duplicates = duplicates;
-        duplicates.register(CONSUMER);
     }
 
     public Uni<Outcome> pay(List<TracedEvent> events) {

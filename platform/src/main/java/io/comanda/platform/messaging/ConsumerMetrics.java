@@ -25,6 +25,16 @@ final class ConsumerMetrics {
         this.registry = registry;
     }
 
+    /**
+     * Registers the consumer's counters at zero. A counter that appears with its first increment is
+     * missing after every restart until then: an alert or a dashboard on it sees no series instead of 0.
+     */
+    void register(String consumer) {
+        registry.counter(PROCESSED, "consumer", consumer);
+        registry.counter(RETRIED, "consumer", consumer);
+        registry.counter(DEAD_LETTERED, "consumer", consumer);
+    }
+
     void read(String consumer, IncomingEvent event) {
         registry.timer(EVENT_AGE, "consumer", consumer)
                 .record(Duration.between(event.event().occurredAt(), Instant.now()).abs());
