@@ -89,7 +89,9 @@ public final class FaultSuite {
             List<String> accepted = placed.stream().filter(PlacedOrder::accepted).map(PlacedOrder::orderId).toList();
             Instant quietFrom = Instant.now();
             finals.await(accepted, settings.quietWithin());
-            out.printf("    %d orders placed, final %.1f s after the load stopped%n", accepted.size(),
+            out.printf("    %d orders placed (%d sent more than once, %d answered as a replay), final %.1f s after the"
+                            + " load stopped%n", accepted.size(), placed.stream().filter(p -> p.attempts() > 1).count(),
+                    placed.stream().filter(p -> p.replays() > 0).count(),
                     Duration.between(quietFrom, Instant.now()).toMillis() / 1000.0);
             awaitEvents(events, accepted);
             Map<String, Optional<String>> payments = new LinkedHashMap<>();
