@@ -49,7 +49,13 @@ final class ChaosCommand {
             return 1;
         }
         out.println("Fault suite on the running stack: every part it kills or stops is started again.");
-        List<ScenarioResult> results = new FaultSuite(ports, launcher.get(), settings, out).run(only);
+        List<ScenarioResult> results;
+        try {
+            results = new FaultSuite(ports, launcher.get(), settings, out).run(only);
+        } catch (IllegalArgumentException e) {
+            out.println(e.getMessage());
+            return 2;
+        }
         boolean clean = results.stream().allMatch(ScenarioResult::clean);
         out.println(clean ? "Nothing lost, nothing charged or settled twice, no dead letter."
                 : "Some orders were lost, duplicated, wrong or dead-lettered: see the lines above the table.");

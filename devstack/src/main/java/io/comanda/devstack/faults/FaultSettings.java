@@ -16,6 +16,12 @@ import java.time.Duration;
 public record FaultSettings(int ordersPerSecond, Duration before, Duration hold, Duration after, Duration kafkaOutage,
                             Duration quietWithin) {
 
+    public FaultSettings {
+        if (ordersPerSecond < 1 || ordersPerSecond > 1000 || kafkaOutage.isNegative()) {
+            throw new IllegalArgumentException("the rate must be 1 to 1000 orders a second, the outage 0 s or more");
+        }
+    }
+
     /** The documented full run: the 30 s without Kafka, and enough orders to see each fault's backlog. */
     public static FaultSettings full() {
         return new FaultSettings(20, Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(20),

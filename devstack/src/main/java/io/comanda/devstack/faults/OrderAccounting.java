@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Counts, order by order, what a scenario's orders left at each public interface: their final status at
@@ -34,18 +35,28 @@ final class OrderAccounting {
 
     /**
      * @param placed     what the load's clients saw
-     * @param finals     when and how each order became final
+     * @param finalStatus each order's final status (empty while PENDING)
+     * @param finalAt    when each order was first seen final
      * @param payments   payments-service's payment per order id (absent: none)
      * @param charges    successful charges per order id
      * @param events     the topics' records
+     * @param unaccounted orders and charges the stack gained during the scenario beyond those of the 201s
      * @param duplicatesAbsorbed deliveries the consumers' inboxes absorbed during the scenario
      * @param repairedAt when the fault was repaired
      */
-    static ScenarioResult account(String scenario, List<PlacedOrder> placed, FinalOrders finals,
+    static ScenarioResult account(String scenario, List<PlacedOrder> placed, Function<String, Optional<String>> finalStatus,
+                                  Function<String, Optional<Instant>> finalAt,
                                   Map<String, Optional<String>> payments, Map<String, Integer> charges,
-                                  EventLog events, int duplicatesAbsorbed, long deadLetters, Instant repairedAt) {
+                                  EventLog events, Unaccounted unaccounted, int duplicatesAbsorbed, long deadLetters,
+                                  Instant repairedAt) {
         OrderAccounting accounting = new OrderAccounting();
         accounting.duplicatesSeen = duplicatesAbsorbed;
+        for (long i = 0; i < unaccounted.orders(); i++) {
+            accounting.duplicate("an order of the customer's that no 201 of the load announced");
+        }
+        for (long i = 0; i < unaccounted.charges(); i++) {
+            accounting.duplicate("a charge at Stripe for an order that no 201 of the load announced");
+        }
         int accepted = 0;
         int finalOrders = 0;
         int charged = 0;
@@ -60,11 +71,11 @@ final class OrderAccounting {
             if (order.otherOrderIds() > 0) {
                 accounting.duplicate(order.orderId() + ": its Idempotency-Key placed another order");
             }
-            Optional<String> status = finals.status(order.orderId());
+            Optional<String> status = finalStatus.apply(order.orderId());
             if (status.isPresent()) {
                 finalOrders++;
                 if (order.firstAttemptAt().isBefore(repairedAt)) {
-                    Instant at = finals.finalAt(order.orderId()).orElseThrow();
+                    Instant at = finalAt.apply(order.orderId()).orElse(lastFinal);
                     lastFinal = at.isAfter(lastFinal) ? at : lastFinal;
                 }
             }

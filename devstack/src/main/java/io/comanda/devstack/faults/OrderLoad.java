@@ -136,20 +136,29 @@ final class OrderLoad implements AutoCloseable {
 
     /**
      * Sends an order that needed more than one attempt once more under its key, as a client unsure of
-     * its first answer would: the answer must be the same order, replayed.
+     * its first answer would, until it gets a 201: it must be the same order, replayed.
      *
-     * @return 1 when the key placed another order, else 0
+     * @return 1 when the key placed another order (or no answer came to tell), else 0
      */
     private int sameKeyAgain(String key, String body, String orderId, int attempts) throws InterruptedException {
         if (attempts == 1) {
             return 0;
         }
-        try {
-            HttpResponse<String> response = http.send(request(key, body), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 201 && !orderId.equals(id(response.body())) ? 1 : 0;
-        } catch (IOException e) {
-            return 0;
+        Instant deadline = Instant.now().plus(giveUpAfter);
+        long backOff = FIRST_BACK_OFF_MS;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<String> response = http.send(request(key, body), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 201) {
+                    return orderId.equals(id(response.body())) ? 0 : 1;
+                }
+            } catch (IOException e) {
+                // Asked again below.
+            }
+            Thread.sleep(backOff);
+            backOff = Math.min(MAX_BACK_OFF_MS, backOff * 2);
         }
+        return 1;
     }
 
     private HttpRequest request(String key, String body) {

@@ -4,12 +4,18 @@ import io.comanda.devstack.cli.ControlClient;
 
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
-/** The running launcher's part commands, each printed with the launcher's account of it. */
+/**
+ * The running launcher's part commands, each printed with the launcher's account of it. Remembers what it
+ * killed or stopped until it is started again, so that a scenario that fails half-way leaves no part down.
+ */
 final class PartControl {
 
     private final ControlClient launcher;
     private final PrintStream out;
+    private final Set<String> down = new LinkedHashSet<>();
 
     PartControl(ControlClient launcher, PrintStream out) {
         this.launcher = launcher;
@@ -22,8 +28,26 @@ final class PartControl {
      * @return when it was done
      */
     Instant run(String action, String part) {
+        if (action.equals("kill") || action.equals("stop")) {
+            down.add(part);
+        }
         String done = launcher.run(action, part);
+        if (action.equals("start") || action.equals("restart")) {
+            down.remove(part);
+        }
         out.println("    " + done);
         return Instant.now();
+    }
+
+    /** Starts again every part a scenario killed or stopped and did not start, the broker first. */
+    void startWhatIsDown() {
+        for (String part : Set.copyOf(down).stream().sorted((a, b) -> a.equals("kafka") ? -1 : b.equals("kafka") ? 1 : 0)
+                .toList()) {
+            try {
+                run("start", part);
+            } catch (RuntimeException e) {
+                out.println("    could not start " + part + " again: " + e.getMessage() + "; ./comanda start " + part);
+            }
+        }
     }
 }

@@ -51,6 +51,11 @@ final class StackApi {
         return response.statusCode() == 404 ? Optional.empty() : Optional.of(json(response).path("status").asText());
     }
 
+    /** How many orders the customer has, whatever their state. */
+    long customerOrderCount() {
+        return json(get(urls.get("orders") + "/orders?size=1", customer)).path("total").asLong();
+    }
+
     /** The ids of the customer's orders still PENDING, every page of them. */
     java.util.Set<String> pendingOrderIds() {
         java.util.Set<String> pending = new java.util.HashSet<>();
@@ -85,13 +90,28 @@ final class StackApi {
      * Deliveries the consumers' inboxes absorbed since each service started
      * ({@code comanda_consumer_duplicates_total} on its management interface), by service.
      */
-    Map<String, Double> duplicatesAbsorbed() {
-        Map<String, Double> absorbed = new HashMap<>();
+    Map<String, Absorbed> duplicatesAbsorbed() {
+        Map<String, Absorbed> absorbed = new HashMap<>();
         for (String service : INBOX_SERVICES) {
-            HttpResponse<String> metrics = get(urls.get(service + "-management") + "/q/metrics", null);
-            absorbed.put(service, MetricSamples.sum(metrics.body(), "comanda_consumer_duplicates_total"));
+            String metrics = get(urls.get(service + "-management") + "/q/metrics", null).body();
+            absorbed.put(service, new Absorbed(MetricSamples.sum(metrics, "comanda_consumer_duplicates_total"),
+                    MetricSamples.sum(metrics, "process_start_time_seconds")));
         }
         return absorbed;
+    }
+
+    /**
+     * A service's count of absorbed duplicates.
+     *
+     * @param startedAt its process's start (seconds since the epoch): a new one means a count from zero
+     */
+    record Absorbed(double count, double startedAt) {
+
+        /** What it absorbed since {@code earlier} was read. */
+        double since(Absorbed earlier) {
+            boolean restarted = earlier == null || earlier.startedAt() != startedAt || count < earlier.count();
+            return restarted ? count : count - earlier.count();
+        }
     }
 
     /** Dead letters waiting, summed over every consuming service. */

@@ -72,7 +72,7 @@ public final class QuarkusAppProcess extends ProcessPart {
         // pauses to resize under load nor, on two cores, pays G1's bookkeeping in every service.
         List<String> command = JavaCommand.jar(jar, JvmSizing.fixed(maxHeap).options());
         return start(new ProcessSpec(name, command, moduleDirectory, env, logFile, url,
-                        awaited == Awaited.READY ? readiness(managementUrl, url) : serving(managementUrl)),
+                        awaited == Awaited.READY ? readiness(managementUrl, url) : serving(managementUrl, url)),
                 (process, address) -> new QuarkusAppProcess(process, address, managementUrl));
     }
 
@@ -81,8 +81,19 @@ public final class QuarkusAppProcess extends ProcessPart {
         return new ReadinessProbe(Duration.ofSeconds(120), () -> healthy(managementUrl) || healthy(url));
     }
 
-    private static ReadinessProbe serving(String managementUrl) {
-        return new ReadinessProbe(Duration.ofSeconds(120), () -> answers(managementUrl + "/q/health/live"));
+    // Alive, and its API port answers HTTP (any status: a 401 or 404 is an answer).
+    private static ReadinessProbe serving(String managementUrl, String url) {
+        return new ReadinessProbe(Duration.ofSeconds(120), () -> (answers(managementUrl + "/q/health/live")
+                || answers(url + "/q/health/live")) && answersAtAll(url + "/"));
+    }
+
+    private static boolean answersAtAll(String url) {
+        try {
+            StackHttp.status(url);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     private static boolean answers(String url) {

@@ -43,7 +43,13 @@ public record ChargeAttempt(UUID orderId, String idempotencyKey, Instant keyFirs
     }
 
     public Step next(Instant now, KeyWindows windows) {
-        boolean keyForgotten = !keyFirstUsedAt.plus(windows.idempotencyKeyWindow()).isAfter(now);
+        Instant windowEnd = keyFirstUsedAt.plus(windows.idempotencyKeyWindow());
+        boolean keyForgotten = !windowEnd.isAfter(now);
+        // A charge made under the key in its last moments might not show in a search yet once the key is
+        // forgotten (a crash before its row, a retry just past the window): no charge that close to the end.
+        if (!keyForgotten && !windowEnd.minus(windows.searchConsistency()).isAfter(now)) {
+            return Step.WAIT_FOR_SEARCH;
+        }
         boolean searchShowsAll = indeterminateSince == null
                 || !indeterminateSince.plus(windows.searchConsistency()).isAfter(now);
         if (!searchShowsAll) {

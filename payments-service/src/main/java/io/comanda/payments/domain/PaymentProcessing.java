@@ -71,10 +71,10 @@ public class PaymentProcessing {
                         placed.stream().map(e -> order(e).orderId()).distinct().toList())
                 .chain(settled -> {
                     List<TracedEvent> unpaid = unpaid(placed, settled);
-                    duplicates.absorbed(CONSUMER, placed.size() - unpaid.size());
-                    return charge(unpaid);
-                })
-                .chain(this::record);
+                    // Counted once the batch is recorded: a batch retried after a failure is not absorbed twice.
+                    return charge(unpaid).chain(this::record)
+                            .invoke(() -> duplicates.absorbed(CONSUMER, placed.size() - unpaid.size()));
+                });
     }
 
     private Uni<List<ParallelCharges.Attempt>> charge(List<TracedEvent> unpaid) {

@@ -47,6 +47,17 @@ class ChargeAttemptTest {
     }
 
     @Test
+    void noChargeGoesUnderAKeyInItsLastMomentsWhenASearchRightAfterCouldStillMissIt() {
+        ChargeAttempt attempt = ChargeAttempt.first(ORDER, T0);
+        Instant windowEnd = T0.plus(Duration.ofHours(23));
+
+        assertThat(attempt.next(windowEnd.minusSeconds(61), WINDOWS)).isEqualTo(CHARGE_UNDER_KEY);
+        assertThat(attempt.next(windowEnd.minusSeconds(60), WINDOWS)).isEqualTo(WAIT_FOR_SEARCH);
+        assertThat(attempt.next(windowEnd.minusSeconds(1), WINDOWS)).isEqualTo(WAIT_FOR_SEARCH);
+        assertThat(attempt.next(windowEnd, WINDOWS)).isEqualTo(SEARCH_FIRST);
+    }
+
+    @Test
     void anIndeterminateAnswerIsRetriedUnderItsKeyUntilTheSearchCanShowWhatItDidThenSearched() {
         ChargeAttempt failed = ChargeAttempt.first(ORDER, T0).indeterminate(T0.plusSeconds(1));
 

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -35,11 +36,14 @@ public class ConsumerTransaction {
      *                 event it returns, if any, is appended to the outbox in the same transaction
      */
     public Uni<Void> applyOnce(String consumer, UUID eventId, Supplier<Uni<Optional<ComandaEvent>>> effect) {
+        // Counted once the transaction has committed: a rolled-back delivery is retried, not absorbed.
+        AtomicBoolean duplicate = new AtomicBoolean();
         return Panache.withTransaction(() -> inbox.recordFirstDelivery(consumer, eventId)
-                .invoke(first -> duplicates.absorbed(consumer, first ? 0 : 1))
+                .invoke(first -> duplicate.set(!first))
                 .chain(first -> first ? effect.get() : Uni.createFrom().item(Optional.<ComandaEvent>empty()))
                 .chain(announcement -> announcement.isEmpty()
                         ? Uni.createFrom().voidItem()
-                        : outbox.append(announcement.get()).replaceWithVoid()));
+                        : outbox.append(announcement.get()).replaceWithVoid()))
+                .invoke(() -> duplicates.absorbed(consumer, duplicate.get() ? 1 : 0));
     }
 }
