@@ -3,6 +3,7 @@ package io.comanda.devstack.faults;
 import io.comanda.devstack.LocalUser;
 import io.comanda.devstack.cli.ControlClient;
 import io.comanda.devstack.cli.StackPorts;
+import io.comanda.events.Topic;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -56,7 +57,7 @@ public final class FaultSuite {
         PartControl parts = new PartControl(launcher, out);
         List<ScenarioRun> runs = new ArrayList<>();
         List<ScenarioResult> results = new ArrayList<>();
-        try (EventLog events = new EventLog("127.0.0.1:" + ports.of("kafka"), List.of("comanda.orders", "comanda.payments"))) {
+        try (EventLog events = new EventLog("127.0.0.1:" + ports.of("kafka"), List.of(Topic.ORDERS.topicName(), Topic.PAYMENTS.topicName()))) {
             List<Scenario> scenarios = Scenario.all().stream()
                     .filter(s -> only.isEmpty() || only.stream().anyMatch(name -> s.title(settings).contains(name)))
                     .toList();

@@ -1,5 +1,7 @@
 package io.comanda.devstack.faults;
 
+import io.comanda.events.EventType;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,9 +22,11 @@ import java.util.function.Function;
 final class OrderAccounting {
 
     private static final int PROBLEMS_SHOWN = 10;
-    private static final String PLACED = "io.comanda.order.placed.v1";
-    private static final Set<String> OUTCOMES = Set.of("io.comanda.payment.succeeded.v1", "io.comanda.payment.failed.v1");
-    private static final Set<String> SETTLEMENTS = Set.of("io.comanda.order.confirmed.v1", "io.comanda.order.cancelled.v1");
+    private static final Set<String> PLACED = Set.of(EventType.ORDER_PLACED_V1.ceType());
+    private static final Set<String> OUTCOMES = Set.of(EventType.PAYMENT_SUCCEEDED_V1.ceType(),
+            EventType.PAYMENT_FAILED_V1.ceType());
+    private static final Set<String> SETTLEMENTS = Set.of(EventType.ORDER_CONFIRMED_V1.ceType(),
+            EventType.ORDER_CANCELLED_V1.ceType());
 
     private final List<String> problems = new ArrayList<>();
     private int lost;
@@ -113,7 +117,7 @@ final class OrderAccounting {
         } else if (!confirmed && charges > 0) {
             wrong(id + ": CANCELLED but charged");
         }
-        kind(id, events, Set.of(PLACED), "OrderPlaced");
+        kind(id, events, PLACED, "OrderPlaced");
         kind(id, events, OUTCOMES, "payment outcome");
         kind(id, events, SETTLEMENTS, "settlement");
     }
