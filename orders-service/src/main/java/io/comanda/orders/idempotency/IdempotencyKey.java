@@ -1,8 +1,5 @@
 package io.comanda.orders.idempotency;
 
-import io.comanda.platform.problem.ProblemException;
-import io.comanda.platform.problem.ProblemType;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,11 +18,11 @@ public record IdempotencyKey(String value) {
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_.:-]{1,255}");
 
     /**
-     * @throws ProblemException (400) when the header is missing or malformed
+     * @throws IdempotencyKeyMissingException when the header is missing or malformed
      */
     public static IdempotencyKey parse(String header) {
         if (header == null || header.isBlank()) {
-            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REQUIRED,
+            throw new IdempotencyKeyMissingException(
                     "Send an Idempotency-Key header with a unique value per order, e.g. a UUID; "
                             + "retry with the same key to never place the order twice.");
         }
@@ -34,7 +31,7 @@ public record IdempotencyKey(String value) {
             value = value.substring(1, value.length() - 1);
         }
         if (!WELL_FORMED.matcher(value).matches()) {
-            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REQUIRED,
+            throw new IdempotencyKeyMissingException(
                     "The Idempotency-Key must be 1 to 255 letters, digits or -_.: characters, e.g. a UUID.");
         }
         return new IdempotencyKey(value);

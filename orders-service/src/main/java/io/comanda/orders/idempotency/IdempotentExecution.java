@@ -1,7 +1,5 @@
 package io.comanda.orders.idempotency;
 
-import io.comanda.platform.problem.ProblemException;
-import io.comanda.platform.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -35,9 +33,10 @@ public class IdempotentExecution {
      * @param existing    the key's live record, read while holding the lock
      * @param requestHash the {@link RequestFingerprint} of the request
      * @return the stored response to replay, or empty when the work should run
-     * @throws ProblemException 409 when the key is in flight, 422 when it was used for another request
+     * @throws IdempotencyKeyInFlightException when the key is in flight
+     * @throws IdempotencyKeyReusedException   when it was used for another request
      */
-    public Optional<Outcome> replayOrRefuse(boolean locked, Optional<IdempotencyRecord> existing, String requestHash) {
+    public Optional<IdempotentResponse> replayOrRefuse(boolean locked, Optional<IdempotencyRecord> existing, String requestHash) {
         if (!locked) {
             throw inFlight();
         }
@@ -45,10 +44,9 @@ public class IdempotentExecution {
             return Optional.empty();
         }
         if (!existing.get().matches(requestHash)) {
-            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
-                    "This Idempotency-Key was already used for a different request; use a new key for a new order.");
+            throw new IdempotencyKeyReusedException();
         }
-        return Optional.of(new Outcome(existing.get().response(), true));
+        return Optional.of(new IdempotentResponse(existing.get().response(), true));
     }
 
     /** The record to store with the work's writes, remembered for the configured retention. */
@@ -61,16 +59,7 @@ public class IdempotentExecution {
      * The answer when the record could not be stored because a request with the same key committed
      * its own meanwhile: this one's work must roll back, and a retry replays the other's response.
      */
-    public ProblemException inFlight() {
-        return new ProblemException(ProblemType.IDEMPOTENCY_KEY_IN_FLIGHT,
-                "A request with this Idempotency-Key is still being processed; retry shortly "
-                        + "with the same key to get its result.");
-    }
-
-    /**
-     * @param response the response to send
-     * @param replayed whether it is a stored response given again
-     */
-    public record Outcome(StoredResponse response, boolean replayed) {
+    public IdempotencyKeyInFlightException inFlight() {
+        return new IdempotencyKeyInFlightException();
     }
 }
