@@ -2,14 +2,8 @@ package io.comanda.orders.domain;
 
 import io.comanda.orders.idempotency.IdempotencyKey;
 import io.comanda.orders.idempotency.IdempotentExecution;
-import io.comanda.orders.idempotency.IdempotentExecution.Outcome;
+import io.comanda.orders.idempotency.IdempotentResponse;
 import io.comanda.orders.idempotency.StoredResponse;
-import io.comanda.orders.persistence.PlacementStatements;
-import io.comanda.orders.persistence.PlacementStatements.PlacementReading;
-import io.comanda.platform.outbox.OutboxRow;
-import io.comanda.platform.outbox.OutboxWriter;
-import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,14 +27,12 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class OrderPlacement {
 
-    private final PlacementStatements statements;
+    private final PlacementStore store;
     private final IdempotentExecution idempotency;
-    private final OutboxWriter outbox;
 
-    public OrderPlacement(PlacementStatements statements, IdempotentExecution idempotency, OutboxWriter outbox) {
-        this.statements = statements;
+    public OrderPlacement(PlacementStore store, IdempotentExecution idempotency) {
+        this.store = store;
         this.idempotency = idempotency;
-        this.outbox = outbox;
     }
 
     /**
@@ -50,33 +42,27 @@ public class OrderPlacement {
      * @throws InvalidOrderException (in the Uni) for unknown or retired products; nothing is stored then
      */
     @WithSpan("place order")
-    public Uni<Outcome> place(String customerId, IdempotencyKey key, String requestHash, PlaceOrderCommand command,
-                              Function<Order, StoredResponse> respond) {
-        // The outbox row carries this span as its trace context, though it is written in a callback.
-        Context placing = Context.current();
+    public Uni<IdempotentResponse> place(String customerId, IdempotencyKey key, String requestHash,
+                                         PlaceOrderCommand command, Function<Order, StoredResponse> respond) {
         List<String> skus = List.copyOf(new TreeSet<>(
                 command.items().stream().map(PlaceOrderCommand.Item::sku).toList()));
-        return statements.inTransaction(connection -> statements
-                .lockAndRead(connection, key.lockId(customerId), customerId, key.value(), skus)
+        return store.inTransaction(transaction -> transaction
+                .lockAndRead(key.lockId(customerId), customerId, key.value(), skus)
                 .chain(reading -> {
-                    Optional<Outcome> replay = idempotency.replayOrRefuse(reading.locked(), reading.existing(),
-                            requestHash);
+                    Optional<IdempotentResponse> replay = idempotency.replayOrRefuse(reading.locked(),
+                            reading.existing(), requestHash);
                     if (replay.isPresent()) {
                         return Uni.createFrom().item(replay.get());
                     }
                     Order order = priced(customerId, command, reading);
                     StoredResponse response = respond.apply(order);
-                    OutboxRow announcement;
-                    try (Scope ignored = placing.makeCurrent()) {
-                        announcement = outbox.row(order.placedEvent());
-                    }
-                    return statements.insert(connection, order, announcement,
+                    return transaction.insert(order, order.placedEvent(),
                                     idempotency.recordOf(key, requestHash, response))
                             .map(stored -> {
                                 if (!stored) {
                                     throw idempotency.inFlight();
                                 }
-                                return new Outcome(response, false);
+                                return new IdempotentResponse(response, false);
                             });
                 }));
     }

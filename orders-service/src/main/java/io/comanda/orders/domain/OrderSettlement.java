@@ -1,10 +1,7 @@
 package io.comanda.orders.domain;
 
 import io.comanda.events.PaymentOutcome;
-import io.comanda.orders.persistence.SettlementWriter;
-import io.comanda.orders.persistence.SettlementWriter.Outcome;
 import io.comanda.platform.inbox.DuplicateDeliveries;
-import io.comanda.platform.outbox.OutboxWriter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
@@ -28,16 +25,13 @@ public class OrderSettlement {
     public static final String CONSUMER = "orders-service";
     private static final Logger LOG = Logger.getLogger(OrderSettlement.class);
 
-    private final SettlementWriter writer;
-    private final OutboxWriter outbox;
+    private final SettlementStore store;
     private final MeterRegistry metrics;
     private final DuplicateDeliveries duplicates;
     private final Counter mismatches;
 
-    public OrderSettlement(SettlementWriter writer, OutboxWriter outbox, MeterRegistry metrics,
-                           DuplicateDeliveries duplicates) {
-        this.writer = writer;
-        this.outbox = outbox;
+    public OrderSettlement(SettlementStore store, MeterRegistry metrics, DuplicateDeliveries duplicates) {
+        this.store = store;
         this.metrics = metrics;
         this.duplicates = duplicates;
         // Registered at once: the alert on it must find the series before the first mismatch.
@@ -55,10 +49,10 @@ public class OrderSettlement {
     public Uni<Void> applyOutcome(UUID eventId, PaymentOutcome outcome) {
         Settlement settlement = Settlement.of(outcome);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return writer.settle(CONSUMER, eventId, outcome.orderId(), outcome.customerId(), outcome.amount(), settlement,
+        return store.settle(CONSUMER, eventId, outcome.orderId(), outcome.customerId(), outcome.amount(), settlement,
                         now, found -> requireMatchingOrder(outcome, found),
-                        order -> outbox.row(settlement.announcement(outcome, order.orderId(), order.customerId(),
-                                order.total(), now, order.version())))
+                        order -> settlement.announcement(outcome, order.orderId(), order.customerId(),
+                                order.total(), now, order.version()))
                 .invoke(done -> {
                     duplicates.absorbed(CONSUMER, done.firstDelivery() ? 0 : 1);
                     if (done.settled() != null) {
@@ -76,7 +70,7 @@ public class OrderSettlement {
     }
 
     // Thrown inside the transaction, so the inbox record rolls back with it and the record is parked.
-    private Outcome requireMatchingOrder(PaymentOutcome outcome, Outcome found) {
+    private SettlementResult requireMatchingOrder(PaymentOutcome outcome, SettlementResult found) {
         if (found.firstDelivery() && found.statusBefore() == null) {
             throw new UnknownOrderException(outcome.orderId());
         }

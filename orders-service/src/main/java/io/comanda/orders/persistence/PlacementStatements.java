@@ -2,6 +2,7 @@ package io.comanda.orders.persistence;
 
 import io.comanda.orders.domain.Order;
 import io.comanda.orders.domain.OrderLine;
+import io.comanda.orders.domain.PlacementReading;
 import io.comanda.orders.domain.Product;
 import io.comanda.orders.idempotency.IdempotencyRecord;
 import io.comanda.orders.idempotency.NewIdempotencyRecord;
@@ -142,13 +143,4 @@ public class PlacementStatements {
         return new PlacementReading(locked, existing, products);
     }
 
-    /**
-     * What the reading statement found.
-     *
-     * @param locked   whether this transaction holds the key's lock; false: a request with the key is in flight
-     * @param existing the key's live record, if any
-     * @param products the catalogue entries of the requested skus that exist (none when a record exists)
-     */
-    public record PlacementReading(boolean locked, Optional<IdempotencyRecord> existing, List<Product> products) {
-    }
 }

@@ -3,6 +3,8 @@ package io.comanda.orders.persistence;
 import io.comanda.events.Money;
 import io.comanda.orders.domain.OrderStatus;
 import io.comanda.orders.domain.Settlement;
+import io.comanda.orders.domain.SettlementResult;
+import io.comanda.orders.domain.SettledOrder;
 import io.comanda.platform.outbox.OutboxRow;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -64,9 +66,10 @@ public class SettlementWriter {
      * @param amount     the amount the outcome names, which must be the order's total
      * @param check      may fail the transaction (rolling back the inbox record) after seeing the outcome
      */
-    public Uni<Outcome> settle(String consumer, UUID eventId, UUID orderId, String customerId, Money amount,
-                               Settlement settlement, Instant now, Function<Outcome, Outcome> check,
-                               Function<SettledOrder, OutboxRow> announcement) {
+    public Uni<SettlementResult> settle(String consumer, UUID eventId, UUID orderId, String customerId, Money amount,
+                                        Settlement settlement, Instant now,
+                                        Function<SettlementResult, SettlementResult> check,
+                                        Function<SettledOrder, OutboxRow> announcement) {
         Tuple values = Tuple.of(consumer, eventId, orderId, settlement.status().name())
                 .addString(settlement.declineReason()).addOffsetDateTime(now.atOffset(ZoneOffset.UTC))
                 .addString(customerId).addLong(amount.amount()).addString(amount.currency());
@@ -80,31 +83,13 @@ public class SettlementWriter {
         return connection.preparedQuery(OutboxRow.INSERT).execute(row.tuple()).replaceWithVoid();
     }
 
-    private static Outcome outcome(UUID orderId, Row row) {
+    private static SettlementResult outcome(UUID orderId, Row row) {
         String before = row.getString("status_before");
         SettledOrder settled = row.getString("customer_id") == null ? null : new SettledOrder(orderId,
                 row.getString("customer_id"), Money.of(row.getLong("total_amount"), row.getString("currency")),
                 row.getOffsetDateTime("created_at").toInstant(), row.getLong("version"));
-        return new Outcome(row.getBoolean("first_delivery"), before == null ? null : OrderStatus.valueOf(before),
+        return new SettlementResult(row.getBoolean("first_delivery"), before == null ? null : OrderStatus.valueOf(before),
                 Boolean.TRUE.equals(row.getBoolean("matches")), settled);
     }
 
-    /**
-     * What the statement found and did.
-     *
-     * @param firstDelivery false when the inbox already held the event: nothing else was looked at
-     * @param statusBefore  the order's status before, or null when there is no such order
-     * @param matches       whether the outcome's customer, amount and currency are the order's
-     * @param settled       the order as settled, or null when it was not PENDING, did not match, or is not there
-     */
-    public record Outcome(boolean firstDelivery, OrderStatus statusBefore, boolean matches, SettledOrder settled) {
-    }
-
-    /**
-     * An order just moved out of PENDING.
-     *
-     * @param version its version after the change
-     */
-    public record SettledOrder(UUID orderId, String customerId, Money total, Instant createdAt, long version) {
-    }
 }
