@@ -25,47 +25,39 @@ public class ChargeUnderAttempt {
         this.windows = windows;
     }
 
-    public Outcome charge(OrderPlaced order, ChargeAttempt attempt) {
+    public AttemptedCharge charge(OrderPlaced order, ChargeAttempt attempt) {
         Instant now = Instant.now();
         return switch (attempt.next(now, windows)) {
             case CHARGE_UNDER_KEY -> chargeUnder(order, attempt);
-            case WAIT_FOR_SEARCH -> new Outcome(null, new ProviderUnavailableException("The charge of order "
-                    + order.orderId() + " waits until the provider's search shows what its indeterminate answer did",
-                    null), attempt);
+            case WAIT_FOR_SEARCH -> AttemptedCharge.failed(order, new ProviderUnavailableException(
+                    "The charge of order " + order.orderId() + " waits until the provider's search shows what its "
+                            + "indeterminate answer did", null), attempt);
             case SEARCH_FIRST -> searchThenCharge(order, attempt, now);
         };
     }
 
-    private Outcome searchThenCharge(OrderPlaced order, ChargeAttempt attempt, Instant now) {
+    private AttemptedCharge searchThenCharge(OrderPlaced order, ChargeAttempt attempt, Instant now) {
         Optional<ChargeResult> found;
         try {
             found = gateway.findByOrder(order.orderId());
         } catch (RuntimeException e) {
             // A failed look-up says nothing about the charge: the attempt stays as it was.
-            return new Outcome(null, e, attempt);
+            return AttemptedCharge.failed(order, e, attempt);
         }
-        return found.map(result -> new Outcome(result, null, attempt.definite()))
+        return found.map(result -> AttemptedCharge.answered(order, result, attempt.definite()))
                 .orElseGet(() -> chargeUnder(order, attempt.nextGeneration(now)));
     }
 
-    private Outcome chargeUnder(OrderPlaced order, ChargeAttempt attempt) {
+    private AttemptedCharge chargeUnder(OrderPlaced order, ChargeAttempt attempt) {
         ChargeRequest request = new ChargeRequest(order.orderId(), order.total(), order.paymentMethod(),
                 attempt.idempotencyKey());
         try {
-            return new Outcome(gateway.charge(request), null, attempt.definite());
+            return AttemptedCharge.answered(order, gateway.charge(request), attempt.definite());
         } catch (ProviderOutcomeUnknownException e) {
-            return new Outcome(null, e, attempt.indeterminate(Instant.now()));
+            return AttemptedCharge.failed(order, e, attempt.indeterminate(Instant.now()));
         } catch (RuntimeException e) {
             // Refused before it ran (429, 409, a refused key), or still processing: the key answers as before.
-            return new Outcome(null, e, attempt);
+            return AttemptedCharge.failed(order, e, attempt);
         }
-    }
-
-    /**
-     * @param result  the provider's answer, or null when the charge failed
-     * @param failure why it failed, or null
-     * @param attempt the order's charge attempt afterwards
-     */
-    public record Outcome(ChargeResult result, RuntimeException failure, ChargeAttempt attempt) {
     }
 }

@@ -1,7 +1,6 @@
 package io.comanda.payments.domain;
 
 import io.comanda.events.OrderPlaced;
-import io.comanda.platform.messaging.TracedEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
@@ -9,6 +8,7 @@ import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,35 +42,43 @@ public class ParallelCharges {
     }
 
     /**
-     * Charges every order once, in parallel, under its charge attempt; never fails: each attempt carries
+     * Charges every order once, in parallel, under its charge attempt; never fails: each charge carries
      * its result or its failure. The answer comes back on the caller's Vert.x context.
      *
+     * @param orders         one delivery per order
      * @param chargeAttempts the recorded charge attempt of each order; an order without one is not charged
+     * @return each order's charge, by order id, in the order of {@code orders}
      */
-    public Uni<List<Attempt>> charge(List<TracedEvent> orders, Map<UUID, ChargeAttempt> chargeAttempts) {
+    public Uni<Map<UUID, AttemptedCharge>> charge(List<? extends PlacedOrderDelivery> orders,
+                                                  Map<UUID, ChargeAttempt> chargeAttempts) {
         if (orders.isEmpty()) {
-            return Uni.createFrom().item(List.of());
+            return Uni.createFrom().item(Map.of());
         }
         Context context = Vertx.currentContext();
         Executor resume = context == null ? Infrastructure.getDefaultExecutor()
                 : task -> context.runOnContext(ignored -> task.run());
-        List<Uni<Attempt>> attempts = orders.stream().map(order ->
-                charge(order, chargeAttempts.get(((OrderPlaced) order.event().event()).orderId()))).toList();
-        return Uni.join().all(attempts).andFailFast().emitOn(resume);
+        List<Uni<AttemptedCharge>> charges = orders.stream().map(order ->
+                charge(order, chargeAttempts.get(order.order().orderId()))).toList();
+        return Uni.join().all(charges).andFailFast().emitOn(resume).map(ParallelCharges::byOrder);
     }
 
-    private Uni<Attempt> charge(TracedEvent traced, ChargeAttempt chargeAttempt) {
-        OrderPlaced order = (OrderPlaced) traced.event().event();
+    private Uni<AttemptedCharge> charge(PlacedOrderDelivery delivery, ChargeAttempt chargeAttempt) {
+        OrderPlaced order = delivery.order();
         if (chargeAttempt == null) {
             // Another consumer began this order's attempt in the same instant (a partition handed over).
-            return Uni.createFrom().item(new Attempt(traced, order, null, new ProviderUnavailableException(
-                    "The charge attempt of order " + order.orderId() + " was begun concurrently", null), null));
+            return Uni.createFrom().item(new AttemptedCharge(order, null, new ProviderUnavailableException(
+                    "The charge of order " + order.orderId() + " was begun concurrently", null), null));
         }
         return Uni.createFrom().completionStage(() -> CompletableFuture.supplyAsync(
-                        () -> traced.within(() -> charges.charge(order, chargeAttempt)), workers))
-                .onItemOrFailure().transform((outcome, failure) -> outcome == null
-                        ? new Attempt(traced, order, null, unwrap(failure), chargeAttempt)
-                        : new Attempt(traced, order, outcome.result(), outcome.failure(), outcome.attempt()));
+                        () -> delivery.within(() -> charges.charge(order, chargeAttempt)), workers))
+                .onItemOrFailure().transform((charged, failure) -> charged == null
+                        ? new AttemptedCharge(order, null, unwrap(failure), chargeAttempt) : charged);
+    }
+
+    private static Map<UUID, AttemptedCharge> byOrder(List<AttemptedCharge> charges) {
+        Map<UUID, AttemptedCharge> byOrder = new LinkedHashMap<>();
+        charges.forEach(charge -> byOrder.put(charge.order().orderId(), charge));
+        return byOrder;
     }
 
     private static Throwable unwrap(Throwable failure) {
@@ -80,16 +88,5 @@ public class ParallelCharges {
     @PreDestroy
     void stop() {
         workers.shutdownNow();
-    }
-
-    /**
-     * @param traced  the event that asked for the charge
-     * @param order   the order charged
-     * @param result  the provider's answer, or null when the call failed
-     * @param failure why the call failed, or null
-     * @param chargeAttempt the order's charge attempt after the call, or null when it had none
-     */
-    public record Attempt(TracedEvent traced, OrderPlaced order, ChargeResult result, Throwable failure,
-                          ChargeAttempt chargeAttempt) {
     }
 }

@@ -1,20 +1,14 @@
 package io.comanda.payments.domain;
 
-import io.comanda.events.OrderPlaced;
-import io.comanda.payments.persistence.ChargeAttempts;
-import io.comanda.payments.persistence.PaymentLedger;
-import io.comanda.platform.messaging.BatchConsumerPolicy.Outcome;
-import io.comanda.platform.messaging.BatchConsumerPolicy.Rejection;
-import io.comanda.platform.messaging.BatchConsumerPolicy.Retry;
-import io.comanda.platform.messaging.TracedEvent;
+import io.comanda.payments.domain.PaymentStore.RecordedPayment;
 import io.comanda.platform.inbox.DuplicateDeliveries;
-import io.comanda.platform.outbox.OutboxWriter;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +33,7 @@ import java.util.UUID;
  * A charge the provider refuses for good is rejected, to be dead-lettered; one that failed transiently
  * is handed back to be retried alone, and so is one the provider refused for our credentials
  * ({@code DependencyUnusableException}): the batch policy then pauses the consumer until the provider
- * accepts us again, instead of retrying it. Other order events are not this service's concern.
+ * accepts us again, instead of retrying it.
  */
 @ApplicationScoped
 public class PaymentProcessing {
@@ -48,81 +42,72 @@ public class PaymentProcessing {
     public static final String CONSUMER = "payments-service";
 
     private final ParallelCharges charges;
-    private final ChargeAttempts chargeAttempts;
-    private final PaymentLedger ledger;
-    private final OutboxWriter outbox;
+    private final ChargeAttemptStore chargeAttempts;
+    private final PaymentStore payments;
     private final DuplicateDeliveries duplicates;
 
-    public PaymentProcessing(ParallelCharges charges, ChargeAttempts chargeAttempts, PaymentLedger ledger,
-                             OutboxWriter outbox, DuplicateDeliveries duplicates) {
+    public PaymentProcessing(ParallelCharges charges, ChargeAttemptStore chargeAttempts, PaymentStore payments,
+                             DuplicateDeliveries duplicates) {
         this.charges = charges;
         this.chargeAttempts = chargeAttempts;
-        this.ledger = ledger;
-        this.outbox = outbox;
+        this.payments = payments;
         this.duplicates = duplicates;
     }
 
-    public Uni<Outcome> pay(List<TracedEvent> events) {
-        List<TracedEvent> placed = events.stream().filter(e -> e.event().event() instanceof OrderPlaced).toList();
+    public Uni<PaymentBatchResult> pay(List<? extends PlacedOrderDelivery> placed) {
         if (placed.isEmpty()) {
-            return Uni.createFrom().item(new Outcome(List.of(), List.of()));
+            return Uni.createFrom().item(new PaymentBatchResult(List.of(), List.of()));
         }
-        return ledger.settled(CONSUMER, placed.stream().map(e -> e.event().id()).toList(),
-                        placed.stream().map(e -> order(e).orderId()).distinct().toList())
+        return payments.settled(CONSUMER, placed.stream().map(PlacedOrderDelivery::eventId).toList(),
+                        placed.stream().map(e -> e.order().orderId()).distinct().toList())
                 .chain(settled -> {
-                    List<TracedEvent> unpaid = unpaid(placed, settled);
+                    List<PlacedOrderDelivery> unpaid = unpaid(placed, settled);
                     // Counted once the batch is recorded: a batch retried after a failure is not absorbed twice.
-                    return charge(unpaid).chain(this::record)
+                    return charge(unpaid).chain(charged -> record(unpaid, charged))
                             .invoke(() -> duplicates.absorbed(CONSUMER, placed.size() - unpaid.size()));
                 });
     }
 
-    private Uni<List<ParallelCharges.Attempt>> charge(List<TracedEvent> unpaid) {
+    private Uni<Map<UUID, AttemptedCharge>> charge(List<PlacedOrderDelivery> unpaid) {
         if (unpaid.isEmpty()) {
-            return Uni.createFrom().item(List.of());
+            return Uni.createFrom().item(Map.of());
         }
-        return chargeAttempts.begin(unpaid.stream().map(e -> order(e).orderId()).toList(), Instant.now())
+        return chargeAttempts.begin(unpaid.stream().map(e -> e.order().orderId()).toList(), Instant.now())
                 .chain(begun -> charges.charge(unpaid, begun)
-                        .call(attempts -> chargeAttempts.note(changed(attempts, begun))));
+                        .call(charged -> chargeAttempts.note(changed(charged.values(), begun))));
     }
 
-    private static List<ChargeAttempt> changed(List<ParallelCharges.Attempt> attempts, Map<UUID, ChargeAttempt> begun) {
-        return attempts.stream().map(ParallelCharges.Attempt::chargeAttempt)
+    private static List<ChargeAttempt> changed(Collection<AttemptedCharge> charged, Map<UUID, ChargeAttempt> begun) {
+        return charged.stream().map(AttemptedCharge::attempt)
                 .filter(after -> after != null && !after.equals(begun.get(after.orderId()))).toList();
     }
 
-    private static List<TracedEvent> unpaid(List<TracedEvent> placed, PaymentLedger.Settled settled) {
-        Map<UUID, TracedEvent> firstOfOrder = new LinkedHashMap<>();
-        for (TracedEvent event : placed) {
-            UUID orderId = order(event).orderId();
-            if (!settled.eventIds().contains(event.event().id()) && !settled.orderIds().contains(orderId)) {
-                firstOfOrder.putIfAbsent(orderId, event);
+    private static List<PlacedOrderDelivery> unpaid(List<? extends PlacedOrderDelivery> placed, AlreadySettled settled) {
+        Map<UUID, PlacedOrderDelivery> firstOfOrder = new LinkedHashMap<>();
+        for (PlacedOrderDelivery delivery : placed) {
+            UUID orderId = delivery.order().orderId();
+            if (!settled.eventIds().contains(delivery.eventId()) && !settled.orderIds().contains(orderId)) {
+                firstOfOrder.putIfAbsent(orderId, delivery);
             }
         }
         return List.copyOf(firstOfOrder.values());
     }
 
-    private Uni<Outcome> record(List<ParallelCharges.Attempt> attempts) {
-        List<PaymentLedger.Entry> entries = new ArrayList<>();
-        List<Rejection> rejections = new ArrayList<>();
-        List<Retry> retries = new ArrayList<>();
+    private Uni<PaymentBatchResult> record(List<PlacedOrderDelivery> unpaid, Map<UUID, AttemptedCharge> charged) {
+        List<RecordedPayment> recorded = new ArrayList<>();
+        List<UnpaidOrder> refused = new ArrayList<>();
+        List<UnpaidOrder> retryable = new ArrayList<>();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        for (ParallelCharges.Attempt attempt : attempts) {
-            if (attempt.failure() instanceof ProviderRejectedException) {
-                rejections.add(new Rejection(attempt.traced().event(), attempt.failure()));
-            } else if (attempt.failure() != null) {
-                retries.add(new Retry(attempt.traced().event(), attempt.failure()));
+        for (PlacedOrderDelivery delivery : unpaid) {
+            AttemptedCharge charge = charged.get(delivery.order().orderId());
+            if (charge.failure() instanceof ProviderRejectedException) {
+                refused.add(new UnpaidOrder(delivery, charge.failure()));
+            } else if (charge.failure() != null) {
+                retryable.add(new UnpaidOrder(delivery, charge.failure()));
             } else {
-                Payment payment = Payment.fromCharge(attempt.order(), attempt.result(), now);
-                // Stamped in the event's own context: its flow's correlation id and trace parent.
-                entries.add(new PaymentLedger.Entry(attempt.traced().event().id(), payment,
-                        attempt.traced().within(() -> outbox.row(payment.outcomeEvent()))));
+                recorded.add(new RecordedPayment(delivery, Payment.fromCharge(delivery.order(), charge.result(), now)));
             }
         }
-        return ledger.record(CONSUMER, entries).replaceWith(new Outcome(rejections, retries));
-    }
-
-    private static OrderPlaced order(TracedEvent event) {
-        return (OrderPlaced) event.event().event();
+        return payments.record(CONSUMER, recorded).replaceWith(new PaymentBatchResult(refused, retryable));
     }
 }

@@ -12,12 +12,12 @@ import java.util.Optional;
  * off-session, server-side confirmation: {@code succeeded} is money taken; {@code requires_payment_method}
  * and {@code canceled} are declines with the last payment error's code; {@code processing} is not final yet.
  */
-final class PaymentIntentOutcome {
+final class PaymentIntentResults {
 
     /** Stripe's decline code for a payment the bank wants the customer to authenticate. */
     static final String AUTHENTICATION_REQUIRED = "authentication_required";
 
-    private PaymentIntentOutcome() {
+    private PaymentIntentResults() {
     }
 
     /**

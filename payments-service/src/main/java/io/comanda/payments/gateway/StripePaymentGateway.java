@@ -70,7 +70,7 @@ public class StripePaymentGateway implements PaymentGateway {
         } catch (StripeException e) {
             return StripeFailures.declineOrThrow(e);
         }
-        return PaymentIntentOutcome.of(processing.untilFinal(intent, this::retrieve)).orElseThrow();
+        return PaymentIntentResults.of(processing.untilFinal(intent, this::retrieve)).orElseThrow();
     }
 
     @Override
@@ -86,7 +86,7 @@ public class StripePaymentGateway implements PaymentGateway {
             throw readFailed("Searching the PaymentIntent of order " + orderId, e);
         }
         return mostAdvanced(found).map(intent ->
-                PaymentIntentOutcome.of(processing.untilFinal(intent, this::retrieve)).orElseThrow());
+                PaymentIntentResults.of(processing.untilFinal(intent, this::retrieve)).orElseThrow());
     }
 
     /** Of several PaymentIntents of one order (a decline, then a charge), the one that took money counts. */

@@ -1,6 +1,7 @@
 package io.comanda.payments.persistence;
 
 import io.comanda.payments.domain.ChargeAttempt;
+import io.comanda.payments.domain.ChargeAttemptStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -21,7 +22,7 @@ import java.util.UUID;
  * what changed, which on the usual path is nothing.
  */
 @ApplicationScoped
-public class ChargeAttempts {
+public class ChargeAttempts implements ChargeAttemptStore {
 
     // The rows the insert leaves alone are read from the statement's snapshot, taken before it wrote. A row
     // another consumer inserted after that snapshot is in neither part: its order is retried (see ParallelCharges).
@@ -59,6 +60,7 @@ public class ChargeAttempts {
      * @param now when the new attempts' keys are first used
      * @return the attempt of each order
      */
+    @Override
     public Uni<Map<UUID, ChargeAttempt>> begin(List<UUID> orderIds, Instant now) {
         if (orderIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
@@ -78,6 +80,7 @@ public class ChargeAttempts {
     }
 
     /** Records the attempts as they stand after their charges: a new key generation, an indeterminate answer. */
+    @Override
     public Uni<Void> note(List<ChargeAttempt> changed) {
         if (changed.isEmpty()) {
             return Uni.createFrom().voidItem();

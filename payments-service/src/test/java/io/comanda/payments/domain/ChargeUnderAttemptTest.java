@@ -28,7 +28,7 @@ class ChargeUnderAttemptTest {
     void theUsualPathIsOneChargeUnderTheOrdersKeyAndChangesNothingInTheAttempt() {
         ChargeAttempt attempt = ChargeAttempt.first(order.orderId(), Instant.now());
 
-        ChargeUnderAttempt.Outcome outcome = charges.charge(order, attempt);
+        AttemptedCharge outcome = charges.charge(order, attempt);
 
         assertThat(outcome.result()).isEqualTo(new ChargeResult.Charged("pi_" + key));
         assertThat(outcome.attempt()).isSameAs(attempt);
@@ -39,9 +39,9 @@ class ChargeUnderAttemptTest {
     void aServerErrorMarksTheAttemptIndeterminateAndARateLimitLeavesItAsItWas() {
         ChargeAttempt attempt = ChargeAttempt.first(order.orderId(), Instant.now());
         provider.failure = new ProviderOutcomeUnknownException("500", null);
-        ChargeUnderAttempt.Outcome failed = charges.charge(order, attempt);
+        AttemptedCharge failed = charges.charge(order, attempt);
         provider.failure = new ProviderUnavailableException("429", null);
-        ChargeUnderAttempt.Outcome limited = charges.charge(order, attempt);
+        AttemptedCharge limited = charges.charge(order, attempt);
 
         assertThat(failed.failure()).isInstanceOf(ProviderOutcomeUnknownException.class);
         assertThat(failed.attempt().indeterminateSince()).isNotNull();
@@ -54,7 +54,7 @@ class ChargeUnderAttemptTest {
         ChargeAttempt old = ChargeAttempt.first(order.orderId(), Instant.now().minus(Duration.ofDays(2)));
         provider.found = Optional.of(new ChargeResult.Charged("pi_earlier"));
 
-        ChargeUnderAttempt.Outcome outcome = charges.charge(order, old);
+        AttemptedCharge outcome = charges.charge(order, old);
 
         assertThat(outcome.result()).isEqualTo(new ChargeResult.Charged("pi_earlier"));
         assertThat(provider.calls).containsExactly("search " + order.orderId());
@@ -65,7 +65,7 @@ class ChargeUnderAttemptTest {
         ChargeAttempt failed = ChargeAttempt.first(order.orderId(), Instant.now().minusSeconds(120))
                 .indeterminate(Instant.now().minusSeconds(119));
 
-        ChargeUnderAttempt.Outcome outcome = charges.charge(order, failed);
+        AttemptedCharge outcome = charges.charge(order, failed);
 
         assertThat(provider.calls).containsExactly("search " + order.orderId(), "charge " + key + "/2");
         assertThat(outcome.result()).isEqualTo(new ChargeResult.Charged("pi_" + key + "/2"));
@@ -77,12 +77,12 @@ class ChargeUnderAttemptTest {
     void aFreshIndeterminateAnswerIsRetriedUnderTheSameKeyAndAFailedSearchChangesNothing() {
         ChargeAttempt fresh = ChargeAttempt.first(order.orderId(), Instant.now()).indeterminate(Instant.now());
         provider.failure = new ProviderOutcomeUnknownException("500 replayed", null);
-        ChargeUnderAttempt.Outcome retried = charges.charge(order, fresh);
+        AttemptedCharge retried = charges.charge(order, fresh);
 
         ChargeAttempt searchable = ChargeAttempt.first(order.orderId(), Instant.now().minusSeconds(120))
                 .indeterminate(Instant.now().minusSeconds(119));
         provider.searchFailure = new ProviderUnavailableException("search 500", null);
-        ChargeUnderAttempt.Outcome searchFailed = charges.charge(order, searchable);
+        AttemptedCharge searchFailed = charges.charge(order, searchable);
 
         assertThat(provider.calls).containsExactly("charge " + key, "search " + order.orderId());
         assertThat(retried.attempt()).isSameAs(fresh);

@@ -10,23 +10,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What each PaymentIntent status means for the order once an off-session confirmation answered it. */
-class PaymentIntentOutcomeTest {
+class PaymentIntentResultsTest {
 
     @Test
     void succeededIsChargedWithThePaymentIntentId() {
-        assertThat(PaymentIntentOutcome.of(intent("succeeded", null))).contains(new ChargeResult.Charged("pi_1"));
+        assertThat(PaymentIntentResults.of(intent("succeeded", null))).contains(new ChargeResult.Charged("pi_1"));
     }
 
     @Test
     void processingIsNotFinalYet() {
-        assertThat(PaymentIntentOutcome.of(intent("processing", null))).isEmpty();
+        assertThat(PaymentIntentResults.of(intent("processing", null))).isEmpty();
     }
 
     @Test
     void aFailedPaymentIsDeclinedWithTheLastPaymentErrorsDeclineCodeOrElseItsCode() {
-        assertThat(PaymentIntentOutcome.of(intent("requires_payment_method", error("card_declined", "insufficient_funds"))))
+        assertThat(PaymentIntentResults.of(intent("requires_payment_method", error("card_declined", "insufficient_funds"))))
                 .contains(new ChargeResult.Declined("insufficient_funds", "Declined by the test."));
-        assertThat(PaymentIntentOutcome.of(intent("canceled", error("payment_method_provider_decline", null))))
+        assertThat(PaymentIntentResults.of(intent("canceled", error("payment_method_provider_decline", null))))
                 .contains(new ChargeResult.Declined("payment_method_provider_decline", "Declined by the test."));
     }
 
@@ -35,7 +35,7 @@ class PaymentIntentOutcomeTest {
         PaymentIntent canceled = intent("canceled", null);
         canceled.setCancellationReason("abandoned");
 
-        assertThat(PaymentIntentOutcome.of(canceled)).hasValueSatisfying(result ->
+        assertThat(PaymentIntentResults.of(canceled)).hasValueSatisfying(result ->
                 assertThat(result).isInstanceOfSatisfying(ChargeResult.Declined.class, declined -> {
                     assertThat(declined.declineCode()).isEqualTo("abandoned");
                     assertThat(declined.reason()).isNotBlank();
@@ -44,14 +44,14 @@ class PaymentIntentOutcomeTest {
 
     @Test
     void anAuthenticationAskedForOffSessionIsTheDeclineAuthenticationRequired() {
-        assertThat(PaymentIntentOutcome.of(intent("requires_action", null))).hasValueSatisfying(result ->
+        assertThat(PaymentIntentResults.of(intent("requires_action", null))).hasValueSatisfying(result ->
                 assertThat(result).isInstanceOfSatisfying(ChargeResult.Declined.class,
                         declined -> assertThat(declined.declineCode()).isEqualTo("authentication_required")));
     }
 
     @Test
     void aStatusAServerSideConfirmationCannotReachIsForAnOperator() {
-        assertThatThrownBy(() -> PaymentIntentOutcome.of(intent("requires_confirmation", null)))
+        assertThatThrownBy(() -> PaymentIntentResults.of(intent("requires_confirmation", null)))
                 .isInstanceOf(ProviderRejectedException.class).hasMessageContaining("requires_confirmation");
     }
 

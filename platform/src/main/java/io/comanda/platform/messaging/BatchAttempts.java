@@ -1,6 +1,6 @@
 package io.comanda.platform.messaging;
 
-import io.comanda.platform.messaging.BatchConsumerPolicy.Outcome;
+import io.comanda.platform.messaging.BatchConsumerPolicy.BatchFailures;
 import io.comanda.platform.messaging.BatchConsumerPolicy.Rejection;
 import io.comanda.platform.messaging.BatchConsumerPolicy.Retry;
 import io.comanda.platform.logging.UntrustedText;
@@ -35,7 +35,7 @@ final class BatchAttempts {
     private static final Logger LOG = Logger.getLogger(BatchConsumerPolicy.class);
 
     private final ConsumerChannel consumer;
-    private final Function<List<TracedEvent>, Uni<Outcome>> handler;
+    private final Function<List<TracedEvent>, Uni<BatchFailures>> handler;
     private final PausedDependencies pauses;
     private final ConsumerMetrics metrics;
     private final Map<IncomingEvent, TracedEvent> traced = new IdentityHashMap<>();
@@ -46,7 +46,7 @@ final class BatchAttempts {
     private long deadline;
     private int transientFailures;
 
-    BatchAttempts(ConsumerChannel consumer, List<TracedEvent> events, Function<List<TracedEvent>, Uni<Outcome>> handler,
+    BatchAttempts(ConsumerChannel consumer, List<TracedEvent> events, Function<List<TracedEvent>, Uni<BatchFailures>> handler,
                   Duration budget, RetryBackOff backOff, PausedDependencies pauses, ConsumerMetrics metrics) {
         this.consumer = consumer;
         this.handler = handler;
@@ -71,12 +71,12 @@ final class BatchAttempts {
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("%s: a batch of %d events failed: %s", consumer.group(), pending.size(),
                             UntrustedText.of(failure));
-                    return new Outcome(List.of(), pending.stream().map(e -> new Retry(e.event(), failure)).toList());
+                    return new BatchFailures(List.of(), pending.stream().map(e -> new Retry(e.event(), failure)).toList());
                 })
                 .chain(outcome -> next(outcome, pending.size(), attempt));
     }
 
-    private Uni<List<Rejection>> next(Outcome outcome, int tried, int attempt) {
+    private Uni<List<Rejection>> next(BatchFailures outcome, int tried, int attempt) {
         rejected.addAll(outcome.rejections());
         if (outcome.retries().isEmpty()) {
             return Uni.createFrom().item(List.copyOf(rejected));

@@ -85,7 +85,7 @@ public class BatchConsumerPolicy {
     public Uni<Void> consume(String channel, KafkaRecordBatch<String, byte[]> batch,
                              Function<List<IncomingEvent>, Uni<List<Rejection>>> handler) {
         return consumeTraced(channel, batch, traced -> handler.apply(traced.stream().map(TracedEvent::event).toList())
-                .map(rejections -> new Outcome(rejections, List.of())));
+                .map(rejections -> new BatchFailures(rejections, List.of())));
     }
 
     /**
@@ -98,7 +98,7 @@ public class BatchConsumerPolicy {
      * @param handler applies the events it is given (all readable ones, then the ones to retry)
      */
     public Uni<Void> consumeTraced(String channel, KafkaRecordBatch<String, byte[]> batch,
-                                   Function<List<TracedEvent>, Uni<Outcome>> handler) {
+                                   Function<List<TracedEvent>, Uni<BatchFailures>> handler) {
         ConsumerChannel consumer = channels.computeIfAbsent(channel, name -> ConsumerChannels.of(config, name));
         if (!consumer.batch()) {
             throw new IllegalStateException("channel " + channel + " is not consumed in batches: use ConsumerPolicy");
@@ -160,14 +160,14 @@ public class BatchConsumerPolicy {
     }
 
     /**
-     * What a handler made of the events it was given: every event not named here is applied.
+     * The events of a batch its handler did not apply: every event not named here is applied.
      *
      * @param rejections events to dead-letter, each with its reason
      * @param retries    events to hand to the handler again after a back-off
      */
-    public record Outcome(List<Rejection> rejections, List<Retry> retries) {
+    public record BatchFailures(List<Rejection> rejections, List<Retry> retries) {
 
-        public Outcome {
+        public BatchFailures {
             rejections = List.copyOf(rejections);
             retries = List.copyOf(retries);
         }

@@ -1,0 +1,40 @@
+package io.comanda.payments.persistence;
+
+import io.comanda.payments.domain.AlreadySettled;
+import io.comanda.payments.domain.PaymentStore;
+import io.comanda.platform.outbox.OutboxWriter;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Payments in the {@link PaymentLedger}, their outcome events as outbox rows. */
+@ApplicationScoped
+public class SqlPaymentStore implements PaymentStore {
+
+    private final PaymentLedger ledger;
+    private final OutboxWriter outbox;
+
+    public SqlPaymentStore(PaymentLedger ledger, OutboxWriter outbox) {
+        this.ledger = ledger;
+        this.outbox = outbox;
+    }
+
+    @Override
+    public Uni<AlreadySettled> settled(String consumer, List<UUID> eventIds, List<UUID> orderIds) {
+        return ledger.settled(consumer, eventIds, orderIds)
+                .map(settled -> new AlreadySettled(settled.eventIds(), settled.orderIds()));
+    }
+
+    @Override
+    public Uni<Void> record(String consumer, List<RecordedPayment> payments) {
+        return ledger.record(consumer, payments.stream().map(this::entry).toList());
+    }
+
+    private PaymentLedger.Entry entry(RecordedPayment recorded) {
+        // Stamped in the event's own context: its flow's correlation id and trace parent.
+        return new PaymentLedger.Entry(recorded.delivery().eventId(), recorded.payment(),
+                recorded.delivery().within(() -> outbox.row(recorded.payment().outcomeEvent())));
+    }
+}
