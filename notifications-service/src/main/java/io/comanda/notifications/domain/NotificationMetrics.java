@@ -1,4 +1,4 @@
-package io.comanda.notifications.mail;
+package io.comanda.notifications.domain;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;

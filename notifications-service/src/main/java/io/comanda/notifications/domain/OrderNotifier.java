@@ -4,16 +4,8 @@ import io.comanda.events.ComandaEvent;
 import io.comanda.events.OrderCancelled;
 import io.comanda.events.OrderConfirmed;
 import io.comanda.events.OrderPlaced;
-import io.comanda.notifications.mail.MailSender;
-import io.comanda.notifications.mail.NotificationMetrics;
-import io.comanda.notifications.mail.OrderMail;
-import io.comanda.notifications.mail.OrderMailRenderer;
-import io.comanda.notifications.persistence.NotificationRepository;
-import io.comanda.notifications.persistence.OrderSummaryRepository;
-import io.comanda.platform.inbox.ConsumerTransaction;
 import io.comanda.platform.logging.UntrustedText;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -22,7 +14,6 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -42,23 +33,16 @@ public class OrderNotifier {
     public static final String CONSUMER = "notifications-service";
     private static final Logger LOG = Logger.getLogger(OrderNotifier.class);
 
-    private final OrderSummaryRepository summaries;
-    private final NotificationRepository notifications;
-    private final ConsumerTransaction transaction;
+    private final NotificationStore store;
     private final RecipientDirectory directory;
-    private final OrderMailRenderer renderer;
-    private final MailSender sender;
+    private final OrderMailer mailer;
     private final NotificationMetrics metrics;
 
-    public OrderNotifier(OrderSummaryRepository summaries, NotificationRepository notifications,
-                         ConsumerTransaction transaction, RecipientDirectory directory, OrderMailRenderer renderer,
-                         MailSender sender, NotificationMetrics metrics) {
-        this.summaries = summaries;
-        this.notifications = notifications;
-        this.transaction = transaction;
+    public OrderNotifier(NotificationStore store, RecipientDirectory directory, OrderMailer mailer,
+                         NotificationMetrics metrics) {
+        this.store = store;
         this.directory = directory;
-        this.renderer = renderer;
-        this.sender = sender;
+        this.mailer = mailer;
         this.metrics = metrics;
     }
 
@@ -70,17 +54,17 @@ public class OrderNotifier {
         }
         Context context = Vertx.currentContext();
         Uni<Void> remembered = event instanceof OrderPlaced placed
-                ? Panache.withTransaction(() -> summaries.keep(OrderSummary.of(placed)))
+                ? store.keep(OrderSummary.of(placed))
                 : Uni.createFrom().voidItem();
         return remembered
-                .chain(() -> Panache.withSession(() -> notifications.findById(eventId)))
-                .chain(done -> done != null ? Uni.createFrom().voidItem() : mail(context, eventId, event, kind));
+                .chain(() -> store.notified(eventId))
+                .chain(done -> done ? Uni.createFrom().voidItem() : mail(context, eventId, event, kind));
     }
 
     private Uni<Void> mail(Context context, UUID eventId, ComandaEvent event, MailKind kind) {
         UUID orderId = UUID.fromString(event.aggregateId());
         String customerId = customerOf(event);
-        return Panache.withSession(() -> summaries.findById(orderId))
+        return store.summary(orderId)
                 .onItem().ifNull().failWith(() -> new OrderNotYetKnownException(orderId))
                 .chain(summary -> onContext(context, directory.lookUp(customerId))
                         .chain(lookup -> lookup instanceof RecipientLookup.Found found
@@ -90,13 +74,12 @@ public class OrderNotifier {
 
     private Uni<Void> send(Context context, UUID eventId, ComandaEvent event, MailKind kind, OrderSummary summary,
                            Recipient recipient) {
-        OrderMail mail = OrderMail.of(kind, recipient.name(), summary.orderId(), summary.items(), summary.total(),
-                event instanceof OrderCancelled cancelled
-                        ? DeclineReasons.inWords(cancelled.declineCode(), cancelled.reason()) : null);
-        return onContext(context, sender.send(eventId, recipient, renderer.render(mail)))
+        String reason = event instanceof OrderCancelled cancelled
+                ? DeclineReasons.inWords(cancelled.declineCode(), cancelled.reason()) : null;
+        return onContext(context, mailer.send(eventId, recipient, kind, summary, reason))
                 .onFailure().invoke(failure -> metrics.failed(kind.template()))
                 .chain(() -> record(Notification.sent(eventId, summary.orderId(), customerOf(event), kind,
-                        sender.messageId(eventId), now())))
+                        mailer.messageId(eventId), now())))
                 .invoke(() -> metrics.sent(kind.template()));
     }
 
@@ -108,8 +91,7 @@ public class OrderNotifier {
     }
 
     private Uni<Void> record(Notification notification) {
-        return transaction.applyOnce(CONSUMER, notification.eventId(),
-                () -> notifications.persist(notification).replaceWith(Optional.empty()));
+        return store.record(CONSUMER, notification);
     }
 
     private static MailKind kindOf(ComandaEvent event) {
