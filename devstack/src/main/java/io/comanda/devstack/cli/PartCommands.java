@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 final class PartCommands {
 
     /** An answer of the control channel: its HTTP status and JSON body. */
-    record Outcome(int httpStatus, Object body) {
+    record ControlReply(int httpStatus, Object body) {
     }
 
     private final Supplier<List<ControlledPart<?>>> parts;
@@ -29,7 +29,7 @@ final class PartCommands {
     }
 
     /** Runs {@code action} ({@code stop}, {@code start}, {@code restart}, {@code kill}) on the part called {@code name}. */
-    Outcome run(String name, String action) {
+    ControlReply run(String name, String action) {
         Optional<PartCommand.Action> known = PartCommand.Action.named(action);
         if (known.isEmpty()) {
             return answer(404, "no action " + action + "; one of " + PartCommand.Action.names(), null);
@@ -70,12 +70,12 @@ final class PartCommands {
         return pid == null ? "" : " (pid " + pid + ")";
     }
 
-    private static Outcome answer(int status, String message, PartStatus part) {
+    private static ControlReply answer(int status, String message, PartStatus part) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("message", message);
         if (part != null) {
             body.put("part", part);
         }
-        return new Outcome(status, body);
+        return new ControlReply(status, body);
     }
 }

@@ -39,7 +39,7 @@ final class PaymentIntents {
         }
         String paymentMethod = parameters.get("payment_method");
         boolean confirm = "true".equals(parameters.get("confirm"));
-        Optional<TestPaymentMethods.Outcome> outcome = paymentMethod == null
+        Optional<TestPaymentMethods.ScriptedCharge> outcome = paymentMethod == null
                 ? Optional.empty() : TestPaymentMethods.of(paymentMethod);
         if (paymentMethod != null && outcome.isEmpty()) {
             ObjectNode error = StripeErrors.error("invalid_request_error", "resource_missing",
@@ -56,7 +56,8 @@ final class PaymentIntents {
     }
 
     /** Confirms {@code intent} as the bank behind its test payment method would answer. */
-    private IdempotencyLayer.Result confirm(ObjectNode intent, TestPaymentMethods.Outcome outcome, boolean offSession) {
+    private IdempotencyLayer.Result confirm(ObjectNode intent, TestPaymentMethods.ScriptedCharge outcome,
+                                            boolean offSession) {
         return switch (outcome.behaviour()) {
             case SUCCEEDS -> answer(200, succeeded(intent));
             case DECLINES -> decline(intent, "card_declined", outcome.declineCode(), outcome.message());

@@ -26,18 +26,20 @@ final class TestPaymentMethods {
     }
 
     /**
+     * What confirming a payment with one test payment method does.
+     *
      * @param behaviour   what confirming does
      * @param declineCode the decline code, for {@link Behaviour#DECLINES} only
      * @param message     the card_error message Stripe gives for the decline
      */
-    record Outcome(Behaviour behaviour, String declineCode, String message) {
+    record ScriptedCharge(Behaviour behaviour, String declineCode, String message) {
 
-        static Outcome succeeds() {
-            return new Outcome(Behaviour.SUCCEEDS, null, null);
+        static ScriptedCharge succeeds() {
+            return new ScriptedCharge(Behaviour.SUCCEEDS, null, null);
         }
 
-        static Outcome declines(String declineCode, String message) {
-            return new Outcome(Behaviour.DECLINES, declineCode, message);
+        static ScriptedCharge declines(String declineCode, String message) {
+            return new ScriptedCharge(Behaviour.DECLINES, declineCode, message);
         }
     }
 
@@ -46,20 +48,20 @@ final class TestPaymentMethods {
     static final String AUTHENTICATION_REQUIRED_MESSAGE =
             "Your card was declined. This transaction requires authentication.";
 
-    private static final Map<String, Outcome> OUTCOMES = Map.of(
-            "pm_card_visa", Outcome.succeeds(),
-            "pm_card_mastercard", Outcome.succeeds(),
-            "pm_card_chargeDeclined", Outcome.declines("generic_decline", "Your card was declined."),
-            "pm_card_chargeDeclinedInsufficientFunds", Outcome.declines("insufficient_funds", "Your card has insufficient funds."),
-            "pm_card_chargeDeclinedExpiredCard", Outcome.declines("expired_card", "Your card has expired."),
-            "pm_card_authenticationRequired", new Outcome(Behaviour.REQUIRES_AUTHENTICATION, AUTHENTICATION_REQUIRED,
+    private static final Map<String, ScriptedCharge> OUTCOMES = Map.of(
+            "pm_card_visa", ScriptedCharge.succeeds(),
+            "pm_card_mastercard", ScriptedCharge.succeeds(),
+            "pm_card_chargeDeclined", ScriptedCharge.declines("generic_decline", "Your card was declined."),
+            "pm_card_chargeDeclinedInsufficientFunds", ScriptedCharge.declines("insufficient_funds", "Your card has insufficient funds."),
+            "pm_card_chargeDeclinedExpiredCard", ScriptedCharge.declines("expired_card", "Your card has expired."),
+            "pm_card_authenticationRequired", new ScriptedCharge(Behaviour.REQUIRES_AUTHENTICATION, AUTHENTICATION_REQUIRED,
                     AUTHENTICATION_REQUIRED_MESSAGE),
-            "pm_card_processing", new Outcome(Behaviour.PROCESSES, null, null));
+            "pm_card_processing", new ScriptedCharge(Behaviour.PROCESSES, null, null));
 
     private TestPaymentMethods() {
     }
 
-    static Optional<Outcome> of(String paymentMethod) {
+    static Optional<ScriptedCharge> of(String paymentMethod) {
         return Optional.ofNullable(OUTCOMES.get(paymentMethod));
     }
 }
