@@ -7,6 +7,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -53,12 +54,24 @@ public final class ArchitectureRules {
      * modules that run or measure the system: services talk through events and HTTP contracts only.
      */
     public static ArchRule servicesIndependent(String servicePackage) {
-        String[] others = java.util.stream.Stream.concat(SERVICES.stream(), TOOLING.stream())
-                .filter(other -> !other.equals(servicePackage))
-                .toArray(String[]::new);
-        return doesNotDependOn(servicePackage, others)
+        return doesNotDependOn(servicePackage, othersThan(servicePackage))
                 .because("services share only common-events and platform; each is built, deployed and "
                         + "changed alone");
+    }
+
+    /**
+     * The main code of a module the services build on (common-events, platform, the emulator) imports
+     * none of the services nor the modules that run or measure the system.
+     */
+    public static ArchRule sharedModuleIndependent(String basePackage) {
+        return doesNotDependOn(basePackage, othersThan(basePackage))
+                .because("what the services build on must not know them, or every change would ripple back");
+    }
+
+    private static String[] othersThan(String basePackage) {
+        return Stream.concat(SERVICES.stream(), TOOLING.stream())
+                .filter(other -> !basePackage.startsWith(other))
+                .toArray(String[]::new);
     }
 
     /** No class in {@code packageName} depends on a class in any of {@code others} (base packages). */
