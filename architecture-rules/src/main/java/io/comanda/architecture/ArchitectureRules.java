@@ -7,6 +7,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -26,15 +28,20 @@ public final class ArchitectureRules {
     public static final List<String> TOOLING = List.of("io.comanda.devstack", "io.comanda.benchmark",
             "io.comanda.e2e", "io.comanda.stripe");
 
+    private static final Map<String, JavaClasses> IMPORTED = new ConcurrentHashMap<>();
+
     private ArchitectureRules() {
     }
 
-    /** The main classes of {@code basePackage}, without test classes or the classes of other jars. */
+    /**
+     * The main classes of {@code basePackage}, without test classes or the classes of other jars; read
+     * once per test run, as every rule of a module checks the same classes.
+     */
     public static JavaClasses mainClasses(String basePackage) {
-        return new ClassFileImporter()
+        return IMPORTED.computeIfAbsent(basePackage, name -> new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-                .importPackages(basePackage);
+                .importPackages(name));
     }
 
     /**

@@ -53,6 +53,11 @@ public final class HexagonalArchitecture {
         return new HexagonalArchitecture(basePackage);
     }
 
+    /** The service's base package, e.g. {@code io.comanda.orders}. */
+    public String basePackage() {
+        return basePackage;
+    }
+
     /** The packages (relative to the service's) that hold the domain: entities, rules and ports. */
     public HexagonalArchitecture domain(String... packages) {
         domain.addAll(Arrays.asList(packages));

@@ -1,38 +1,17 @@
 package io.comanda.payments;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import io.comanda.architecture.ArchitectureRules;
 import io.comanda.architecture.HexagonalArchitecture;
-import org.junit.jupiter.api.Test;
+import io.comanda.architecture.ServiceArchitectureTests;
 
 /**
  * The service as ports and adapters: its domain declares what it needs and imports neither its adapters
  * (api, messaging, persistence, gateway) nor their technologies; no package cycles; no other service or tooling.
  */
-class ArchitectureTest {
+class ArchitectureTest extends ServiceArchitectureTests {
 
-    private static final JavaClasses CLASSES = ArchitectureRules.mainClasses("io.comanda.payments");
-    private static final HexagonalArchitecture HEXAGON = HexagonalArchitecture.ofService("io.comanda.payments")
-            .domain("domain")
-            .adapters("api", "messaging", "persistence", "gateway");
-
-    @Test
-    void domainDoesNotDependOnAdapters() {
-        HEXAGON.domainDoesNotDependOnAdapters().check(CLASSES);
-    }
-
-    @Test
-    void domainIsFreeOfAdapterTechnologies() {
-        HEXAGON.domainFreeOfAdapterTechnologies().check(CLASSES);
-    }
-
-    @Test
-    void packagesHaveNoCycles() {
-        ArchitectureRules.noCycles("io.comanda.payments").check(CLASSES);
-    }
-
-    @Test
-    void importsNoOtherServiceNorTooling() {
-        ArchitectureRules.servicesIndependent("io.comanda.payments").check(CLASSES);
+    ArchitectureTest() {
+        super(HexagonalArchitecture.ofService("io.comanda.payments")
+                .domain("domain")
+                .adapters("api", "messaging", "persistence", "gateway"));
     }
 }

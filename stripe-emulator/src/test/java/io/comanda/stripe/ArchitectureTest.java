@@ -1,21 +1,11 @@
 package io.comanda.stripe;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import io.comanda.architecture.ArchitectureRules;
-import org.junit.jupiter.api.Test;
+import io.comanda.architecture.SharedModuleArchitectureTests;
 
-/** The Stripe emulator: no package cycles, and none of the services it stands in for a provider of. */
-class ArchitectureTest {
+/** The Stripe emulator: no package cycles, and none of the services it stands in a provider for, nor the tooling. */
+class ArchitectureTest extends SharedModuleArchitectureTests {
 
-    private static final JavaClasses CLASSES = ArchitectureRules.mainClasses("io.comanda.stripe");
-
-    @Test
-    void packagesHaveNoCycles() {
-        ArchitectureRules.noCycles("io.comanda.stripe").check(CLASSES);
-    }
-
-    @Test
-    void emulatorImportsNoServiceNorTooling() {
-        ArchitectureRules.sharedModuleIndependent("io.comanda.stripe").check(CLASSES);
+    ArchitectureTest() {
+        super("io.comanda.stripe");
     }
 }
