@@ -2,10 +2,6 @@ package io.comanda.e2e.docs;
 
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
-import java.util.Set;
-import java.util.TreeSet;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DocumentedSubcommandsTest {
@@ -14,14 +10,15 @@ class DocumentedSubcommandsTest {
 
     @Test
     void everySubcommandTheLauncherAcceptsIsDocumented() {
-        assertThat(documented()).as("subcommands named after ./comanda in README.md, docs/ and the modules' READMEs")
+        assertThat(REPOSITORY.namedInDocuments(LauncherSubcommands::documentedIn))
+                .as("subcommands named after ./comanda in README.md, docs/ and the modules' READMEs")
                 .containsAll(LauncherSubcommands.accepted(REPOSITORY));
     }
 
     @Test
     void everyDocumentedSubcommandIsAcceptedByTheLauncher() {
         assertThat(LauncherSubcommands.accepted(REPOSITORY)).as("subcommands the launcher accepts")
-                .containsAll(documented());
+                .containsAll(REPOSITORY.namedInDocuments(LauncherSubcommands::documentedIn));
     }
 
     @Test
@@ -34,13 +31,5 @@ class DocumentedSubcommandsTest {
     void aSubcommandIsTheWordAfterTheLauncher() {
         assertThat(LauncherSubcommands.documentedIn("run `./comanda up --fresh`, then ./comanda  stop orders; `./comanda` alone"))
                 .containsExactly("stop", "up");
-    }
-
-    private static Set<String> documented() {
-        Set<String> verbs = new TreeSet<>();
-        for (Path document : REPOSITORY.documents()) {
-            verbs.addAll(LauncherSubcommands.documentedIn(Repository.document(document)));
-        }
-        return verbs;
     }
 }

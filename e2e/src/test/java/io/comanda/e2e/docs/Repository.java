@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -61,6 +64,13 @@ final class Repository {
         }
         modules().stream().map(m -> m.resolve("README.md")).filter(Files::isRegularFile).forEach(documents::add);
         return documents;
+    }
+
+    /** What {@code names} finds in any of the {@link #documents() documents}. */
+    Set<String> namedInDocuments(Function<String, Set<String>> names) {
+        Set<String> named = new TreeSet<>();
+        documents().forEach(document -> named.addAll(names.apply(document(document))));
+        return named;
     }
 
     /** Every regular file under each module's src/main. */
