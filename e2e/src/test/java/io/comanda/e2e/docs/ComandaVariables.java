@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,7 +39,7 @@ final class ComandaVariables {
         for (Path source : readingFiles(repository)) {
             variables.addAll(namedIn(Repository.read(source)));
         }
-        variables.addAll(composedPortVariables(repository));
+        variables.addAll(portDefaults(repository).keySet());
         return variables;
     }
 
@@ -70,13 +72,14 @@ final class ComandaVariables {
         return files;
     }
 
-    private static Set<String> composedPortVariables(Repository repository) {
-        Set<String> variables = new TreeSet<>();
+    /** The local stack's port variables, each with the default port the code gives it. */
+    static Map<String, Integer> portDefaults(Repository repository) {
+        Map<String, Integer> defaults = new TreeMap<>();
         for (Path source : repository.mainSources()) {
             if (!source.toString().endsWith(".java") || !COMPOSED_PORT.matcher(Repository.read(source)).find()) {
                 continue;
             }
-            Set<String> parts = partsWithPorts(List.of(source));
+            Map<String, Integer> parts = partsWithPorts(List.of(source));
             if (parts.isEmpty()) {
                 parts = partsWithPorts(javaFilesBeside(source));
             }
@@ -84,17 +87,17 @@ final class ComandaVariables {
                 throw new IllegalStateException(repository.relative(source) + " composes COMANDA_<PART>_PORT, "
                         + "but no \"part\", port pair is written there or in its package");
             }
-            parts.forEach(part -> variables.add(portVariable(part)));
+            parts.forEach((part, port) -> defaults.put(portVariable(part), port));
         }
-        return variables;
+        return defaults;
     }
 
-    private static Set<String> partsWithPorts(List<Path> sources) {
-        Set<String> parts = new TreeSet<>();
+    private static Map<String, Integer> partsWithPorts(List<Path> sources) {
+        Map<String, Integer> parts = new TreeMap<>();
         for (Path source : sources) {
             Matcher pair = PART_WITH_PORT.matcher(Repository.read(source));
             while (pair.find()) {
-                parts.add(pair.group(1));
+                parts.put(pair.group(1), Integer.parseInt(pair.group(2)));
             }
         }
         return parts;
