@@ -23,8 +23,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class PaymentLedger {
 
-    private static final String SETTLED = """
-            select 'event' as kind, event_id as id from inbox where consumer = $1 and event_id = any($2::uuid[])
+    private static final String SETTLED = "select 'event' as kind, event_id as id from (" + InboxEntry.recorded(1) + """
+            ) as recorded
             union all
             select 'order', order_id from payment where order_id = any($3::uuid[])
             """;
@@ -64,8 +64,9 @@ public class PaymentLedger {
      * @param consumer the inbox's name of the consumer
      */
     public Uni<Settled> settled(String consumer, List<UUID> eventIds, List<UUID> orderIds) {
-        return pool.preparedQuery(SETTLED)
-                .execute(Tuple.of(consumer, eventIds.toArray(UUID[]::new), orderIds.toArray(UUID[]::new)))
+        Tuple values = InboxEntry.bindEach(Tuple.tuple(), 1, consumer, eventIds)
+                .addArrayOfUUID(orderIds.toArray(UUID[]::new));
+        return pool.preparedQuery(SETTLED).execute(values)
                 .map(rows -> {
                     Set<UUID> events = new HashSet<>();
                     Set<UUID> orders = new HashSet<>();

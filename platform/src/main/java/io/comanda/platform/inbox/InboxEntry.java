@@ -36,6 +36,16 @@ public record InboxEntry(String consumer, UUID eventId) {
         return record("select $" + first + ", event_id from unnest($" + (first + 1) + "::uuid[]) as e(event_id)");
     }
 
+    /**
+     * Selects, as {@code event_id}, which of an array of events a consumer has recorded already:
+     * {@code $first} the consumer and {@code $(first + 1)} the event ids, bound by
+     * {@link #bindEach(Tuple, int, String, List)}.
+     */
+    public static String recorded(int first) {
+        return "select event_id from inbox where consumer = $" + first + " and event_id = any($" + (first + 1)
+                + "::uuid[])";
+    }
+
     /** Adds this entry's values to {@code values}, whose next parameter must be {@code $first} of {@link #insert(int)}. */
     public Tuple bind(Tuple values, int first) {
         return Parameters.expectNext(values, first).addString(consumer).addUUID(eventId);
@@ -43,7 +53,7 @@ public record InboxEntry(String consumer, UUID eventId) {
 
     /**
      * Adds the entries of {@code consumer} for {@code eventIds} to {@code values}, whose next parameter must
-     * be {@code $first} of {@link #insertEach(int)}.
+     * be {@code $first} of {@link #insertEach(int)} or {@link #recorded(int)}.
      */
     public static Tuple bindEach(Tuple values, int first, String consumer, List<UUID> eventIds) {
         return Parameters.expectNext(values, first).addString(consumer).addArrayOfUUID(eventIds.toArray(UUID[]::new));

@@ -33,6 +33,12 @@ class InboxEntryTest {
     }
 
     @Test
+    void recordedSelectsWhichOfAnArrayOfEventsTheConsumerHasRecorded() {
+        assertThat(InboxEntry.recorded(1))
+                .isEqualTo("select event_id from inbox where consumer = $1 and event_id = any($2::uuid[])");
+    }
+
+    @Test
     void bindAddsTheConsumerThenTheEvent() {
         Tuple values = new InboxEntry("orders-service", EVENT).bind(Tuple.tuple(), 1);
 
