@@ -8,7 +8,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.Optional;
 import java.util.UUID;
 
 /** Order summaries and notifications through Hibernate Reactive, each call in its own session. */
@@ -44,6 +43,6 @@ public class PanacheNotificationStore implements NotificationStore {
     @Override
     public Uni<Void> record(String consumer, Notification notification) {
         return transaction.applyOnce(consumer, notification.eventId(),
-                () -> notifications.persist(notification).replaceWith(Optional.empty()));
+                () -> notifications.persist(notification).replaceWithVoid());
     }
 }
