@@ -31,7 +31,8 @@ import java.util.function.Function;
 public class PlacementStatements {
 
     // The lock is taken in a materialized CTE so that it is taken exactly once, before the joins.
-    private static final String LOCK_AND_READ = """
+    // Public, as INSERT_PLACED_ORDER: the benchmark's pgbench runs these very statements.
+    public static final String LOCK_AND_READ = """
             with key_lock as materialized (select pg_try_advisory_xact_lock($1) as locked)
             select key_lock.locked, r.request_hash, r.response_status, r.response_body, r.response_location,
                    p.sku, p.name, p.unit_amount, p.currency, p.active
@@ -42,7 +43,7 @@ public class PlacementStatements {
             """;
 
     // $1-$9 are OutboxRow's columns in OutboxRow.INSERT's order, so its tuple() is reused as is.
-    private static final String INSERT_PLACED_ORDER = """
+    public static final String INSERT_PLACED_ORDER = """
             with placed as (
                 insert into customer_order (id, customer_id, status, total_amount, currency, payment_method, note,
                                             created_at, updated_at, version)
