@@ -3,6 +3,9 @@ package io.comanda.devstack.faults;
 import io.comanda.devstack.LocalUser;
 import io.comanda.devstack.cli.ControlClient;
 import io.comanda.devstack.cli.StackPorts;
+import io.comanda.devstack.load.CustomerToken;
+import io.comanda.devstack.load.OrderLoad;
+import io.comanda.devstack.load.PlacedOrder;
 import io.comanda.events.Topic;
 
 import java.io.PrintStream;
@@ -121,7 +124,7 @@ public final class FaultSuite {
         Map<String, StackApi.Absorbed> duplicatesBefore = api.duplicatesAbsorbed();
         List<PlacedOrder> placed;
         Instant repairedAt;
-        try (OrderLoad load = new OrderLoad(url("orders"), customer, settings.quietWithin());
+        try (OrderLoad load = new OrderLoad(url("orders"), customer, settings.quietWithin(), PaymentMix::of);
              FinalOrders finals = new FinalOrders(api, load::acceptedIds)) {
             load.start(settings.ordersPerSecond());
             Thread.sleep(settings.before().toMillis());

@@ -1,5 +1,7 @@
 package io.comanda.devstack.faults;
 
+import io.comanda.devstack.load.PlacedOrder;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

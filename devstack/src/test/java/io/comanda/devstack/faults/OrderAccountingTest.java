@@ -1,5 +1,6 @@
 package io.comanda.devstack.faults;
 
+import io.comanda.devstack.load.PlacedOrder;
 import io.comanda.events.EventType;
 import org.junit.jupiter.api.Test;
 

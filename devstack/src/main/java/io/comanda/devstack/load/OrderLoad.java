@@ -1,4 +1,4 @@
-package io.comanda.devstack.faults;
+package io.comanda.devstack.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +25,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 
 /**
  * A steady stream of orders placed over orders-service's HTTP API, as a real client places them: each
@@ -37,18 +38,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * while that many are still waiting for their answer is not sent, and {@link #notSent() counted}. At 20
  * orders a second, orders-service down for a minute would otherwise keep 1,200 clients retrying at once.
  */
-final class OrderLoad implements AutoCloseable {
+public final class OrderLoad implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final long FIRST_BACK_OFF_MS = 200;
     private static final long MAX_BACK_OFF_MS = 2000;
     /** Clients waiting for their answer at once: ten seconds of the full run's 20 orders a second. */
-    static final int MAX_IN_FLIGHT = 200;
+    public static final int MAX_IN_FLIGHT = 200;
 
     private final String ordersUrl;
     private final CustomerToken token;
     private final Duration giveUpAfter;
+    private final LongFunction<String> paymentMethod;
     private final ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor(daemon("order-load"));
     private final ExecutorService clients = Executors.newFixedThreadPool(MAX_IN_FLIGHT, daemon("order-client"));
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
@@ -58,16 +60,20 @@ final class OrderLoad implements AutoCloseable {
     private final Queue<String> accepted = new ConcurrentLinkedQueue<>();
 
     /**
-     * @param giveUpAfter how long one order's client keeps trying before it gives the order up
+     * @param ordersUrl     orders-service's base URL
+     * @param token         the customer who places the orders
+     * @param giveUpAfter   how long one order's client keeps trying before it gives the order up
+     * @param paymentMethod the Stripe test payment method of the {@code n}th order
      */
-    OrderLoad(String ordersUrl, CustomerToken token, Duration giveUpAfter) {
+    public OrderLoad(String ordersUrl, CustomerToken token, Duration giveUpAfter, LongFunction<String> paymentMethod) {
         this.ordersUrl = ordersUrl + "/orders";
         this.token = token;
         this.giveUpAfter = giveUpAfter;
+        this.paymentMethod = paymentMethod;
     }
 
     /** Starts placing {@code perSecond} orders a second, each on a client thread of its own while one is free. */
-    void start(int perSecond) {
+    public void start(int perSecond) {
         long period = Math.max(1, 1_000_000L / perSecond);
         pace.scheduleAtFixedRate(() -> {
             if (!inFlight.tryAcquire()) {
@@ -78,7 +84,7 @@ final class OrderLoad implements AutoCloseable {
             synchronized (placements) {
                 placements.add(clients.submit(() -> {
                     try {
-                        return place(PaymentMix.of(n));
+                        return place(paymentMethod.apply(n));
                     } finally {
                         inFlight.release();
                     }
@@ -88,17 +94,17 @@ final class OrderLoad implements AutoCloseable {
     }
 
     /** Orders due while {@link #MAX_IN_FLIGHT} clients were still in flight, and so not sent. */
-    long notSent() {
+    public long notSent() {
         return notSent.get();
     }
 
     /** The ids of the orders accepted so far. */
-    Collection<String> acceptedIds() {
+    public Collection<String> acceptedIds() {
         return List.copyOf(accepted);
     }
 
     /** Stops sending new orders, waits for every client to get its answer, and returns what each saw. */
-    List<PlacedOrder> finish() throws InterruptedException {
+    public List<PlacedOrder> finish() throws InterruptedException {
         pace.shutdownNow();
         pace.awaitTermination(10, TimeUnit.SECONDS);
         List<PlacedOrder> placed = new ArrayList<>();
