@@ -25,11 +25,13 @@ final class PlacementScript {
     private static final String KEY = "('k' || :key)";
     private static final String CUSTOMER = "pgbench";
     private static final String PAYLOAD = """
-            {"orderId":"00000000-0000-0000-0000-000000000000","customerId":"pgbench","items":[{"sku":"ESPRESSO-250G",\
-            "quantity":2,"unitPrice":{"amount":1299,"currency":"EUR"},"name":"Espresso beans, 250 g"},{"sku":"MOKA-POT-3",\
-            "quantity":1,"unitPrice":{"amount":3450,"currency":"EUR"},"name":"Moka pot \\"Classic\\", 3 cups"}],\
-            "total":{"amount":6048,"currency":"EUR"},"paymentMethod":"pm_card_visa","occurredAt":"2026-11-27T10:15:30.123456Z",\
-            "note":"benchmark","version":1}""";
+            {"orderId":"00000000-0000-0000-0000-000000000000","customerId":"pgbench","items":[\
+            {"sku":"ESPRESSO-250G","quantity":2,"unitPrice":{"amount":1299,"currency":"EUR"},\
+            "name":"Espresso beans, 250 g"},\
+            {"sku":"MOKA-POT-3","quantity":1,"unitPrice":{"amount":3450,"currency":"EUR"},\
+            "name":"Moka pot \\"Classic\\", 3 cups"}],\
+            "total":{"amount":6048,"currency":"EUR"},"paymentMethod":"pm_card_visa",\
+            "occurredAt":"2026-11-27T10:15:30.123456Z","note":"benchmark","version":1}""";
 
     private PlacementScript() {
     }

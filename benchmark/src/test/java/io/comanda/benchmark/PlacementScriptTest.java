@@ -1,8 +1,12 @@
 package io.comanda.benchmark;
 
+import io.comanda.events.EventReader;
+import io.comanda.events.EventType;
+import io.comanda.events.OrderPlaced;
 import io.comanda.orders.persistence.PlacementStatements;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +48,16 @@ class PlacementScriptTest {
         assertThat(text).contains(PlacementStatements.LOCK_AND_READ.lines().findFirst().orElseThrow().strip()
                 .replace("$1", ":key"));
         assertThat(text).contains("insert into customer_order", "insert into outbox", "insert into idempotency_record");
+    }
+
+    @Test
+    void theAnnouncedOrderIsAnOrderPlacedEvent() throws Exception {
+        String payload = PlacementScript.current().variables().get("write5");
+
+        OrderPlaced event = (OrderPlaced) EventReader.read(EventType.ORDER_PLACED_V1.ceType(),
+                payload.getBytes(StandardCharsets.UTF_8));
+        assertThat(event.items()).hasSize(2);
+        assertThat(event.total().amount()).isEqualTo(6048);
     }
 
     @Test

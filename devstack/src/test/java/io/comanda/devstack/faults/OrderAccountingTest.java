@@ -68,7 +68,7 @@ class OrderAccountingTest {
     @Test
     void anOrderNeverFinalIsLost() {
         confirmed("paid");
-        trails.put("paid", new OrderTrail(Optional.empty(), Optional.empty(), Optional.empty(), 0, List.of()));
+        trails.put("paid", OrderTrail.nothing());
 
         ScenarioResult result = account();
 
@@ -80,9 +80,7 @@ class OrderAccountingTest {
     @Test
     void aFinalOrderWithoutItsPaymentIsLost() {
         confirmed("paid");
-        OrderTrail trail = trails.get("paid");
-        trails.put("paid", new OrderTrail(trail.finalStatus(), trail.finalAt(), Optional.empty(), trail.charges(),
-                trail.events()));
+        trails.put("paid", withPayment(trails.get("paid"), Optional.empty()));
 
         assertOnly(account(), Column.LOST, 1);
     }
@@ -90,8 +88,7 @@ class OrderAccountingTest {
     @Test
     void aConfirmedOrderWithoutAChargeIsLost() {
         confirmed("paid");
-        OrderTrail trail = trails.get("paid");
-        trails.put("paid", new OrderTrail(trail.finalStatus(), trail.finalAt(), trail.payment(), 0, trail.events()));
+        trails.put("paid", withCharges(trails.get("paid"), 0));
 
         assertOnly(account(), Column.LOST, 1);
     }
@@ -107,8 +104,7 @@ class OrderAccountingTest {
     @Test
     void anOrderChargedTwiceIsADuplicateEffect() {
         confirmed("paid");
-        OrderTrail trail = trails.get("paid");
-        trails.put("paid", new OrderTrail(trail.finalStatus(), trail.finalAt(), trail.payment(), 2, trail.events()));
+        trails.put("paid", withCharges(trails.get("paid"), 2));
 
         ScenarioResult result = account();
 
@@ -129,9 +125,7 @@ class OrderAccountingTest {
     @Test
     void aKeyThatPlacedAnotherOrderIsADuplicateEffect() {
         confirmed("paid");
-        PlacedOrder order = placed.remove(0);
-        placed.add(new PlacedOrder(order.idempotencyKey(), order.paymentMethod(), order.firstAttemptAt(), order.orderId(),
-                order.acceptedAt(), 3, 0, 1, null));
+        placed.add(asSeen(placed.remove(0), PaymentMix.PAYS, 3, 0, 1));
 
         assertOnly(account(), Column.DUPLICATE_EFFECT, 1);
     }
@@ -147,9 +141,7 @@ class OrderAccountingTest {
     @Test
     void aDeclinedCardConfirmedIsWrong() {
         confirmed("declined-but-confirmed");
-        PlacedOrder order = placed.remove(0);
-        placed.add(new PlacedOrder(order.idempotencyKey(), PaymentMix.DECLINED, order.firstAttemptAt(), order.orderId(),
-                order.acceptedAt(), 1, 0, 0, null));
+        placed.add(asSeen(placed.remove(0), PaymentMix.DECLINED, 1, 0, 0));
 
         assertOnly(account(), Column.WRONG, 1);
     }
@@ -157,9 +149,7 @@ class OrderAccountingTest {
     @Test
     void aPaymentThatDisagreesWithTheOrderIsWrong() {
         confirmed("paid");
-        OrderTrail trail = trails.get("paid");
-        trails.put("paid", new OrderTrail(trail.finalStatus(), trail.finalAt(), Optional.of("declined"), trail.charges(),
-                trail.events()));
+        trails.put("paid", withPayment(trails.get("paid"), Optional.of("declined")));
 
         assertOnly(account(), Column.WRONG, 1);
     }
@@ -167,8 +157,7 @@ class OrderAccountingTest {
     @Test
     void aCancelledOrderThatWasChargedIsWrong() {
         cancelled("declined", PaymentMix.DECLINED);
-        OrderTrail trail = trails.get("declined");
-        trails.put("declined", new OrderTrail(trail.finalStatus(), trail.finalAt(), trail.payment(), 1, trail.events()));
+        trails.put("declined", withCharges(trails.get("declined"), 1));
 
         assertOnly(account(), Column.WRONG, 1);
     }
@@ -187,9 +176,7 @@ class OrderAccountingTest {
     @Test
     void replaysAndAbsorbedDeliveriesAreDuplicatesSeen() {
         confirmed("paid");
-        PlacedOrder order = placed.remove(0);
-        placed.add(new PlacedOrder(order.idempotencyKey(), order.paymentMethod(), order.firstAttemptAt(), order.orderId(),
-                order.acceptedAt(), 3, 2, 0, null));
+        placed.add(asSeen(placed.remove(0), PaymentMix.PAYS, 3, 2, 0));
 
         ScenarioResult result = OrderAccounting.account(new ScenarioLedger("s", REPAIRED, placed, trails, unaccounted, 5,
                 0, 0));
@@ -244,6 +231,20 @@ class OrderAccountingTest {
                 Optional.of("declined"), 0, List.of(event(EventType.ORDER_PLACED_V1, orderId + "-placed"),
                 event(EventType.PAYMENT_FAILED_V1, orderId + "-outcome"),
                 event(EventType.ORDER_CANCELLED_V1, orderId + "-settled"))));
+    }
+
+    /** The same order, as its client saw it with another payment method, attempts, replays and other orders. */
+    private static PlacedOrder asSeen(PlacedOrder order, String paymentMethod, int attempts, int replays, int otherOrders) {
+        return new PlacedOrder(order.idempotencyKey(), paymentMethod, order.firstAttemptAt(), order.orderId(),
+                order.acceptedAt(), attempts, replays, otherOrders, null);
+    }
+
+    private static OrderTrail withPayment(OrderTrail trail, Optional<String> payment) {
+        return new OrderTrail(trail.finalStatus(), trail.finalAt(), payment, trail.charges(), trail.events());
+    }
+
+    private static OrderTrail withCharges(OrderTrail trail, int charges) {
+        return new OrderTrail(trail.finalStatus(), trail.finalAt(), trail.payment(), charges, trail.events());
     }
 
     private static OrderTrail withEvents(OrderTrail trail, List<EventLog.Event> events) {
