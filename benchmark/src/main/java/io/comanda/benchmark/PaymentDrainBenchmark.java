@@ -6,9 +6,6 @@ import io.comanda.devstack.parts.Ports;
 import io.comanda.devstack.parts.PostgresServer;
 import io.comanda.devstack.parts.ProcessPart;
 import io.comanda.devstack.parts.QuarkusAppProcess;
-import io.comanda.events.LineItem;
-import io.comanda.events.Money;
-import io.comanda.events.OrderPlaced;
 import io.comanda.events.Topic;
 
 import java.nio.file.Files;
@@ -16,13 +13,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * How fast payments-service drains a backlog (goal P3): N {@code OrderPlaced} are published before the
@@ -75,7 +70,9 @@ public final class PaymentDrainBenchmark {
              ProcessPart stripe = StripeEmulatorProcess.start(Ports.free(), latency, work.resolve("stripe-emulator"),
                      work.resolve("logs/stripe-emulator.log"))) {
             kafka.createTopics(Map.of(Topic.ORDERS.topicName(), Topic.DEFAULT_PARTITIONS));
-            EventBacklog.publish(kafka.bootstrapServers(), orders(events));
+            // Every synthetic order is paid with a card that pays: each must be charged once.
+            SyntheticOrders orders = new SyntheticOrders(events, 1000, "drain-customer-0");
+            EventBacklog.publish(kafka.bootstrapServers(), orders.placements());
             try (QuarkusAppProcess payments = QuarkusAppProcess.start("payments-service", root.resolve("payments-service"),
                     Ports.free(), "512m", Map.of(
                             "QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(database),
@@ -161,17 +158,6 @@ public final class PaymentDrainBenchmark {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    /** {@code count} orders of one espresso each, over a thousand customers, paid by a card that pays. */
-    private static List<OrderPlaced> orders(int count) {
-        List<OrderPlaced> orders = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            orders.add(new OrderPlaced(UUID.randomUUID(), "drain-customer-" + (i % 1000),
-                    List.of(new LineItem("ESPRESSO-250G", 1, Money.of(1299, "EUR"))), Money.of(1299, "EUR"),
-                    "pm_card_visa", Instant.now()));
-        }
-        return orders;
     }
 
     private static String load() throws Exception {
