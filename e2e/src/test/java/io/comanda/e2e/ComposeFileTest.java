@@ -198,11 +198,17 @@ class ComposeFileTest {
         return labels instanceof Map<?, ?> map && "true".equals(String.valueOf(map.get(ONE_SHOT)));
     }
 
-    /** MicroProfile Config's mapping: a key's environment variable is upper case with _ for the rest. */
+    /**
+     * MicroProfile Config's mapping: a key's environment variable is upper case with _ for the rest. A
+     * service reads its own application.properties and the platform's shared settings below it.
+     */
     private static Set<String> configKeysAsEnvironmentVariables(Path module) throws IOException {
         Properties properties = new Properties();
-        try (InputStream in = Files.newInputStream(module.resolve("src/main/resources/application.properties"))) {
-            properties.load(in);
+        for (Path file : List.of(module.resolve("src/main/resources/application.properties"),
+                ROOT.resolve("platform/src/main/resources/META-INF/microprofile-config.properties"))) {
+            try (InputStream in = Files.newInputStream(file)) {
+                properties.load(in);
+            }
         }
         Set<String> variables = new HashSet<>();
         for (String key : properties.stringPropertyNames()) {

@@ -4,11 +4,14 @@ import io.comanda.events.LineItem;
 import io.comanda.events.Money;
 import io.comanda.events.OrderPlaced;
 import io.comanda.platform.inbox.Inbox;
+import io.comanda.platform.outbox.OutboxRow;
 import io.comanda.platform.outbox.OutboxWriter;
 import io.comanda.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -42,32 +45,36 @@ public class ProbeResource {
     public record TypedRequest(@NotNull Integer quantity, String label, Boolean gift, int copies) {
     }
 
+    // The note and its event in one statement, the way a service composes the platform's outbox insert.
+    private static final String WRITE_NOTE = "with announced as (" + OutboxRow.insert(1) + ")\n"
+            + "insert into probe_note (id, text) values ($10, $11)";
+
+    private final Pool pool;
     private final OutboxWriter outbox;
     private final Inbox inbox;
 
-    public ProbeResource(OutboxWriter outbox, Inbox inbox) {
+    public ProbeResource(Pool pool, OutboxWriter outbox, Inbox inbox) {
+        this.pool = pool;
         this.outbox = outbox;
         this.inbox = inbox;
     }
 
     @POST
     @Path("/notes")
-    @WithTransaction
     public Uni<NoteCreated> create(@Valid NoteRequest request) {
-        ProbeNote note = new ProbeNote();
-        note.id = UUID.randomUUID();
-        note.text = request.text();
-        OrderPlaced event = new OrderPlaced(note.id, "probe-customer",
+        UUID noteId = UUID.randomUUID();
+        OrderPlaced event = new OrderPlaced(noteId, "probe-customer",
                 List.of(new LineItem("PROBE-1", 1, Money.of(100, "EUR"))), Money.of(100, "EUR"), "pm_card_visa",
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
-        return note.persist()
-                .chain(() -> outbox.append(event))
-                .map(eventId -> {
+        OutboxRow announcement = outbox.row(event);
+        Tuple values = announcement.bind(Tuple.tuple(), 1).addUUID(noteId).addString(request.text());
+        return pool.withTransaction(connection -> connection.preparedQuery(WRITE_NOTE).execute(values)
+                .map(written -> {
                     if (request.failAfterWriting()) {
                         throw ProblemException.conflict("The note was refused after its event was written.");
                     }
-                    return new NoteCreated(note.id, eventId, event);
-                });
+                    return new NoteCreated(noteId, announcement.id(), event);
+                }));
     }
 
     @GET

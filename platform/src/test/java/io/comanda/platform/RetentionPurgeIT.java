@@ -16,9 +16,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The purge deletes outbox rows older than {@code comanda.retention.outbox} (7 days) and inbox rows older
- * than {@code comanda.retention.inbox} (30 days), in batches ({@code comanda.retention.batch-size} is 2
- * here), and keeps every younger row.
+ * The purge deletes outbox rows older than {@code comanda.retention.outbox} (7 days), inbox rows older
+ * than {@code comanda.retention.inbox} (30 days) and the expired rows of a table the application declares
+ * ({@link ProbeHolds}), in batches ({@code comanda.retention.batch-size} is 2 here), and keeps every
+ * younger row.
  */
 @QuarkusTest
 class RetentionPurgeIT {
@@ -58,6 +59,22 @@ class RetentionPurgeIT {
         assertThat(TestDatabase.count("select count(*) from inbox where event_id = ?", young)).as("29 days old").isOne();
     }
 
+    @Test
+    void deletesTheExpiredRowsOfATableTheApplicationDeclaresAndKeepsLiveOnes() {
+        List<UUID> expired = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            expired.add(hold(Duration.ofMinutes(-1)));
+        }
+        UUID live = hold(Duration.ofHours(1));
+
+        purge.purge().await().atMost(Duration.ofSeconds(30));
+
+        for (UUID id : expired) {
+            assertThat(TestDatabase.count("select count(*) from probe_hold where id = ?", id)).as("expired").isZero();
+        }
+        assertThat(TestDatabase.count("select count(*) from probe_hold where id = ?", live)).as("live").isOne();
+    }
+
     /** An outbox row of an aggregate no test consumes: the relay publishes it to its own topic. */
     private static UUID outboxRow(Duration age) {
         UUID id = UUID.randomUUID();
@@ -72,6 +89,13 @@ class RetentionPurgeIT {
         UUID id = UUID.randomUUID();
         TestDatabase.update("insert into inbox (consumer, event_id, processed_at) values ('retention-it', ?, ?)",
                 id, Timestamp.from(Instant.now().minus(age)));
+        return id;
+    }
+
+    private static UUID hold(Duration expiresIn) {
+        UUID id = UUID.randomUUID();
+        TestDatabase.update("insert into probe_hold (id, expires_at) values (?, ?)", id,
+                Timestamp.from(Instant.now().plus(expiresIn)));
         return id;
     }
 }

@@ -22,7 +22,6 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -109,7 +108,7 @@ public class OrderNotifier {
 
     private Uni<Void> record(Notification notification) {
         return transaction.applyOnce(CONSUMER, notification.eventId(),
-                () -> notifications.persist(notification).replaceWith(Optional.empty()));
+                () -> notifications.persist(notification).replaceWithVoid());
     }
 
     private static MailKind kindOf(ComandaEvent event) {

@@ -5,19 +5,11 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** How long idempotency keys are remembered, and how often forgotten ones are purged. */
+/** How long idempotency keys are remembered (the platform's retention purge deletes expired ones). */
 @ConfigMapping(prefix = "comanda.idempotency")
 public interface IdempotencyConfig {
 
     /** How long a key replays its first response; after that it may be used for a new request. */
     @WithDefault("24h")
     Duration retention();
-
-    /** How often expired keys are deleted (a Quarkus scheduler interval, e.g. {@code 1h}). */
-    @WithDefault("1h")
-    String purgeEvery();
-
-    /** How long after start the first purge runs. */
-    @WithDefault("1m")
-    String purgeDelay();
 }

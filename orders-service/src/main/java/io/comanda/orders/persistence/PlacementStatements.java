@@ -30,8 +30,11 @@ import java.util.function.Function;
 @ApplicationScoped
 public class PlacementStatements {
 
-    // The lock is taken in a materialized CTE so that it is taken exactly once, before the joins.
-    // Public, as INSERT_PLACED_ORDER: the benchmark's pgbench runs these very statements.
+    /**
+     * The reading statement: {@code $1} the key's lock id, {@code $2} the customer, {@code $3} the key,
+     * {@code $4} the skus. The lock is taken in a materialized CTE so that it is taken exactly once, before
+     * the joins.
+     */
     public static final String LOCK_AND_READ = """
             with key_lock as materialized (select pg_try_advisory_xact_lock($1) as locked)
             select key_lock.locked, r.request_hash, r.response_status, r.response_body, r.response_location,
@@ -42,7 +45,10 @@ public class PlacementStatements {
             left join product p on key_lock.locked and r.customer_id is null and p.sku = any($4::text[])
             """;
 
-    // $1-$9 are OutboxRow's columns in OutboxRow.INSERT's order, so its tuple() is reused as is.
+    /**
+     * The writing statement: {@code $1}-{@code $9} the order's outbox row ({@link OutboxRow#insert(int)}),
+     * {@code $10}-{@code $23} the order and its lines, {@code $24}-{@code $30} the key's record.
+     */
     public static final String INSERT_PLACED_ORDER = """
             with placed as (
                 insert into customer_order (id, customer_id, status, total_amount, currency, payment_method, note,
@@ -54,9 +60,7 @@ public class PlacementStatements {
                 from unnest($19::int[], $20::text[], $21::text[], $22::int[], $23::bigint[])
                      as l(line_no, sku, name, quantity, unit_amount)
             ), announced as (
-                insert into outbox (id, aggregatetype, aggregateid, type, payload, source, correlation_id,
-                                    traceparent, occurred_at)
-                values ($1, $2, $3, $4, $5::text::jsonb, $6, $7, $8, $9)
+            """ + OutboxRow.insert(1) + """
             ), remembered as (
                 insert into idempotency_record (customer_id, idempotency_key, request_hash, response_status,
                                                 response_body, response_location, created_at, expires_at)
@@ -106,7 +110,7 @@ public class PlacementStatements {
 
     private static Tuple values(Order order, OutboxRow announcement, NewIdempotencyRecord record) {
         List<OrderLine> lines = order.lines();
-        Tuple values = announcement.tuple()
+        Tuple values = announcement.bind(Tuple.tuple(), 1)
                 .addUUID(order.id()).addString(order.customerId()).addString(order.status().name())
                 .addLong(order.total().amount()).addString(order.currency()).addString(order.paymentMethod())
                 .addString(order.note()).addOffsetDateTime(order.createdAt().atOffset(ZoneOffset.UTC))

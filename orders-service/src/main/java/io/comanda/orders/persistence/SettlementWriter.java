@@ -3,6 +3,7 @@ package io.comanda.orders.persistence;
 import io.comanda.events.Money;
 import io.comanda.orders.domain.OrderStatus;
 import io.comanda.orders.domain.Settlement;
+import io.comanda.platform.inbox.InboxEntry;
 import io.comanda.platform.outbox.OutboxRow;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -31,9 +32,7 @@ public class SettlementWriter {
     // racing for one order only one moves it; the inbox's primary key refuses a second delivery.
     static final String SETTLE = """
             with first_delivery as (
-                insert into inbox (consumer, event_id) values ($1, $2)
-                on conflict (consumer, event_id) do nothing
-                returning event_id
+            """ + InboxEntry.insert(1) + """
             ), settled as (
                 update customer_order
                    set status = $4, decline_reason = coalesce($5, decline_reason), updated_at = $6,
@@ -49,6 +48,8 @@ public class SettlementWriter {
                    s.customer_id, s.total_amount, s.currency, s.created_at, s.version
             from (values (1)) as one left join settled s on true
             """;
+
+    private static final String ANNOUNCE = OutboxRow.insert(1);
 
     private final Pool pool;
 
@@ -67,8 +68,9 @@ public class SettlementWriter {
     public Uni<Outcome> settle(String consumer, UUID eventId, UUID orderId, String customerId, Money amount,
                                Settlement settlement, Instant now, Function<Outcome, Outcome> check,
                                Function<SettledOrder, OutboxRow> announcement) {
-        Tuple values = Tuple.of(consumer, eventId, orderId, settlement.status().name())
-                .addString(settlement.declineReason()).addOffsetDateTime(now.atOffset(ZoneOffset.UTC))
+        Tuple values = new InboxEntry(consumer, eventId).bind(Tuple.tuple(), 1)
+                .addUUID(orderId).addString(settlement.status().name()).addString(settlement.declineReason())
+                .addOffsetDateTime(now.atOffset(ZoneOffset.UTC))
                 .addString(customerId).addLong(amount.amount()).addString(amount.currency());
         return pool.withTransaction(connection -> connection.preparedQuery(SETTLE).execute(values)
                 .map(rows -> check.apply(outcome(orderId, rows.iterator().next())))
@@ -77,7 +79,7 @@ public class SettlementWriter {
     }
 
     private static Uni<Void> append(SqlConnection connection, OutboxRow row) {
-        return connection.preparedQuery(OutboxRow.INSERT).execute(row.tuple()).replaceWithVoid();
+        return connection.preparedQuery(ANNOUNCE).execute(row.bind(Tuple.tuple(), 1)).replaceWithVoid();
     }
 
     private static Outcome outcome(UUID orderId, Row row) {

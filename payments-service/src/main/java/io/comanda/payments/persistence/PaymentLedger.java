@@ -1,6 +1,7 @@
 package io.comanda.payments.persistence;
 
 import io.comanda.payments.domain.Payment;
+import io.comanda.platform.inbox.InboxEntry;
 import io.comanda.platform.outbox.OutboxRow;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -22,8 +23,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class PaymentLedger {
 
-    private static final String SETTLED = """
-            select 'event' as kind, event_id as id from inbox where consumer = $1 and event_id = any($2::uuid[])
+    private static final String SETTLED = "select 'event' as kind, event_id as id from (" + InboxEntry.recorded(1) + """
+            ) as recorded
             union all
             select 'order', order_id from payment where order_id = any($3::uuid[])
             """;
@@ -31,36 +32,25 @@ public class PaymentLedger {
     // One statement, so one atomic write per batch. Each part keeps its guarantee under a concurrent
     // writer (a rebalance handing a partition over mid-batch): an event already in the inbox records no
     // payment, an order already paid gets no second payment row (the unique order_id), and only a
-    // payment row inserted here gets its outcome event.
+    // payment row inserted here gets its outcome event (the outbox row whose id the payment keeps).
+    // $1-$2 the inbox entries, $2-$13 the payments, $14-$22 their outcome events.
     private static final String RECORD = """
             with inboxed as (
-                insert into inbox (consumer, event_id)
-                select $1, event_id from unnest($2::uuid[]) as e(event_id)
-                on conflict (consumer, event_id) do nothing
-                returning event_id
+            """ + InboxEntry.insertEach(1) + """
             ), paid as (
                 insert into payment (id, order_id, customer_id, amount, currency, status, provider_reference,
                                      decline_code, reason, created_at, outcome_event_id)
                 select p.id, p.order_id, p.customer_id, p.amount, p.currency, p.status, p.provider_reference,
                        p.decline_code, p.reason, p.created_at, p.outcome_event_id
                 from unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::bigint[], $7::text[], $8::text[],
-                            $9::text[], $10::text[], $11::text[], $12::timestamptz[], $23::uuid[])
+                            $9::text[], $10::text[], $11::text[], $12::timestamptz[], $13::uuid[])
                      as p(event_id, id, order_id, customer_id, amount, currency, status, provider_reference,
                           decline_code, reason, created_at, outcome_event_id)
                 where p.event_id in (select event_id from inboxed)
                 on conflict (order_id) do nothing
-                returning id
+                returning outcome_event_id
             )
-            insert into outbox (id, aggregatetype, aggregateid, type, payload, source, correlation_id, traceparent,
-                                occurred_at)
-            select r.id, r.aggregatetype, r.aggregateid, r.type, r.payload::jsonb, r.source, r.correlation_id,
-                   r.traceparent, r.occurred_at
-            from unnest($13::uuid[], $14::uuid[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[],
-                        $20::text[], $21::text[], $22::timestamptz[])
-                 as r(payment_id, id, aggregatetype, aggregateid, type, payload, source, correlation_id, traceparent,
-                      occurred_at)
-            where r.payment_id in (select id from paid)
-            """;
+            """ + OutboxRow.insertEach(14, "id in (select outcome_event_id from paid)");
 
     private final Pool pool;
 
@@ -74,8 +64,9 @@ public class PaymentLedger {
      * @param consumer the inbox's name of the consumer
      */
     public Uni<Settled> settled(String consumer, List<UUID> eventIds, List<UUID> orderIds) {
-        return pool.preparedQuery(SETTLED)
-                .execute(Tuple.of(consumer, eventIds.toArray(UUID[]::new), orderIds.toArray(UUID[]::new)))
+        Tuple values = InboxEntry.bindEach(Tuple.tuple(), 1, consumer, eventIds)
+                .addArrayOfUUID(orderIds.toArray(UUID[]::new));
+        return pool.preparedQuery(SETTLED).execute(values)
                 .map(rows -> {
                     Set<UUID> events = new HashSet<>();
                     Set<UUID> orders = new HashSet<>();
@@ -98,10 +89,9 @@ public class PaymentLedger {
             return Uni.createFrom().voidItem();
         }
         List<Payment> payments = entries.stream().map(Entry::payment).toList();
-        UUID[] paymentIds = payments.stream().map(Payment::id).toArray(UUID[]::new);
-        Tuple values = Tuple.tuple().addString(consumer)
-                .addArrayOfUUID(entries.stream().map(Entry::eventId).toArray(UUID[]::new))
-                .addArrayOfUUID(paymentIds)
+        List<OutboxRow> outcomes = entries.stream().map(Entry::outcome).toList();
+        Tuple values = InboxEntry.bindEach(Tuple.tuple(), 1, consumer, entries.stream().map(Entry::eventId).toList())
+                .addArrayOfUUID(payments.stream().map(Payment::id).toArray(UUID[]::new))
                 .addArrayOfUUID(payments.stream().map(Payment::orderId).toArray(UUID[]::new))
                 .addArrayOfString(payments.stream().map(Payment::customerId).toArray(String[]::new))
                 .addArrayOfLong(payments.stream().map(Payment::amount).toArray(Long[]::new))
@@ -112,14 +102,9 @@ public class PaymentLedger {
                 .addArrayOfString(payments.stream().map(Payment::reason).toArray(String[]::new))
                 .addArrayOfOffsetDateTime(payments.stream().map(p -> p.createdAt().atOffset(ZoneOffset.UTC))
                         .toArray(OffsetDateTime[]::new))
-                .addArrayOfUUID(paymentIds);
-        // The outbox columns as the platform binds them, after the payment each row announces.
-        Tuple outbox = OutboxRow.arrays(entries.stream().map(Entry::outcome).toList());
-        for (int i = 0; i < outbox.size(); i++) {
-            values.addValue(outbox.getValue(i));
-        }
-        // Each payment keeps the id of its outcome event, for readers of its state (see PaymentStates).
-        values.addArrayOfUUID(entries.stream().map(entry -> entry.outcome().id()).toArray(UUID[]::new));
+                // Each payment keeps the id of its outcome event, for readers of its state (see PaymentStates).
+                .addArrayOfUUID(outcomes.stream().map(OutboxRow::id).toArray(UUID[]::new));
+        OutboxRow.bindEach(values, 14, outcomes);
         return pool.preparedQuery(RECORD).execute(values).replaceWithVoid();
     }
 

@@ -7,8 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 /**
- * Remembers which events a consumer has processed, in the caller's transaction, so that a redelivered
- * event (Kafka delivers at least once) changes nothing.
+ * Remembers which events a consumer has processed, in the caller's Hibernate Reactive transaction, so
+ * that a redelivered event (Kafka delivers at least once) changes nothing. A consumer that writes with
+ * plain SQL composes {@link InboxEntry}'s statement into its own instead.
  *
  * <p>Usage inside one transaction: {@code inbox.recordFirstDelivery(consumer, ceId)}; when it answers
  * false, skip the effect. When the effect fails, the transaction rolls back and the record with it, so
@@ -17,10 +18,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class Inbox {
 
-    private static final String INSERT = """
-            insert into inbox (consumer, event_id) values (:consumer, :eventId)
-            on conflict (consumer, event_id) do nothing
-            """;
+    // InboxEntry's statement with its $n parameters written as the ?n Hibernate's native queries take.
+    static final String INSERT = InboxEntry.insert(1).replaceAll("\\$(\\d+)", "?$1");
 
     /**
      * Records that {@code consumer} processes {@code eventId}.
@@ -29,8 +28,8 @@ public class Inbox {
      */
     public Uni<Boolean> recordFirstDelivery(String consumer, UUID eventId) {
         return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
-                        .setParameter("consumer", consumer)
-                        .setParameter("eventId", eventId)
+                        .setParameter(1, consumer)
+                        .setParameter(2, eventId)
                         .executeUpdate())
                 .map(inserted -> inserted == 1);
     }

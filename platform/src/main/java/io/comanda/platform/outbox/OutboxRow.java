@@ -4,6 +4,7 @@ import io.comanda.events.CloudEventHeaders;
 import io.comanda.events.ComandaEvent;
 import io.comanda.events.EventJson;
 import io.comanda.platform.correlation.CorrelationId;
+import io.comanda.platform.sql.Parameters;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -16,10 +17,12 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * One outbox row, for services that write with plain reactive SQL on a hot path rather than through
- * {@link OutboxWriter}'s session: bind {@link #tuple()} to {@link #INSERT}, or many rows'
- * {@link #arrays(List)} to {@link #INSERT_MANY} (one round trip for a whole batch). Either must run in
- * the transaction of the business change it announces.
+ * One outbox row, and the one way to write it: a service composes {@link #insert(int)} (one row) or
+ * {@link #insertEach(int, String)} (a batch, one array per column) into its own statement, as a
+ * data-modifying CTE beside its business change, and binds {@link #bind(Tuple, int)} or
+ * {@link #bindEach(Tuple, int, List)} at the same parameter. The row then commits if and only if the
+ * change it announces does; Debezium relays it to Kafka. Never send to Kafka next to a database write
+ * instead: that dual write loses or invents events when either side fails.
  *
  * @param id            the event id, which becomes {@code ce_id}
  * @param aggregateType routes the row to {@code comanda.<aggregateType>}
@@ -34,24 +37,18 @@ import java.util.UUID;
 public record OutboxRow(UUID id, String aggregateType, String aggregateId, String type, String payload,
                         String source, String correlationId, String traceparent, OffsetDateTime occurredAt) {
 
-    /** Inserts one row: bind {@link #tuple()}. */
-    public static final String INSERT = """
-            insert into outbox (id, aggregatetype, aggregateid, type, payload, source, correlation_id, traceparent,
-                                occurred_at)
-            values ($1, $2, $3, $4, $5::text::jsonb, $6, $7, $8, $9)
-            """;
-    // The payload is bound as text and parsed by PostgreSQL: bound straight to jsonb, the reactive
-    // client would store the JSON text as one JSON string, and the relay would publish a quoted string.
+    // The columns Debezium's Outbox Event Router reads (debezium/*.json), each with the type its array
+    // is bound as; specversion keeps its default. The payload is bound as text and parsed by PostgreSQL:
+    // bound straight to jsonb, the reactive client would store the JSON text as one JSON string, and the
+    // relay would publish a quoted string.
+    private static final List<String> COLUMNS = List.of("id", "aggregatetype", "aggregateid", "type", "payload",
+            "source", "correlation_id", "traceparent", "occurred_at");
+    private static final List<String> ARRAY_TYPES = List.of("uuid", "text", "text", "text", "text", "text", "text",
+            "text", "timestamptz");
+    private static final int PAYLOAD = COLUMNS.indexOf("payload");
 
-    /** Inserts many rows in one statement: bind {@link #arrays(List)}. */
-    public static final String INSERT_MANY = """
-            insert into outbox (id, aggregatetype, aggregateid, type, payload, source, correlation_id, traceparent,
-                                occurred_at)
-            select id, aggregatetype, aggregateid, type, payload::jsonb, source, correlation_id, traceparent, occurred_at
-            from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                        $8::text[], $9::timestamptz[])
-                 as r(id, aggregatetype, aggregateid, type, payload, source, correlation_id, traceparent, occurred_at)
-            """;
+    /** How many parameters a row takes, from the first one given to {@link #insert(int)} or {@link #insertEach(int, String)}. */
+    public static final int PARAMETERS = COLUMNS.size();
 
     /**
      * The row announcing {@code event}, stamped with the current correlation id and trace context.
@@ -64,16 +61,42 @@ public record OutboxRow(UUID id, String aggregateType, String aggregateId, Strin
                 traceparentOfCurrentSpan(), event.occurredAt().atOffset(ZoneOffset.UTC));
     }
 
-    /** The values of {@link #INSERT}, in order. */
-    public Tuple tuple() {
-        return Tuple.tuple().addUUID(id).addString(aggregateType).addString(aggregateId).addString(type)
-                .addString(payload).addString(source).addString(correlationId).addString(traceparent)
-                .addOffsetDateTime(occurredAt);
+    /**
+     * Inserts one row whose values are the parameters {@code $first} to {@code $(first + 8)}, bound by
+     * {@link #bind(Tuple, int)}: a statement of its own, or the body of a data-modifying CTE.
+     */
+    public static String insert(int first) {
+        return "insert into outbox (" + columns() + ")\nvalues ("
+                + Parameters.numbered(first, PARAMETERS, i -> i == PAYLOAD ? "::text::jsonb" : "") + ")";
     }
 
-    /** The values of {@link #INSERT_MANY} for {@code rows}: one array per column. */
-    public static Tuple arrays(List<OutboxRow> rows) {
-        return Tuple.tuple()
+    /**
+     * Inserts the rows whose columns are the arrays {@code $first} to {@code $(first + 8)}, bound by
+     * {@link #bindEach(Tuple, int, List)}, that satisfy {@code condition}: a predicate on the outbox's
+     * column names, for example {@code id in (select outcome_event_id from paid)} to announce only what
+     * the statement's other parts did.
+     */
+    public static String insertEach(int first, String condition) {
+        String selected = String.join(", ", COLUMNS.stream()
+                .map(column -> column.equals(COLUMNS.get(PAYLOAD)) ? column + "::jsonb" : column).toList());
+        return "insert into outbox (" + columns() + ")\nselect " + selected
+                + "\nfrom unnest(" + Parameters.numbered(first, PARAMETERS, i -> "::" + ARRAY_TYPES.get(i) + "[]")
+                + ") as r(" + columns() + ")\nwhere " + condition;
+    }
+
+    /** Adds this row's values to {@code values}, whose next parameter must be {@code $first} of {@link #insert(int)}. */
+    public Tuple bind(Tuple values, int first) {
+        return Parameters.expectNext(values, first).addUUID(id).addString(aggregateType).addString(aggregateId)
+                .addString(type).addString(payload).addString(source).addString(correlationId)
+                .addString(traceparent).addOffsetDateTime(occurredAt);
+    }
+
+    /**
+     * Adds the values of {@code rows} to {@code values}, one array per column, whose next parameter must be
+     * {@code $first} of {@link #insertEach(int, String)}.
+     */
+    public static Tuple bindEach(Tuple values, int first, List<OutboxRow> rows) {
+        return Parameters.expectNext(values, first)
                 .addArrayOfUUID(rows.stream().map(OutboxRow::id).toArray(UUID[]::new))
                 .addArrayOfString(rows.stream().map(OutboxRow::aggregateType).toArray(String[]::new))
                 .addArrayOfString(rows.stream().map(OutboxRow::aggregateId).toArray(String[]::new))
@@ -83,6 +106,10 @@ public record OutboxRow(UUID id, String aggregateType, String aggregateId, Strin
                 .addArrayOfString(rows.stream().map(OutboxRow::correlationId).toArray(String[]::new))
                 .addArrayOfString(rows.stream().map(OutboxRow::traceparent).toArray(String[]::new))
                 .addArrayOfOffsetDateTime(rows.stream().map(OutboxRow::occurredAt).toArray(OffsetDateTime[]::new));
+    }
+
+    private static String columns() {
+        return String.join(", ", COLUMNS);
     }
 
     /** The W3C {@code traceparent} of the current span, as OpenTelemetry writes it; null without a valid span. */

@@ -3,27 +3,27 @@ package io.comanda.platform.retention;
 import java.time.Duration;
 
 /**
- * A platform table whose rows are deleted once older than a retention: its batched delete statement.
+ * A table whose rows {@link RetentionPurge} deletes once their time column lies more than a retention in
+ * the past. The platform declares the outbox and the inbox ({@link PlatformTables}); a service declares
+ * a table of its own by producing one more as a CDI bean, and the same batched purge keeps it bounded.
  *
  * @param table      the table
- * @param timeColumn when a row was written
- * @param retention  how long a row is kept
+ * @param timeColumn the time a row is measured from, with an index on it (the purge deletes oldest first)
+ * @param retention  how long after that time a row is kept
  */
-record RetainedTable(String table, String timeColumn, Duration retention) {
+public record RetainedTable(String table, String timeColumn, Duration retention) {
 
-    /** The outbox: a row's relay does not need it once its insert is in the slot's WAL. */
-    static RetainedTable outbox(Duration retention) {
-        return new RetainedTable("outbox", "occurred_at", retention);
-    }
-
-    /** The inbox: the processed {@code ce_id}s of every consumer of the service. */
-    static RetainedTable inbox(Duration retention) {
-        return new RetainedTable("inbox", "processed_at", retention);
+    /**
+     * A table whose rows carry their own expiry: a row is deleted once {@code expiresAtColumn} has passed,
+     * however long each was written to be kept.
+     */
+    public static RetainedTable expiring(String table, String expiresAtColumn) {
+        return new RetainedTable(table, expiresAtColumn, Duration.ZERO);
     }
 
     /**
-     * Deletes at most {@code $2} rows written before {@code now() - $1 seconds}, oldest first, found on
-     * the table's time index. One bounded statement: the caller repeats it until a batch comes back short.
+     * Deletes at most {@code $2} rows whose time column is before {@code now() - $1 seconds}, oldest first,
+     * found on the table's time index. One bounded statement: the caller repeats it until a batch comes back short.
      */
     String deleteOldestBatch() {
         return "delete from " + table + " where ctid = any(array(select ctid from " + table

@@ -6,7 +6,8 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /**
- * How long the outbox and the inbox keep their rows, and how the purge deletes the older ones.
+ * How long the outbox and the inbox keep their rows, and how the purge deletes the older rows of every
+ * {@link RetainedTable} (theirs and the service's own).
  *
  * <p>The two retentions are a pair: the relay snapshots the outbox table when its replication slot is new
  * or lost ({@code snapshot.mode=when_needed}), so a snapshot may publish again every row the outbox
@@ -33,7 +34,7 @@ public interface RetentionConfig {
     @WithDefault("30d")
     Duration inbox();
 
-    /** How often the purge runs (a Quarkus scheduler interval). */
+    /** How often the purge runs (a Quarkus scheduler interval), for every retained table. */
     @WithDefault("15m")
     String every();
 

@@ -1,5 +1,6 @@
 package io.comanda.platform.retention;
 
+import io.quarkus.arc.All;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -13,8 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
- * Deletes outbox and inbox rows older than their retention ({@link RetentionConfig}) on a schedule, so
- * neither table grows without bound. Set-based and batched: each statement deletes at most
+ * Deletes the rows of every {@link RetainedTable} past their retention on a schedule, so no such table
+ * grows without bound: the outbox and the inbox ({@link RetentionConfig}) and whatever tables the
+ * service declares. Set-based and batched: each statement deletes at most
  * {@code comanda.retention.batch-size} rows in its own transaction, and the run repeats it until a
  * batch comes back short. A service without one of the tables (it publishes nothing, or consumes
  * nothing) simply has nothing to purge there.
@@ -26,24 +28,25 @@ public class RetentionPurge {
 
     private final Pool pool;
     private final RetentionConfig config;
+    private final List<RetainedTable> tables;
 
-    public RetentionPurge(Pool pool, RetentionConfig config) {
+    public RetentionPurge(Pool pool, RetentionConfig config, @All List<RetainedTable> tables) {
         this.pool = pool;
         this.config = config;
+        this.tables = tables;
     }
 
     @Scheduled(every = "${comanda.retention.every:15m}", delayed = "${comanda.retention.delay:1m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return purge().onFailure().recoverWithItem(failure -> {
-            LOG.warnf("Cannot purge the outbox and inbox now (tried again at the next run): %s", failure.getMessage());
+            LOG.warnf("Cannot purge the retained tables now (tried again at the next run): %s", failure.getMessage());
             return 0L;
         }).replaceWithVoid();
     }
 
-    /** Runs one purge of both tables; answers how many rows were deleted. */
+    /** Runs one purge of every table; answers how many rows were deleted. */
     public Uni<Long> purge() {
-        List<RetainedTable> tables = List.of(RetainedTable.outbox(config.outbox()), RetainedTable.inbox(config.inbox()));
         return Multi.createFrom().iterable(tables)
                 .onItem().transformToUniAndConcatenate(this::purge)
                 .collect().with(Collectors.summingLong(Long::longValue));
@@ -54,7 +57,8 @@ public class RetentionPurge {
                         : Uni.createFrom().item(0L))
                 .invoke(deleted -> {
                     if (deleted > 0) {
-                        LOG.infof("Purged %d %s rows older than %s", deleted, table.table(), table.retention());
+                        LOG.infof("Purged %d %s rows whose %s was more than %s ago", deleted, table.table(),
+                                table.timeColumn(), table.retention());
                     }
                 });
     }
