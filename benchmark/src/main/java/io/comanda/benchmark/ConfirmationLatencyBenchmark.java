@@ -1,29 +1,22 @@
 package io.comanda.benchmark;
 
-import io.comanda.devstack.AccessTokens;
 import io.comanda.devstack.LocalUser;
 import io.comanda.devstack.cli.ComandaStack;
 import io.comanda.devstack.cli.StackPorts;
+import io.comanda.devstack.load.CustomerToken;
+import io.comanda.devstack.load.OrderLoad;
+import io.comanda.devstack.load.PlacedOrder;
 import io.comanda.devstack.parts.Ports;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Places orders at a steady rate on the whole local stack (what {@code ./comanda up} starts) and
@@ -38,10 +31,6 @@ import java.util.regex.Pattern;
  */
 public final class ConfirmationLatencyBenchmark {
 
-    private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
-    private static final String ORDER = """
-            {"items":[{"sku":"ESPRESSO-250G","quantity":1}],"paymentMethod":"pm_card_visa"}""";
-
     private ConfirmationLatencyBenchmark() {
     }
 
@@ -53,20 +42,19 @@ public final class ConfirmationLatencyBenchmark {
         StackPorts ports = StackPorts.fromEnvironment();
         requireFree(ports);
         try (ComandaStack stack = ComandaStack.start(root, ports, true, System.out)) {
-            String token = AccessTokens.forUser("http://127.0.0.1:" + ports.of("keycloak"), LocalUser.ALICE);
-            HttpClient http = HttpClient.newHttpClient();
-            URI orders = URI.create("http://127.0.0.1:" + ports.of("orders") + "/orders");
+            CustomerToken token = new CustomerToken("http://127.0.0.1:" + ports.of("keycloak"), LocalUser.ALICE);
+            String orders = "http://127.0.0.1:" + ports.of("orders");
             String kafka = "127.0.0.1:" + ports.of("kafka");
             ProcessCpu cpu = ProcessCpu.of(partPids(stack));
             System.out.printf("[benchmark] warming up at %d/s for %d s ...%n", rate, options.get("warmup"));
-            placeAtRate(http, orders, token, rate, options.get("warmup"), new ConcurrentHashMap<>());
+            placeAtRate(orders, token, rate, options.get("warmup"), new ConcurrentHashMap<>());
             List<Double> p50s = new ArrayList<>();
             List<Double> p99s = new ArrayList<>();
             for (int run = 1; run <= options.get("runs"); run++) {
                 Map<String, Instant> created = new ConcurrentHashMap<>();
                 System.out.printf("[benchmark] run %d: measuring at %d/s for %d s ...%n", run, rate, seconds);
                 Map<String, Double> before = cpu.snapshot();
-                placeAtRate(http, orders, token, rate, seconds, created);
+                placeAtRate(orders, token, rate, seconds, created);
                 ConfirmationTimes times = ConfirmationTimes.of(kafka, created);
                 Map<String, Double> after = cpu.snapshot();
                 times.lines().forEach(line -> System.out.println("  " + line));
@@ -107,30 +95,26 @@ public final class ConfirmationLatencyBenchmark {
         });
     }
 
-    private static void placeAtRate(HttpClient http, URI orders, String token, int rate, int seconds,
+    /**
+     * Places {@code rate} orders a second for {@code seconds} through devstack's {@link OrderLoad}, and
+     * notes when each was answered 201.
+     */
+    private static void placeAtRate(String ordersUrl, CustomerToken customer, int rate, int seconds,
                                     Map<String, Instant> created) throws InterruptedException {
-        ScheduledExecutorService clients = Executors.newScheduledThreadPool(16);
-        long periodMicros = 1_000_000L / rate;
-        for (int i = 0; i < rate * seconds; i++) {
-            clients.schedule(() -> place(http, orders, token, created), i * periodMicros, TimeUnit.MICROSECONDS);
-        }
-        clients.shutdown();
-        clients.awaitTermination(seconds + 120L, TimeUnit.SECONDS);
-    }
-
-    private static void place(HttpClient http, URI orders, String token, Map<String, Instant> created) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(orders)
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .header("Idempotency-Key", UUID.randomUUID().toString())
-                    .POST(HttpRequest.BodyPublishers.ofString(ORDER)).build(), HttpResponse.BodyHandlers.ofString());
-            Instant answered = Instant.now();
-            Matcher id = ID.matcher(response.body());
-            if (response.statusCode() == 201 && id.find()) {
-                created.put(id.group(1), answered);
+        try (OrderLoad load = new OrderLoad(ordersUrl, customer, Duration.ofMinutes(2), n -> "pm_card_visa")) {
+            load.start(rate);
+            Thread.sleep(Duration.ofSeconds(seconds).toMillis());
+            for (PlacedOrder order : load.finish()) {
+                if (order.accepted()) {
+                    created.put(order.orderId(), order.acceptedAt());
+                } else {
+                    System.err.println("order failed: " + order.refusal());
+                }
             }
-        } catch (Exception e) {
-            System.err.println("order failed: " + e);
+            if (load.notSent() > 0) {
+                System.err.printf("%d orders not sent: %d clients were waiting for their answer%n", load.notSent(),
+                        OrderLoad.MAX_IN_FLIGHT);
+            }
         }
     }
 }

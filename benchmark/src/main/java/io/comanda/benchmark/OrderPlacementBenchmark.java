@@ -32,8 +32,8 @@ import java.util.Optional;
  */
 public final class OrderPlacementBenchmark {
 
-    static final String SCRIPT = "place-order.sql";
-    static final String LEGACY_SCRIPT = "place-order-legacy.sql";
+    static final PgBenchScript SCRIPT = PlacementScript.current();
+    static final PgBenchScript LEGACY_SCRIPT = PgBenchScript.resource("place-order-legacy.sql");
     private static final String ORDER = """
             {"items":[{"sku":"ESPRESSO-250G","quantity":2},{"sku":"MOKA-POT-3","quantity":1}],
              "paymentMethod":"pm_card_visa","note":"benchmark"}""";
@@ -113,7 +113,7 @@ public final class OrderPlacementBenchmark {
     /** Runs pgbench of one script for a while: its transactions per second. */
     @FunctionalInterface
     interface Ceiling {
-        double ordersPerSecond(String script, Duration duration) throws Exception;
+        double ordersPerSecond(PgBenchScript script, Duration duration) throws Exception;
     }
 
     /** Makes a load generator for one run. */

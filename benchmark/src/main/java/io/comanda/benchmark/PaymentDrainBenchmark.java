@@ -4,6 +4,7 @@ import io.comanda.devstack.parts.EmbeddedKafka;
 import io.comanda.devstack.parts.MachineCache;
 import io.comanda.devstack.parts.Ports;
 import io.comanda.devstack.parts.PostgresServer;
+import io.comanda.devstack.parts.ProcessPart;
 import io.comanda.devstack.parts.QuarkusAppProcess;
 import io.comanda.events.Topic;
 
@@ -66,16 +67,18 @@ public final class PaymentDrainBenchmark {
         MachineCache.deleteRecursively(work.resolve("kafka"));
         postgres.createDatabase(database);
         try (EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka"));
-             StripeEmulatorProcess stripe = StripeEmulatorProcess.start(Ports.free(), latency,
+             ProcessPart stripe = StripeEmulatorProcess.start(Ports.free(), latency, work.resolve("stripe-emulator"),
                      work.resolve("logs/stripe-emulator.log"))) {
             kafka.createTopics(Map.of(Topic.ORDERS.topicName(), Topic.DEFAULT_PARTITIONS));
-            OrderBacklog.publish(kafka.bootstrapServers(), events);
+            // Every synthetic order is paid with a card that pays: each must be charged once.
+            SyntheticOrders orders = new SyntheticOrders(events, 1000, "drain-customer-0");
+            EventBacklog.publish(kafka.bootstrapServers(), orders.placements());
             try (QuarkusAppProcess payments = QuarkusAppProcess.start("payments-service", root.resolve("payments-service"),
                     Ports.free(), "512m", Map.of(
                             "QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(database),
                             "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database),
                             "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                            "COMANDA_STRIPE_API_BASE", stripe.apiBase(),
+                            "COMANDA_STRIPE_API_BASE", stripe.address(),
                             // The payment-state API's token issuer: nothing calls that API here, so no realm runs.
                             "QUARKUS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:" + Ports.free() + "/realms/comanda",
                             "QUARKUS_OTEL_SDK_DISABLED", "true"),
@@ -83,7 +86,7 @@ public final class PaymentDrainBenchmark {
                 Map<String, Long> parts = new LinkedHashMap<>();
                 parts.put("payments-service", payments.pid().orElseThrow());
                 parts.put("postgresql", postgres.pid().orElseThrow());
-                parts.put("stripe-emulator", stripe.pid());
+                parts.put("stripe-emulator", stripe.pid().orElseThrow());
                 parts.put("benchmark+kafka (JVM)", ProcessCpu.self());
                 double rate = measure(postgres, database, events, ProcessCpu.of(parts));
                 verify(postgres, database, events, stripe);
@@ -132,13 +135,13 @@ public final class PaymentDrainBenchmark {
     }
 
     /** Every order paid once, announced once, charged once: a fast drain that breaks that is worth nothing. */
-    private static void verify(PostgresServer postgres, String database, int events, StripeEmulatorProcess stripe)
+    private static void verify(PostgresServer postgres, String database, int events, ProcessPart stripe)
             throws Exception {
         try (Connection connection = postgres.connect(database); Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("select count(*), count(distinct order_id), "
                      + "(select count(*) from outbox), (select count(*) from inbox) from payment")) {
             rs.next();
-            String summary = stripe.summary();
+            String summary = StripeEmulatorProcess.summary(stripe);
             System.out.printf("[benchmark] payments %d for %d orders, outbox rows %d, inbox rows %d; Stripe emulator %s%n",
                     rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), summary);
             boolean once = rs.getLong(1) == events && rs.getLong(2) == events && rs.getLong(3) == events

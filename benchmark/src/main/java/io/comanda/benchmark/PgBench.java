@@ -1,11 +1,10 @@
 package io.comanda.benchmark;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,9 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * pgbench of the SQL transaction orders-service runs per order (same statements, same tables), on
- * the same server: the most the database could do, the ceiling for the service. A script is a
- * resource next to this class: {@code place-order.sql} (what the service sends now) or
- * {@code place-order-legacy.sql} (what it sent through the ORM).
+ * the same server: the most the database could do, the ceiling for the service. The script is made
+ * from the service's statements ({@link PlacementScript}), or is {@code place-order-legacy.sql}, a
+ * resource next to this class (what the service sent through the ORM).
  */
 final class PgBench {
 
@@ -38,17 +37,18 @@ final class PgBench {
         }
     }
 
-    /** Transactions per second of the order transaction of {@code scriptName} at {@code clients} connections. */
-    static double ordersPerSecond(Path pgbench, String scriptName, Path workDirectory, int port, String database,
+    /** Transactions per second of the order transaction of {@code script} at {@code clients} connections. */
+    static double ordersPerSecond(Path pgbench, PgBenchScript script, Path workDirectory, int port, String database,
                                   int clients, Duration duration) throws IOException, InterruptedException {
-        Path script = workDirectory.resolve(scriptName);
-        try (InputStream in = PgBench.class.getResourceAsStream(scriptName)) {
-            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
-        }
-        ProcessBuilder builder = new ProcessBuilder(pgbench.toString(), "-h", "127.0.0.1", "-p", Integer.toString(port),
-                "-U", "postgres", "-n", "-M", "prepared", "-c", Integer.toString(clients), "-j", "2",
-                "-T", Long.toString(duration.toSeconds()), "-f", script.toString(), database)
-                .redirectErrorStream(true);
+        Path file = workDirectory.resolve(script.name().replaceAll("[^A-Za-z0-9.-]+", "-") + ".pgbench");
+        Files.createDirectories(workDirectory);
+        Files.writeString(file, script.text());
+        List<String> command = new ArrayList<>(List.of(pgbench.toString(), "-h", "127.0.0.1", "-p",
+                Integer.toString(port), "-U", "postgres", "-n", "-M", "prepared", "-c", Integer.toString(clients),
+                "-j", "2", "-T", Long.toString(duration.toSeconds()), "-f", file.toString()));
+        script.variables().forEach((name, value) -> command.addAll(List.of("-D", name + "=" + value)));
+        command.add(database);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(Map.of("PGPASSWORD", "postgres"));
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes());

@@ -1,14 +1,12 @@
 package io.comanda.benchmark;
 
 import io.comanda.devstack.AccessTokens;
-import io.comanda.devstack.EventProducer;
 import io.comanda.devstack.LocalUser;
 import io.comanda.devstack.parts.EmbeddedKafka;
 import io.comanda.devstack.parts.KeycloakServer;
 import io.comanda.devstack.parts.Ports;
 import io.comanda.devstack.parts.PostgresServer;
 import io.comanda.devstack.parts.QuarkusAppProcess;
-import io.comanda.events.ComandaEvent;
 import io.comanda.events.Topic;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
@@ -29,9 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -71,11 +66,11 @@ public final class SearchIndexBenchmark {
                     "QUARKUS_OTEL_SDK_DISABLED", "true");
             int port = Ports.free();
 
-            publish(kafka.bootstrapServers(), List.copyOf(data.placements()));
+            EventBacklog.publish(kafka.bootstrapServers(), data.placements());
             try (QuarkusAppProcess ignored = start(root, port, environment, work)) {
                 drain(postgres, "placements", orders, "select count(*) from order_documents");
             }
-            publish(kafka.bootstrapServers(), data.settlements());
+            EventBacklog.publish(kafka.bootstrapServers(), data.settlements());
             try (QuarkusAppProcess search = start(root, port, environment, work)) {
                 drain(postgres, "settlements", orders, "select count(*) from order_documents where status <> 'PENDING'");
                 printDiskUse(kafka.bootstrapServers(), postgres, orders);
@@ -97,20 +92,6 @@ public final class SearchIndexBenchmark {
         System.out.println("[benchmark] starting search-indexer ...");
         return QuarkusAppProcess.start("search-indexer", root.resolve("search-indexer"), port, "512m", environment,
                 work.resolve("logs/search-indexer.log"));
-    }
-
-    private static void publish(String bootstrapServers, List<? extends ComandaEvent> events) throws Exception {
-        System.out.printf("[benchmark] publishing a backlog of %d events ...%n", events.size());
-        ExecutorService senders = Executors.newFixedThreadPool(16);
-        try (EventProducer producer = new EventProducer(bootstrapServers)) {
-            for (ComandaEvent event : events) {
-                senders.submit(() -> producer.send(event, UUID.randomUUID(), "bench"));
-            }
-            senders.shutdown();
-            if (!senders.awaitTermination(10, TimeUnit.MINUTES)) {
-                throw new IllegalStateException("publishing took over 10 minutes");
-            }
-        }
     }
 
     /**

@@ -2,6 +2,7 @@ package io.comanda.benchmark;
 
 import io.comanda.devstack.cli.StackPorts;
 import io.comanda.devstack.parts.Ports;
+import io.comanda.devstack.parts.ProcessTreeUsage;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -62,8 +63,8 @@ public final class StackFootprintBenchmark {
         long totalPss = 0;
         System.out.printf(Locale.ROOT, "    %-22s %7s %7s%n", "part", "RSS", "PSS");
         for (Map.Entry<String, Long> part : pids.entrySet()) {
-            long partRss = ProcessMemory.rssMib(part.getValue(), pids.values());
-            long partPss = ProcessMemory.pssMib(part.getValue(), pids.values());
+            long partRss = ProcessTreeUsage.rssMib(part.getValue(), pids.values());
+            long partPss = ProcessTreeUsage.pssMib(part.getValue(), pids.values());
             totalRss += partRss;
             totalPss += partPss;
             System.out.printf(Locale.ROOT, "    %-22s %7d %7d%n", part.getKey(), partRss, partPss);

@@ -23,18 +23,13 @@ final class StackProcesses {
         Map<String, Long> parts = new LinkedHashMap<>();
         List<String> postmaster = Files.readAllLines(root.resolve(".comanda/data/postgres/postmaster.pid"));
         parts.put("postgres", Long.parseLong(postmaster.get(0).trim()));
-        launcher.children().forEach(child -> part(child.pid()).ifPresent(name -> parts.put(name, child.pid())));
+        launcher.children().forEach(child -> part(child).ifPresent(name -> parts.put(name, child.pid())));
         parts.put("launcher", launcher.pid());
         return parts;
     }
 
-    private static Optional<String> part(long pid) {
-        List<String> arguments;
-        try {
-            arguments = Arrays.asList(Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).split("\0"));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+    private static Optional<String> part(ProcessHandle process) {
+        List<String> arguments = process.info().arguments().map(Arrays::asList).orElse(List.of());
         if (arguments.contains("kafka.Kafka")) {
             return Optional.of("kafka");
         }

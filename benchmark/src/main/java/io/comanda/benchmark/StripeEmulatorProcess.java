@@ -1,81 +1,42 @@
 package io.comanda.benchmark;
 
 import io.comanda.devstack.parts.JavaCommand;
+import io.comanda.devstack.parts.Ports;
+import io.comanda.devstack.parts.ProcessPart;
+import io.comanda.devstack.parts.ProcessSpec;
+import io.comanda.devstack.parts.ReadinessProbe;
 import io.comanda.devstack.parts.RuntimeClasspath;
+import io.comanda.devstack.parts.StackHttp;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 
 /**
  * The Stripe emulator in a process of its own, so that its CPU is counted apart from the broker and
- * the load generator in this JVM.
+ * the load generator in this JVM: a devstack {@link ProcessPart} (its own session, log and watchdog),
+ * on devstack's recorded classpath, which holds the emulator (this JVM's own class path is Maven's
+ * launcher when the benchmark runs under exec:java), with the latency the run asks for.
  */
-final class StripeEmulatorProcess implements AutoCloseable {
+final class StripeEmulatorProcess {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String MAIN_CLASS = "io.comanda.stripe.emulator.StripeEmulator";
 
-    private final Process process;
-    private final String apiBase;
-
-    private StripeEmulatorProcess(Process process, String apiBase) {
-        this.process = process;
-        this.apiBase = apiBase;
+    private StripeEmulatorProcess() {
     }
 
-    static StripeEmulatorProcess start(int port, long latencyMillis, Path logFile) throws Exception {
-        // devstack's recorded classpath, which holds the emulator: this JVM's own class path is Maven's
-        // launcher when the benchmark runs under exec:java.
-        Process process = new ProcessBuilder(List.of(JavaCommand.java(), "-Xmx512m", "-cp",
-                RuntimeClasspath.recorded().jvmClasspath(), "io.comanda.stripe.emulator.StripeEmulator",
-                "--port", Integer.toString(port), "--latency-ms", Long.toString(latencyMillis)))
-                .redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
-        StripeEmulatorProcess emulator = new StripeEmulatorProcess(process, "http://127.0.0.1:" + port);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            try {
-                emulator.get("/_emulator/health");
-                return emulator;
-            } catch (IOException e) {
-                if (System.nanoTime() > deadline || !process.isAlive()) {
-                    emulator.close();
-                    throw new IllegalStateException("the Stripe emulator did not start; see " + logFile, e);
-                }
-                Thread.sleep(100);
-            }
-        }
-    }
-
-    String apiBase() {
-        return apiBase;
-    }
-
-    long pid() {
-        return process.pid();
+    /** Starts it on {@code port}, answering every call after {@code latencyMillis}, and returns it once it answers. */
+    static ProcessPart start(int port, long latencyMillis, Path workDir, Path logFile) {
+        String address = Ports.httpUrl(port);
+        return ProcessPart.start(new ProcessSpec("stripe-emulator",
+                JavaCommand.of(RuntimeClasspath.recorded(), "512m", workDir, MAIN_CLASS,
+                        "--port", Integer.toString(port), "--latency-ms", Long.toString(latencyMillis)),
+                workDir, Map.of(), logFile, address,
+                ReadinessProbe.httpOk(address + "/_emulator/health", Duration.ofSeconds(30))));
     }
 
     /** {@code paymentIntents}, {@code chargedOrders}, {@code ordersChargedTwice}, {@code replays} as JSON. */
-    String summary() throws Exception {
-        return get("/_emulator/summary");
-    }
-
-    private String get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(apiBase + path)).timeout(Duration.ofSeconds(60)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    @Override
-    public void close() {
-        process.destroy();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    static String summary(ProcessPart emulator) {
+        return StackHttp.get(emulator.address() + "/_emulator/summary").body();
     }
 }

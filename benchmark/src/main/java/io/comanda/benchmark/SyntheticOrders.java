@@ -14,8 +14,9 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * Seeded, repeatable orders for the search benchmark: notes of a few words from a fixed vocabulary,
- * one to three catalogue products, spread over many customers, one of them a real user of the realm.
+ * Seeded, repeatable orders for the drain benchmarks: notes of a few words from a fixed vocabulary,
+ * one to three catalogue products, spread over many customers, one of them a real user of the realm
+ * (the search benchmark's), each paid with a card that pays.
  */
 final class SyntheticOrders {
 

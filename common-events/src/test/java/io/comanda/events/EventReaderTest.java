@@ -11,7 +11,7 @@ class EventReaderTest {
 
     @Test
     void readsTheRecordNamedByCeType() {
-        ComandaEvent event = EventReader.read("io.comanda.payment.failed.v1",
+        ComandaEvent event = EventReader.read(EventType.PAYMENT_FAILED_V1.ceType(),
                 SampleEvents.sample(EventType.PAYMENT_FAILED_V1));
 
         assertThat(event).isEqualTo(SampleEvents.BY_TYPE.get(EventType.PAYMENT_FAILED_V1));
@@ -34,7 +34,7 @@ class EventReaderTest {
 
     @Test
     void malformedJsonFailsWithTypedExceptionAndReason() {
-        assertThatThrownBy(() -> EventReader.read("io.comanda.order.placed.v1",
+        assertThatThrownBy(() -> EventReader.read(EventType.ORDER_PLACED_V1.ceType(),
                 "{\"orderId\": ".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(MalformedEventException.class)
                 .hasMessageStartingWith("malformed OrderPlaced data");
@@ -42,7 +42,7 @@ class EventReaderTest {
 
     @Test
     void jsonMissingRequiredFieldIsMalformed() {
-        assertThatThrownBy(() -> EventReader.read("io.comanda.order.confirmed.v1",
+        assertThatThrownBy(() -> EventReader.read(EventType.ORDER_CONFIRMED_V1.ceType(),
                 "{\"orderId\":\"3f0e4b52-8c1d-4a5e-9b7e-2f6a1c0d9e11\"}".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(MalformedEventException.class)
                 .hasMessageContaining("customerId");
@@ -50,7 +50,7 @@ class EventReaderTest {
 
     @Test
     void recordWithoutValueIsMalformedNotNull() {
-        assertThatThrownBy(() -> EventReader.read("io.comanda.order.placed.v1", null))
+        assertThatThrownBy(() -> EventReader.read(EventType.ORDER_PLACED_V1.ceType(), null))
                 .isInstanceOf(MalformedEventException.class);
     }
 

@@ -6,8 +6,14 @@ import io.comanda.devstack.Mailbox;
 import io.comanda.devstack.ZipkinTraces;
 import io.comanda.devstack.cli.StackPorts;
 import io.comanda.devstack.parts.Ports;
+import io.comanda.events.Topic;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -26,86 +32,102 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * The whole suite as a newcomer runs it: {@code ./comanda up}, an order paid by card and one declined,
- * both followed through the HTTP API and in the customer's mailbox (over IMAP, and through
- * {@code ./comanda mail}); an order found by its note in search-indexer, by its owner only, and again
- * after {@code ./comanda reindex}; an order's trace in the trace store and from {@code ./comanda trace},
- * a retried record's attempts in one trace, an order whose payment outcome was dead-lettered and discarded
- * settled by reconciliation (and {@code ./comanda reconcile}), the shortened fault suite
- * ({@code ./comanda chaos --short}: parts killed, stopped and restarted under load, nothing lost or done
- * twice), the trace context on every published record, and the
- * metrics the dashboards use; {@code ./comanda down}, and nothing left running; then a
- * restart that still knows the orders. Every part is moved to a free port through its
- * {@code COMANDA_*_PORT} variable, so a stack or database already on the default ports does not matter.
+ * The whole suite as a newcomer runs it, one behaviour per test on one stack that {@code ./comanda up
+ * --fresh} starts once for the class: an order paid by card and one declined, both followed through
+ * the HTTP API and in the customer's mailbox (over IMAP, and through {@code ./comanda mail}); an order
+ * found by its note in search-indexer, by its owner only, and again after {@code ./comanda reindex}; an
+ * order's trace in the trace store and from {@code ./comanda trace}, a retried record's attempts in one
+ * trace, an order whose payment outcome was dead-lettered and discarded settled by reconciliation (and
+ * {@code ./comanda reconcile}), the shortened fault suite ({@code ./comanda chaos --short}), the trace
+ * context on every published record, and the metrics the dashboards use; then {@code ./comanda down}
+ * and nothing left running, a busy port named with the way around, and a restart that still knows the
+ * orders. The tests run in their written order: the later ones read what the earlier ones placed. Every
+ * part is moved to a free port through its {@code COMANDA_*_PORT} variable, so a stack or database
+ * already on the default ports does not matter.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ComandaLauncherIT {
 
-    @Test
-    void startsQuietlyOrdersFollowTheirPaymentsAndAreMailedAndDownLeavesNothingRunning() throws Exception {
-        Map<String, Integer> ports = freePorts();
-        Map<String, String> environment = environment(ports);
-        String orders = "http://127.0.0.1:" + ports.get("orders");
-        String keycloak = "http://127.0.0.1:" + ports.get("keycloak");
-        Path log = Path.of("target", "comanda-up.log").toAbsolutePath();
-        Process up = ComandaCli.start(log, environment, "up", "--fresh");
-        String confirmedOrder;
-        Set<Long> processes;
-        try {
-            awaitUp(up, log);
-            assertProgressAndAddressesOnly(log);
-            processes = ComandaCli.stackProcesses(up);
+    private static final Map<String, Integer> PORTS = freePorts();
+    private static final Map<String, String> ENVIRONMENT = environment(PORTS);
+    private static final String ORDERS = "http://127.0.0.1:" + PORTS.get("orders");
+    private static final String KEYCLOAK = "http://127.0.0.1:" + PORTS.get("keycloak");
+    private static final Path UP_LOG = Path.of("target", "comanda-up.log").toAbsolutePath();
 
-            ComandaCli.Result second = ComandaCli.run(environment, "up");
-            assertThat(second.exitCode()).isEqualTo(1);
-            assertThat(second.output()).contains("already running");
+    private static Set<Long> processes;
+    private static ObservedStack observed;
+    private static String confirmedOrder;
+    private static String declinedOrder;
 
-            String token = AccessTokens.forUser(keycloak, LocalUser.ALICE);
-            confirmedOrder = place(orders, token, "pm_card_visa");
-            String declinedOrder = place(orders, token, "pm_card_chargeDeclined");
-
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(token)
-                    .get(orders + "/orders/" + confirmedOrder).then().statusCode(200).body("status", equalTo("CONFIRMED")));
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(token)
-                    .get(orders + "/orders/" + declinedOrder).then().statusCode(200)
-                    .body("status", equalTo("CANCELLED"))
-                    .body("declineReason", equalTo("Your card was declined.")));
-            assertMailedToAlice(environment, ports.get("imap"), confirmedOrder, declinedOrder);
-
-            StackSearch search = new StackSearch(ports, environment);
-            search.comandaOrdersKeepsItsRecords();
-            search.anOrderIsFoundByItsNoteByItsOwnerOnlyAndAgainAfterAReindex();
-            ObservedStack observed = new ObservedStack(ports, environment);
-            oneOrderIsOneTraceFoundByItsCorrelationId(observed, token);
-            aRetriedRecordKeepsEveryAttemptInOneTrace(observed, token);
-            observed.everyPublishedRecordCarriesATraceparent("comanda.orders", 6);
-            observed.everyPublishedRecordCarriesATraceparent("comanda.payments", 3);
-            StackReconciliation reconciliation = new StackReconciliation(observed, ports);
-            reconciliation.reportsAnOrderPaymentsServiceKnowsNothingOf();
-            reconciliation.settlesAnOrderWhoseOutcomeWasDeadLetteredAndDiscarded(token);
-            StackFaultSuite.everyScenarioLosesNothingAndDoesNothingTwice(environment);
-            observed.publishUnreadablePayment();
-            dashboardsAndAlertsUseOnlyExposedMetrics(observed);
-        } finally {
-            ComandaCli.Result down = ComandaCli.run(environment, "down");
-            assertThat(down.output()).contains("Comanda stopped");
-        }
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(processes).noneMatch(ComandaCli::alive));
-        assertThat(ports.values()).noneMatch(Ports::inUse);
-
-        Path againLog = Path.of("target", "comanda-up-again.log").toAbsolutePath();
-        Process again = ComandaCli.start(againLog, environment, "up");
-        try {
-            awaitUp(again, againLog);
-            String token = AccessTokens.forUser(keycloak, LocalUser.ALICE);
-            given().auth().oauth2(token).get(orders + "/orders/" + confirmedOrder).then().statusCode(200)
-                    .body("status", equalTo("CONFIRMED"));
-        } finally {
-            ComandaCli.run(environment, "down");
-        }
+    @BeforeAll
+    static void upFresh() throws Exception {
+        Process up = ComandaCli.start(UP_LOG, ENVIRONMENT, "up", "--fresh");
+        awaitUp(up, UP_LOG);
+        processes = ComandaCli.stackProcesses(up);
+        observed = new ObservedStack(PORTS, ENVIRONMENT);
     }
 
-    private static void oneOrderIsOneTraceFoundByItsCorrelationId(ObservedStack observed, String token) throws Exception {
+    @AfterAll
+    static void downWhateverRuns() throws Exception {
+        ComandaCli.run(ENVIRONMENT, "down");
+    }
+
+    @Test
+    @Order(1)
+    void upPrintsProgressAndAddressesOnly() throws Exception {
+        assertProgressAndAddressesOnly(UP_LOG);
+    }
+
+    @Test
+    @Order(2)
+    void aSecondUpIsRefusedWhileOneRuns() throws Exception {
+        ComandaCli.Result second = ComandaCli.run(ENVIRONMENT, "up");
+
+        assertThat(second.exitCode()).isEqualTo(1);
+        assertThat(second.output()).contains("already running");
+    }
+
+    @Test
+    @Order(3)
+    void aPaidOrderIsConfirmedAndADeclinedOneCancelledWithTheReason() {
+        String token = AccessTokens.forUser(KEYCLOAK, LocalUser.ALICE);
+        String paid = place(ORDERS, token, "pm_card_visa");
+        String declined = place(ORDERS, token, "pm_card_chargeDeclined");
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(token)
+                .get(ORDERS + "/orders/" + paid).then().statusCode(200).body("status", equalTo("CONFIRMED")));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(token)
+                .get(ORDERS + "/orders/" + declined).then().statusCode(200)
+                .body("status", equalTo("CANCELLED"))
+                .body("declineReason", equalTo("Your card was declined.")));
+        confirmedOrder = paid;
+        declinedOrder = declined;
+    }
+
+    @Test
+    @Order(4)
+    void aliceIsMailedAboutBothOrdersAndComandaMailListsThem() throws Exception {
+        assertThat(confirmedOrder).as("the paid order of the test before").isNotNull();
+        assertThat(declinedOrder).as("the declined order of the test before").isNotNull();
+        assertMailedToAlice(ENVIRONMENT, PORTS.get("imap"), confirmedOrder, declinedOrder);
+    }
+
+    @Test
+    @Order(5)
+    void comandaOrdersKeepsItsRecords() throws Exception {
+        new StackSearch(PORTS, ENVIRONMENT).comandaOrdersKeepsItsRecords();
+    }
+
+    @Test
+    @Order(6)
+    void anOrderIsFoundByItsNoteByItsOwnerOnlyAndAgainAfterAReindex() throws Exception {
+        new StackSearch(PORTS, ENVIRONMENT).anOrderIsFoundByItsNoteByItsOwnerOnlyAndAgainAfterAReindex();
+    }
+
+    @Test
+    @Order(7)
+    void oneOrderIsOneTraceFoundByItsCorrelationId() throws Exception {
+        String token = AccessTokens.forUser(KEYCLOAK, LocalUser.ALICE);
         String correlationId = "e2e-trace-" + UUID.randomUUID();
         String order = observed.place(token, "pm_card_visa", correlationId);
         ZipkinTraces.Trace trace = observed.oneTraceOf(correlationId);
@@ -117,7 +139,10 @@ class ComandaLauncherIT {
         assertThat(observed.comanda("trace", order).output()).as("found by the order id too").contains("trace " + trace.id());
     }
 
-    private static void aRetriedRecordKeepsEveryAttemptInOneTrace(ObservedStack observed, String token) {
+    @Test
+    @Order(8)
+    void aRetriedRecordKeepsEveryAttemptInOneTrace() {
+        String token = AccessTokens.forUser(KEYCLOAK, LocalUser.ALICE);
         String correlationId = "e2e-retry-" + UUID.randomUUID();
         observed.stripeFailureRate(1.0);
         String order;
@@ -136,7 +161,38 @@ class ComandaLauncherIT {
                 .hasSizeGreaterThanOrEqualTo(2).contains(true, false));
     }
 
-    private static void dashboardsAndAlertsUseOnlyExposedMetrics(ObservedStack observed) throws Exception {
+    /** At least the records of the orders the tests before placed: each placed and settled, each with an outcome. */
+    @Test
+    @Order(9)
+    void everyPublishedRecordCarriesATraceparent() {
+        observed.everyPublishedRecordCarriesATraceparent(Topic.ORDERS.topicName(), 6);
+        observed.everyPublishedRecordCarriesATraceparent(Topic.PAYMENTS.topicName(), 3);
+    }
+
+    @Test
+    @Order(10)
+    void reconcileReportsAnOrderPaymentsServiceKnowsNothingOf() throws Exception {
+        new StackReconciliation(observed, PORTS).reportsAnOrderPaymentsServiceKnowsNothingOf();
+    }
+
+    @Test
+    @Order(11)
+    void reconciliationSettlesAnOrderWhoseOutcomeWasDeadLetteredAndDiscarded() throws Exception {
+        new StackReconciliation(observed, PORTS)
+                .settlesAnOrderWhoseOutcomeWasDeadLetteredAndDiscarded(AccessTokens.forUser(KEYCLOAK, LocalUser.ALICE));
+    }
+
+    @Test
+    @Order(12)
+    void theShortFaultSuiteLosesNothingAndDoesNothingTwice() throws Exception {
+        StackFaultSuite.everyScenarioLosesNothingAndDoesNothingTwice(ENVIRONMENT);
+    }
+
+    /** A record no consumer can read first, so that the dead-letter metrics the alerts use exist. */
+    @Test
+    @Order(13)
+    void dashboardsAndAlertsUseOnlyExposedMetrics() throws Exception {
+        observed.publishUnreadablePayment();
         Set<String> used = MetricNames.usedIn(ObservabilityFiles.expressions());
         assertThat(used).as("metrics the dashboard and alert rules use").isNotEmpty();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -147,17 +203,45 @@ class ComandaLauncherIT {
     }
 
     @Test
+    @Order(14)
+    void downStopsEveryProcessAndFreesEveryPort() throws Exception {
+        ComandaCli.Result down = ComandaCli.run(ENVIRONMENT, "down");
+
+        assertThat(down.output()).contains("Comanda stopped");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(processes).noneMatch(ComandaCli::alive));
+        assertThat(PORTS.values()).noneMatch(Ports::inUse);
+    }
+
+    @Test
+    @Order(15)
     void aBusyPortIsNamedWithTheWayAround() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
             Map<String, String> environment = environment(freePorts());
             environment.put(StackPorts.variable("smtp"), Integer.toString(port));
 
-            ComandaCli.Result up = ComandaCli.run(environment, "up");
+            ComandaCli.Result busy = ComandaCli.run(environment, "up");
 
-            assertThat(up.exitCode()).isEqualTo(1);
-            assertThat(up.output()).contains("Port " + port + " for smtp is in use")
+            assertThat(busy.exitCode()).isEqualTo(1);
+            assertThat(busy.output()).contains("Port " + port + " for smtp is in use")
                     .contains("COMANDA_SMTP_PORT=<port> ./comanda up");
+        }
+    }
+
+    @Test
+    @Order(16)
+    void aStackStartedAgainStillKnowsTheOrders() throws Exception {
+        assertThat(confirmedOrder).as("the order confirmed before the stack went down").isNotNull();
+        Path againLog = Path.of("target", "comanda-up-again.log").toAbsolutePath();
+        Process again = ComandaCli.start(againLog, ENVIRONMENT, "up");
+        try {
+            awaitUp(again, againLog);
+            String token = AccessTokens.forUser(KEYCLOAK, LocalUser.ALICE);
+            given().auth().oauth2(token).get(ORDERS + "/orders/" + confirmedOrder).then().statusCode(200)
+                    .body("status", equalTo("CONFIRMED"));
+        } finally {
+            ComandaCli.run(ENVIRONMENT, "down");
         }
     }
 

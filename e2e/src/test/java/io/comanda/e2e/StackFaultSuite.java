@@ -1,8 +1,13 @@
 package io.comanda.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.comanda.devstack.faults.ChaosResultFile;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The fault suite, shortened (fewer orders, shorter outages, every scenario), as an operator runs it on
  * the stack {@link ComandaLauncherIT} has started: {@code ./comanda chaos --short}. Each scenario kills,
  * stops or restarts a part under load and counts every order's effects through the public interfaces;
- * the command fails on any order lost, charged, announced or placed twice, or dead-lettered.
+ * the command fails on any order lost, charged, announced or placed twice, or dead-lettered. Its result
+ * is read from the JSON it writes ({@link ChaosResultFile}), not from the printed table.
  */
 final class StackFaultSuite {
 
@@ -26,21 +32,27 @@ final class StackFaultSuite {
         ComandaCli.Result chaos = ComandaCli.run(environment, Duration.ofMinutes(12), "chaos", "--short");
         Path log = Path.of("target", "comanda-chaos.log").toAbsolutePath();
         Files.writeString(log, chaos.output());
+        Path resultFile = ComandaCli.ROOT.resolve(ChaosResultFile.RELATIVE_PATH);
 
         assertThat(chaos.exitCode()).as("./comanda chaos --short; its output is in " + log + ":%n%s", chaos.output())
                 .isZero();
-        List<String> rows = chaos.output().lines().filter(line -> line.startsWith("| ") && !line.startsWith("| scenario") && !line.startsWith("| -"))
-                .toList();
-        assertThat(rows).as("one row per scenario").hasSize(SCENARIOS.size());
+        assertThat(resultFile).as("the result ./comanda chaos writes").exists();
+        JsonNode result = new ObjectMapper().readTree(resultFile.toFile());
+        List<JsonNode> rows = new ArrayList<>();
+        result.path("scenarios").forEach(rows::add);
+        assertThat(rows).as("one result per scenario").hasSize(SCENARIOS.size());
         for (int i = 0; i < SCENARIOS.size(); i++) {
-            String[] cells = rows.get(i).split("\\|");
-            assertThat(cells[1].trim()).startsWith(SCENARIOS.get(i));
-            int orders = Integer.parseInt(cells[2].trim());
-            assertThat(orders).as("orders placed during " + SCENARIOS.get(i)).isPositive();
-            assertThat(Integer.parseInt(cells[3].trim())).as("final orders of " + SCENARIOS.get(i)).isEqualTo(orders);
-            assertThat(List.of(cells[6].trim(), cells[7].trim(), cells[8].trim(), cells[9].trim()))
-                    .as("duplicate effects, lost, wrong and dead letters of " + SCENARIOS.get(i))
-                    .containsOnly("0");
+            JsonNode row = rows.get(i);
+            String scenario = SCENARIOS.get(i);
+            assertThat(row.path("scenario").asText()).startsWith(scenario);
+            assertThat(row.path("orders").asInt()).as("orders placed during " + scenario).isPositive();
+            assertThat(row.path("finalOrders").asInt()).as("final orders of " + scenario)
+                    .isEqualTo(row.path("orders").asInt());
+            assertThat(List.of(row.path("duplicateEffects").asLong(-1), row.path("lost").asLong(-1),
+                    row.path("wrong").asLong(-1), row.path("deadLetters").asLong(-1)))
+                    .as("duplicate effects, lost, wrong and dead letters of " + scenario + ": " + row.path("problems"))
+                    .containsOnly(0L);
         }
+        assertThat(result.path("clean").asBoolean()).as("the whole run clean").isTrue();
     }
 }

@@ -6,6 +6,7 @@ import io.comanda.devstack.MetricSamples;
 import io.comanda.devstack.TopicReader;
 import io.comanda.devstack.parts.PostgresServer;
 import io.comanda.devstack.parts.StackHttp;
+import io.comanda.events.EventType;
 import io.restassured.path.json.JsonPath;
 
 import java.net.URI;
@@ -69,7 +70,7 @@ final class StackReconciliation {
 
         stack.awaitStatus(customerToken, order, "CONFIRMED");
         assertThat(orderEventTypes(order)).as("the order's events on comanda.orders")
-                .containsExactly("io.comanda.order.placed.v1", "io.comanda.order.confirmed.v1");
+                .containsExactly(EventType.ORDER_PLACED_V1.ceType(), EventType.ORDER_CONFIRMED_V1.ceType());
         assertThat(MetricSamples.sum(StackHttp.get(stack.url("orders-management") + "/q/metrics").body(),
                 "comanda_orders_reconcile_settled_total", "payment=\"charged\"")).isPositive();
         ComandaCli.Result reconciled = stack.comanda("reconcile");

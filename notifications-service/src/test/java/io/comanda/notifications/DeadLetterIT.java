@@ -3,6 +3,7 @@ package io.comanda.notifications;
 import io.comanda.devstack.EventProducer;
 import io.comanda.devstack.LocalUser;
 import io.comanda.devstack.TopicReader;
+import io.comanda.events.EventType;
 import io.comanda.events.OrderPlaced;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,7 +25,7 @@ class DeadLetterIT {
         OrderPlaced after = OrderEvents.placed(Customers.id(LocalUser.ALICE));
         try (EventProducer producer = OrderEvents.producer()) {
             producer.sendRaw("comanda.orders", poisonKey, EventProducer.headers("ce_id", UUID.randomUUID().toString(),
-                    "ce_type", "io.comanda.order.placed.v1"), "{\"orderId\": \"not json".getBytes(StandardCharsets.UTF_8));
+                    "ce_type", EventType.ORDER_PLACED_V1.ceType()), "{\"orderId\": \"not json".getBytes(StandardCharsets.UTF_8));
             producer.send(after, UUID.randomUUID(), "after-poison");
         }
 

@@ -4,6 +4,7 @@ import io.comanda.devstack.EventProducer;
 import io.comanda.devstack.LocalUser;
 import io.comanda.devstack.MetricSamples;
 import io.comanda.devstack.quarkus.TestDatabase;
+import io.comanda.events.EventType;
 import io.comanda.events.Money;
 import io.comanda.events.PaymentSucceeded;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,7 +33,7 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 class DeadLetterOperationsIT {
 
-    private static final String SUCCEEDED = "io.comanda.payment.succeeded.v1";
+    private static final String SUCCEEDED = EventType.PAYMENT_SUCCEEDED_V1.ceType();
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @Test
@@ -67,7 +68,7 @@ class DeadLetterOperationsIT {
                 .then().statusCode(200).body("status", equalTo("CONFIRMED")));
         assertThat(waiting(orderId)).as("dead letters of the order still waiting").isEmpty();
         assertThat(TestDatabase.count("select count(*) from outbox where aggregateid = ? and type = ?", orderId,
-                "io.comanda.order.confirmed.v1")).isEqualTo(1);
+                EventType.ORDER_CONFIRMED_V1.ceType())).isEqualTo(1);
         assertThat(TestDatabase.count("select count(*) from inbox where event_id = ?::uuid", ceId.toString()))
                 .isEqualTo(1);
         assertThat(replayedCount()).isEqualTo(replayedBefore + 1);

@@ -7,6 +7,7 @@ import io.comanda.devstack.TopicReader;
 import io.comanda.devstack.quarkus.TestDatabase;
 import io.comanda.events.CloudEventHeaders;
 import io.comanda.events.EventJson;
+import io.comanda.events.EventType;
 import io.comanda.events.Money;
 import io.comanda.events.OrderCancelled;
 import io.comanda.events.OrderConfirmed;
@@ -33,8 +34,8 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 class PaymentOutcomeIT {
 
-    private static final String SUCCEEDED = "io.comanda.payment.succeeded.v1";
-    private static final String FAILED = "io.comanda.payment.failed.v1";
+    private static final String SUCCEEDED = EventType.PAYMENT_SUCCEEDED_V1.ceType();
+    private static final String FAILED = EventType.PAYMENT_FAILED_V1.ceType();
 
     @Test
     void paymentSucceededConfirmsTheOrderAndAnnouncesIt() {
@@ -45,7 +46,7 @@ class PaymentOutcomeIT {
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> Customers.as(LocalUser.ALICE)
                 .get("/orders/" + orderId).then().statusCode(200).body("status", equalTo("CONFIRMED")));
-        ConsumerRecord<String, String> confirmed = awaitOnOrders(orderId, "io.comanda.order.confirmed.v1");
+        ConsumerRecord<String, String> confirmed = awaitOnOrders(orderId, EventType.ORDER_CONFIRMED_V1.ceType());
         assertThat(TopicReader.header(confirmed, CloudEventHeaders.CORRELATION_ID)).isEqualTo("outcome-it-confirm");
         // The version the event announces is the one the order row got in the same transaction.
         assertThat(EventJson.read(confirmed.value().getBytes(StandardCharsets.UTF_8), OrderConfirmed.class).version())
@@ -63,7 +64,7 @@ class PaymentOutcomeIT {
                 .get("/orders/" + orderId).then().statusCode(200)
                 .body("status", equalTo("CANCELLED"))
                 .body("declineReason", equalTo("Your card was declined.")));
-        ConsumerRecord<String, String> cancelled = awaitOnOrders(orderId, "io.comanda.order.cancelled.v1");
+        ConsumerRecord<String, String> cancelled = awaitOnOrders(orderId, EventType.ORDER_CANCELLED_V1.ceType());
         assertThat(EventJson.read(cancelled.value().getBytes(StandardCharsets.UTF_8), OrderCancelled.class).version())
                 .isEqualTo(2L).isEqualTo(TestDatabase.count("select version from customer_order where id = ?::uuid", orderId));
     }
@@ -78,7 +79,7 @@ class PaymentOutcomeIT {
         try (EventProducer producer = producer()) {
             producer.send(succeeded(orderId), ceId, "outcome-it-twice");
             producer.send(succeeded(orderId), ceId, "outcome-it-twice");
-            awaitOnOrders(orderId, "io.comanda.order.confirmed.v1");
+            awaitOnOrders(orderId, EventType.ORDER_CONFIRMED_V1.ceType());
             producer.send(failed(orderId), UUID.randomUUID(), "outcome-it-late");
         }
 
@@ -91,9 +92,9 @@ class PaymentOutcomeIT {
         assertThat(duplicatesAbsorbed()).as("redeliveries the inbox absorbed, counted").isEqualTo(duplicatesBefore + 1);
         Customers.as(LocalUser.ALICE).get("/orders/" + orderId).then().body("status", equalTo("CONFIRMED"));
         assertThat(TestDatabase.count("select count(*) from outbox where aggregateid = ? and type = ?", orderId,
-                "io.comanda.order.confirmed.v1")).isEqualTo(1);
+                EventType.ORDER_CONFIRMED_V1.ceType())).isEqualTo(1);
         assertThat(TestDatabase.count("select count(*) from outbox where aggregateid = ? and type = ?", orderId,
-                "io.comanda.order.cancelled.v1")).isZero();
+                EventType.ORDER_CANCELLED_V1.ceType())).isZero();
     }
 
     @Test
@@ -103,7 +104,7 @@ class PaymentOutcomeIT {
         UUID ceId = UUID.randomUUID();
         try (EventProducer producer = producer()) {
             producer.send(succeeded(first), ceId, "outcome-it-reused-id");
-            awaitOnOrders(first, "io.comanda.order.confirmed.v1");
+            awaitOnOrders(first, EventType.ORDER_CONFIRMED_V1.ceType());
             // A producer bug: the same ce_id for another order's outcome. Only the inbox can refuse it.
             producer.send(succeeded(second), ceId, "outcome-it-reused-id");
             producer.send(failed(second), UUID.randomUUID(), "outcome-it-reused-id");
@@ -121,7 +122,7 @@ class PaymentOutcomeIT {
         String orderId = place("after poison");
         try (EventProducer producer = producer()) {
             producer.sendRaw(Topic.PAYMENTS.topicName(), poisonKey, EventProducer.headers(
-                    "ce_id", UUID.randomUUID().toString(), "ce_type", "io.comanda.payment.succeeded.v1"),
+                    "ce_id", UUID.randomUUID().toString(), "ce_type", EventType.PAYMENT_SUCCEEDED_V1.ceType()),
                     "[1, 2".getBytes(StandardCharsets.UTF_8));
             producer.send(succeeded(orderId), UUID.randomUUID(), "outcome-it-after-poison");
         }
@@ -163,7 +164,7 @@ class PaymentOutcomeIT {
                 .get("/orders/" + orderId).then().statusCode(200)
                 .body("status", equalTo("CANCELLED"))
                 .body("declineReason", equalTo("Your card was declined. This transaction requires authentication.")));
-        ConsumerRecord<String, String> cancelled = awaitOnOrders(orderId, "io.comanda.order.cancelled.v1");
+        ConsumerRecord<String, String> cancelled = awaitOnOrders(orderId, EventType.ORDER_CANCELLED_V1.ceType());
         assertThat(EventJson.read(cancelled.value().getBytes(StandardCharsets.UTF_8), OrderCancelled.class).declineCode())
                 .isEqualTo("authentication_required");
     }

@@ -6,6 +6,7 @@ import io.comanda.devstack.TopicReader;
 import io.comanda.devstack.quarkus.TestDatabase;
 import io.comanda.events.CloudEventHeaders;
 import io.comanda.events.EventJson;
+import io.comanda.events.EventType;
 import io.comanda.events.LineItem;
 import io.comanda.events.OrderPlaced;
 import io.comanda.events.Topic;
@@ -64,7 +65,7 @@ class PlaceOrderIT {
                     .containsExactly("Espresso beans, 250 g", "Moka pot \"Classic\", 3 cups");
             assertThat(event.version()).isEqualTo(1L).isEqualTo(TestDatabase.count(
                     "select version from customer_order where id = ?::uuid", orderId));
-            assertThat(TopicReader.header(record, CloudEventHeaders.TYPE)).isEqualTo("io.comanda.order.placed.v1");
+            assertThat(TopicReader.header(record, CloudEventHeaders.TYPE)).isEqualTo(EventType.ORDER_PLACED_V1.ceType());
             assertThat(TopicReader.header(record, CloudEventHeaders.SOURCE)).isEqualTo("/comanda/orders-service");
             assertThat(TopicReader.header(record, CloudEventHeaders.SUBJECT)).isEqualTo(orderId);
             assertThat(TopicReader.header(record, CloudEventHeaders.CORRELATION_ID)).isEqualTo("place-order-it-happy");

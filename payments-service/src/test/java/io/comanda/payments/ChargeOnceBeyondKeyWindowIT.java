@@ -4,6 +4,7 @@ import io.comanda.devstack.EventProducer;
 import io.comanda.devstack.TopicReader;
 import io.comanda.devstack.quarkus.TestDatabase;
 import io.comanda.events.CloudEventHeaders;
+import io.comanda.events.EventType;
 import io.comanda.events.OrderPlaced;
 import io.comanda.events.Topic;
 import io.quarkus.test.junit.QuarkusTest;
@@ -90,7 +91,7 @@ class ChargeOnceBeyondKeyWindowIT {
 
         ConsumerRecord<String, String> outcome = onlyOutcomeOf(order);
 
-        assertThat(TopicReader.header(outcome, CloudEventHeaders.TYPE)).isEqualTo("io.comanda.payment.succeeded.v1");
+        assertThat(TopicReader.header(outcome, CloudEventHeaders.TYPE)).isEqualTo(EventType.PAYMENT_SUCCEEDED_V1.ceType());
         List<Map<String, Object>> intents = Orders.paymentIntentsAtStripe(order.orderId());
         assertThat(intents).hasSize(1);
         assertThat(Orders.chargesAtStripe(order.orderId())).isEqualTo(1);
@@ -108,7 +109,7 @@ class ChargeOnceBeyondKeyWindowIT {
 
         ConsumerRecord<String, String> outcome = onlyOutcomeOf(order);
 
-        assertThat(TopicReader.header(outcome, CloudEventHeaders.TYPE)).isEqualTo("io.comanda.payment.succeeded.v1");
+        assertThat(TopicReader.header(outcome, CloudEventHeaders.TYPE)).isEqualTo(EventType.PAYMENT_SUCCEEDED_V1.ceType());
         assertThat(Orders.scriptedStripeFailuresLeft()).isZero();
         assertThat(Orders.paymentIntentsAtStripe(order.orderId())).hasSize(1);
         assertThat(Orders.chargesAtStripe(order.orderId())).isEqualTo(1);

@@ -2,6 +2,7 @@ package io.comanda.payments;
 
 import io.comanda.devstack.EventProducer;
 import io.comanda.devstack.TopicReader;
+import io.comanda.events.EventType;
 import io.comanda.events.OrderPlaced;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.admin.Admin;
@@ -29,7 +30,7 @@ class DeadLetterIT {
         OrderPlaced after = Orders.placed("pm_card_visa");
         try (EventProducer producer = Orders.producer()) {
             producer.sendRaw("comanda.orders", poisonKey, EventProducer.headers("ce_id", UUID.randomUUID().toString(),
-                    "ce_type", "io.comanda.order.placed.v1"), "{\"orderId\": \"not json".getBytes(StandardCharsets.UTF_8));
+                    "ce_type", EventType.ORDER_PLACED_V1.ceType()), "{\"orderId\": \"not json".getBytes(StandardCharsets.UTF_8));
             producer.sendRaw("comanda.orders", unknownKey, EventProducer.headers("ce_id", UUID.randomUUID().toString(),
                     "ce_type", "io.comanda.order.teleported.v1"), "{}".getBytes(StandardCharsets.UTF_8));
             producer.send(after, UUID.randomUUID(), "after-poison");

@@ -6,6 +6,7 @@ import io.comanda.devstack.TopicReader;
 import io.comanda.devstack.quarkus.SharedStack;
 import io.comanda.devstack.quarkus.TestDatabase;
 import io.comanda.events.CloudEventHeaders;
+import io.comanda.events.EventType;
 import io.comanda.events.OrderPlaced;
 import io.comanda.events.Topic;
 import io.quarkus.test.junit.QuarkusTest;
@@ -135,7 +136,7 @@ class DependencyOutageIT {
         assertThat(outcomes.stream().filter(r -> keys.contains(r.key())))
                 .hasSize(orders.size())
                 .allSatisfy(r -> assertThat(TopicReader.header(r, CloudEventHeaders.TYPE))
-                        .isEqualTo("io.comanda.payment.succeeded.v1"));
+                        .isEqualTo(EventType.PAYMENT_SUCCEEDED_V1.ceType()));
         assertThat(stripeIntentsOf(orders)).as("charges at Stripe").isEqualTo(orders.size());
         assertThat(TestDatabase.count("select count(*) from payment where order_id::text = any(?)",
                 (Object) keys.toArray(String[]::new))).isEqualTo(orders.size());

@@ -4,6 +4,7 @@ import io.comanda.devstack.EventProducer;
 import io.comanda.devstack.MetricSamples;
 import io.comanda.devstack.quarkus.TestDatabase;
 import io.comanda.events.CloudEventHeaders;
+import io.comanda.events.EventType;
 import io.comanda.events.OrderPlaced;
 import io.comanda.events.Topic;
 import io.comanda.devstack.TopicReader;
@@ -64,7 +65,7 @@ class ExactlyOnceChargeIT {
             assertThat(outcomes.stream().filter(r -> keys.contains(r.key())))
                     .hasSize(8)
                     .allSatisfy(r -> assertThat(TopicReader.header(r, CloudEventHeaders.TYPE))
-                            .isEqualTo("io.comanda.payment.succeeded.v1"));
+                            .isEqualTo(EventType.PAYMENT_SUCCEEDED_V1.ceType()));
             assertThat(Orders.scriptedStripeFailuresLeft()).isZero();
         } finally {
             Orders.noStripeFaults();

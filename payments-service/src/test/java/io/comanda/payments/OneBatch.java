@@ -3,6 +3,7 @@ package io.comanda.payments;
 import io.comanda.devstack.EventProducer;
 import io.comanda.events.CloudEventHeaders;
 import io.comanda.events.EventJson;
+import io.comanda.events.EventType;
 import io.comanda.events.OrderPlaced;
 import io.comanda.events.Topic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -44,7 +45,7 @@ final class OneBatch implements AutoCloseable {
     /** A record that claims to be an OrderPlaced and is not one. */
     void addRaw(byte[] value) {
         send(EventProducer.headers(CloudEventHeaders.ID, UUID.randomUUID().toString(),
-                CloudEventHeaders.TYPE, "io.comanda.order.placed.v1"), value);
+                CloudEventHeaders.TYPE, EventType.ORDER_PLACED_V1.ceType()), value);
     }
 
     private void send(RecordHeaders headers, byte[] value) {

@@ -5,6 +5,7 @@ import io.comanda.devstack.TopicReader;
 import io.comanda.devstack.quarkus.TestDatabase;
 import io.comanda.events.CloudEventHeaders;
 import io.comanda.events.EventJson;
+import io.comanda.events.EventType;
 import io.comanda.events.OrderPlaced;
 import io.comanda.events.PaymentFailed;
 import io.comanda.events.PaymentSucceeded;
@@ -31,7 +32,7 @@ class PaymentIT {
 
         ConsumerRecord<String, String> outcome = outcomeOf(order.orderId());
 
-        assertThat(TopicReader.header(outcome, CloudEventHeaders.TYPE)).isEqualTo("io.comanda.payment.succeeded.v1");
+        assertThat(TopicReader.header(outcome, CloudEventHeaders.TYPE)).isEqualTo(EventType.PAYMENT_SUCCEEDED_V1.ceType());
         assertThat(TopicReader.header(outcome, CloudEventHeaders.CORRELATION_ID)).isEqualTo("payment-it-visa");
         assertThat(TopicReader.header(outcome, CloudEventHeaders.SOURCE)).isEqualTo("/comanda/payments-service");
         PaymentSucceeded succeeded = EventJson.read(outcome.value().getBytes(StandardCharsets.UTF_8), PaymentSucceeded.class);
@@ -65,7 +66,7 @@ class PaymentIT {
 
         ConsumerRecord<String, String> outcome = outcomeOf(order.orderId());
 
-        assertThat(TopicReader.header(outcome, CloudEventHeaders.TYPE)).isEqualTo("io.comanda.payment.failed.v1");
+        assertThat(TopicReader.header(outcome, CloudEventHeaders.TYPE)).isEqualTo(EventType.PAYMENT_FAILED_V1.ceType());
         PaymentFailed failed = EventJson.read(outcome.value().getBytes(StandardCharsets.UTF_8), PaymentFailed.class);
         assertThat(failed.declineCode()).isEqualTo("insufficient_funds");
         assertThat(failed.reason()).isNotBlank();

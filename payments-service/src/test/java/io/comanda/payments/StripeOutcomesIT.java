@@ -5,6 +5,7 @@ import io.comanda.devstack.TopicReader;
 import io.comanda.devstack.quarkus.TestDatabase;
 import io.comanda.events.CloudEventHeaders;
 import io.comanda.events.EventJson;
+import io.comanda.events.EventType;
 import io.comanda.events.OrderPlaced;
 import io.comanda.events.PaymentFailed;
 import io.comanda.events.PaymentSucceeded;
@@ -45,7 +46,7 @@ class StripeOutcomesIT {
 
         ConsumerRecord<String, String> outcome = outcomeOf(order.orderId());
 
-        assertThat(TopicReader.header(outcome, CloudEventHeaders.TYPE)).isEqualTo("io.comanda.payment.failed.v1");
+        assertThat(TopicReader.header(outcome, CloudEventHeaders.TYPE)).isEqualTo(EventType.PAYMENT_FAILED_V1.ceType());
         PaymentFailed failed = EventJson.read(outcome.value().getBytes(StandardCharsets.UTF_8), PaymentFailed.class);
         assertThat(failed.declineCode()).isEqualTo("authentication_required");
         assertThat(failed.reason()).isEqualTo("Your card was declined. This transaction requires authentication.");
@@ -85,7 +86,7 @@ class StripeOutcomesIT {
     }
 
     private static void assertSucceededWithItsOnePaymentIntent(OrderPlaced order, ConsumerRecord<String, String> outcome) {
-        assertThat(TopicReader.header(outcome, CloudEventHeaders.TYPE)).isEqualTo("io.comanda.payment.succeeded.v1");
+        assertThat(TopicReader.header(outcome, CloudEventHeaders.TYPE)).isEqualTo(EventType.PAYMENT_SUCCEEDED_V1.ceType());
         PaymentSucceeded succeeded = EventJson.read(outcome.value().getBytes(StandardCharsets.UTF_8), PaymentSucceeded.class);
         List<Map<String, Object>> intents = Orders.paymentIntentsAtStripe(order.orderId());
         assertThat(intents).singleElement().satisfies(intent -> {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.comanda.events.CloudEventHeaders;
 import io.comanda.events.EventJson;
 import io.comanda.devstack.TopicReader;
+import io.comanda.events.EventType;
 import io.comanda.events.Topic;
 import io.comanda.devstack.quarkus.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,7 +46,7 @@ class OutboxRelayIT {
         assertThat(header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
         assertThat(header(record, CloudEventHeaders.ID)).isEqualTo(row.get("id"));
         assertThat(header(record, CloudEventHeaders.SOURCE)).isEqualTo("/comanda/platform-probe");
-        assertThat(header(record, CloudEventHeaders.TYPE)).isEqualTo("io.comanda.order.placed.v1");
+        assertThat(header(record, CloudEventHeaders.TYPE)).isEqualTo(EventType.ORDER_PLACED_V1.ceType());
         assertThat(Instant.parse(header(record, CloudEventHeaders.TIME)))
                 .isEqualTo(Instant.parse(created.get("event").get("occurredAt").asText()));
         assertThat(header(record, CloudEventHeaders.SUBJECT)).isEqualTo(aggregateId);

@@ -7,6 +7,7 @@ import io.comanda.devstack.parts.KafkaTopics;
 import io.comanda.devstack.quarkus.SharedParts;
 import io.comanda.devstack.quarkus.SharedStack;
 import io.comanda.events.CloudEventHeaders;
+import io.comanda.events.EventType;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
@@ -63,7 +64,7 @@ class OutboxSnapshotIT {
                     .filter(r -> writtenBefore.toString().equals(TopicReader.header(r, CloudEventHeaders.ID)))
                     .findFirst().orElseThrow();
             assertThat(snapshotted.key()).isEqualTo("order-" + writtenBefore);
-            assertThat(TopicReader.header(snapshotted, CloudEventHeaders.TYPE)).isEqualTo("io.comanda.order.placed.v1");
+            assertThat(TopicReader.header(snapshotted, CloudEventHeaders.TYPE)).isEqualTo(EventType.ORDER_PLACED_V1.ceType());
             assertThat(snapshotted.value()).contains("\"orderId\"");
         }
     }

@@ -3,6 +3,7 @@ package io.comanda.platform;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.comanda.events.EventJson;
 import io.comanda.devstack.quarkus.TestDatabase;
+import io.comanda.events.EventType;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class OutboxWriterIT {
                 UUID.fromString(created.get("eventId").asText())).orElseThrow();
         assertThat(row.get("aggregatetype")).isEqualTo("orders");
         assertThat(row.get("aggregateid")).isEqualTo(created.get("id").asText());
-        assertThat(row.get("type")).isEqualTo("io.comanda.order.placed.v1");
+        assertThat(row.get("type")).isEqualTo(EventType.ORDER_PLACED_V1.ceType());
         assertThat(row.get("source")).isEqualTo("/comanda/platform-probe");
         assertThat(row.get("correlation_id")).isEqualTo("outbox-writer-it-1");
         assertThat(row.get("traceparent")).matches("00-" + TRACE_ID + "-[0-9a-f]{16}-01")

@@ -2,6 +2,7 @@ package io.comanda.platform;
 
 import io.comanda.devstack.EventProducer;
 import io.comanda.devstack.ZipkinTraces;
+import io.comanda.events.EventType;
 import io.comanda.events.Topic;
 import org.eclipse.microprofile.config.ConfigProvider;
 import io.quarkus.test.junit.QuarkusTest;
@@ -64,7 +65,7 @@ class TracesIT {
         try (EventProducer producer = new EventProducer(
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class))) {
             producer.sendRaw(Topic.ORDERS.topicName(), UUID.randomUUID().toString(), EventProducer.headers(
-                    "ce_id", UUID.randomUUID().toString(), "ce_type", "io.comanda.order.placed.v1",
+                    "ce_id", UUID.randomUUID().toString(), "ce_type", EventType.ORDER_PLACED_V1.ceType(),
                     "ce_correlationid", correlationId, "traceparent", traceparent),
                     "not an order".getBytes(StandardCharsets.UTF_8));
         }

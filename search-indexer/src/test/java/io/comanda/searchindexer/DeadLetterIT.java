@@ -3,6 +3,7 @@ package io.comanda.searchindexer;
 import io.comanda.devstack.EventProducer;
 import io.comanda.devstack.TopicReader;
 import io.comanda.devstack.quarkus.TestDatabase;
+import io.comanda.events.EventType;
 import io.comanda.events.OrderPlaced;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.admin.Admin;
@@ -34,7 +35,7 @@ class DeadLetterIT {
         try (EventProducer producer = OrderEvents.producer()) {
             // The same key as the good event: the same partition, before it.
             producer.sendRaw("comanda.orders", key, EventProducer.headers("ce_id", malformedId,
-                    "ce_type", "io.comanda.order.placed.v1"), "{\"orderId\": \"not json".getBytes(StandardCharsets.UTF_8));
+                    "ce_type", EventType.ORDER_PLACED_V1.ceType()), "{\"orderId\": \"not json".getBytes(StandardCharsets.UTF_8));
             producer.sendRaw("comanda.orders", key, EventProducer.headers("ce_id", unknownId,
                     "ce_type", "io.comanda.order.teleported.v1"), "{}".getBytes(StandardCharsets.UTF_8));
             producer.send(after, UUID.randomUUID(), "after-poison");

@@ -1,5 +1,6 @@
 package io.comanda.devstack.cli;
 
+import io.comanda.devstack.faults.ChaosResultFile;
 import io.comanda.devstack.faults.FaultSettings;
 import io.comanda.devstack.faults.FaultSuite;
 import io.comanda.devstack.faults.ScenarioResult;
@@ -18,7 +19,7 @@ import java.util.Optional;
 final class ChaosCommand {
 
     static final String USAGE = "usage: ./comanda chaos [--short] [--rate <orders/s>] [--kafka-outage <seconds>]"
-            + " [--only <scenario>]...";
+            + " [--only <scenario>]...; the table is also written as JSON to " + ChaosResultFile.RELATIVE_PATH;
 
     private ChaosCommand() {
     }

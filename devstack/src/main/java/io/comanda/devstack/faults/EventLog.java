@@ -36,7 +36,9 @@ final class EventLog implements AutoCloseable {
     EventLog(String bootstrapServers, List<String> topics) {
         consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 120_000,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000,
+                // The default fetch may buffer 50 MB; the suite's heap is sized for far less (see ./comanda).
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 4 * 1024 * 1024),
                 new StringDeserializer(), new StringDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
         topics.forEach(topic -> consumer.partitionsFor(topic)

@@ -3,17 +3,19 @@ package io.comanda.devstack.faults;
 import io.comanda.devstack.LocalUser;
 import io.comanda.devstack.cli.ControlClient;
 import io.comanda.devstack.cli.StackPorts;
+import io.comanda.devstack.load.CustomerToken;
+import io.comanda.devstack.load.OrderLoad;
+import io.comanda.devstack.load.PlacedOrder;
 import io.comanda.events.Topic;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The fault suite: on a running stack, a steady load of orders (cards that pay, declined cards, cards
@@ -41,10 +43,12 @@ public final class FaultSuite {
     }
 
     /**
-     * Runs the scenarios whose names contain one of {@code only} (all when empty), prints the table and
-     * returns its rows.
+     * Runs the scenarios whose names contain one of {@code only} (all when empty), prints the table,
+     * writes it as JSON to the {@link ChaosResultFile} and returns its rows.
      */
     public List<ScenarioResult> run(List<String> only) throws InterruptedException {
+        Path resultFile = ChaosResultFile.ofRunningCommand();
+        ChaosResultFile.delete(resultFile);
         String keycloak = url("keycloak");
         CustomerToken customer = new CustomerToken(keycloak, LocalUser.ALICE);
         CustomerToken operator = new CustomerToken(keycloak, LocalUser.OPS);
@@ -86,6 +90,8 @@ public final class FaultSuite {
         }
         out.println();
         FaultTable.print(out, results);
+        ChaosResultFile.write(resultFile, settings, results);
+        out.println("The table as JSON: " + resultFile);
         return results;
     }
 
@@ -93,20 +99,18 @@ public final class FaultSuite {
      * One scenario as it ran, with what is needed to account for its orders again later.
      *
      * @param result as accounted right after it
+     * @param ledger what it was accounted from
+     * @param finals when each of its orders was first seen final
      */
-    private record ScenarioRun(ScenarioResult result, List<PlacedOrder> placed, FinalOrders finals,
-                               Unaccounted unaccounted, Instant repairedAt) {
+    private record ScenarioRun(ScenarioResult result, ScenarioLedger ledger, FinalOrders finals) {
 
         ScenarioResult recheck(StackApi api, Map<String, Integer> charges, EventLog events) {
-            Map<String, Optional<String>> statuses = new HashMap<>();
-            Map<String, Optional<String>> payments = new HashMap<>();
-            placed.stream().filter(PlacedOrder::accepted).map(PlacedOrder::orderId).forEach(id -> {
-                statuses.put(id, api.orderStatus(id).filter(status -> !"PENDING".equals(status)));
-                payments.put(id, api.payment(id));
-            });
-            return OrderAccounting.account(result.scenario(), placed, id -> statuses.getOrDefault(id, Optional.empty()),
-                    finals::finalAt, payments, charges, events, unaccounted, result.duplicatesSeen(),
-                    result.deadLetters(), repairedAt);
+            Map<String, OrderTrail> trails = new HashMap<>();
+            accepted(ledger.placed()).forEach(id -> trails.put(id, new OrderTrail(
+                    api.orderStatus(id).filter(status -> !"PENDING".equals(status)), finals.finalAt(id),
+                    api.payment(id), charges.getOrDefault(id, 0), events.of(id))));
+            return OrderAccounting.account(new ScenarioLedger(ledger.scenario(), ledger.repairedAt(), ledger.placed(),
+                    trails, ledger.unaccounted(), ledger.duplicatesAbsorbed(), ledger.deadLetters(), ledger.notSent()));
         }
     }
 
@@ -120,7 +124,7 @@ public final class FaultSuite {
         Map<String, StackApi.Absorbed> duplicatesBefore = api.duplicatesAbsorbed();
         List<PlacedOrder> placed;
         Instant repairedAt;
-        try (OrderLoad load = new OrderLoad(url("orders"), customer, settings.quietWithin());
+        try (OrderLoad load = new OrderLoad(url("orders"), customer, settings.quietWithin(), PaymentMix::of);
              FinalOrders finals = new FinalOrders(api, load::acceptedIds)) {
             load.start(settings.ordersPerSecond());
             Thread.sleep(settings.before().toMillis());
@@ -131,26 +135,30 @@ public final class FaultSuite {
             }
             Thread.sleep(settings.after().toMillis());
             placed = load.finish();
-            List<String> accepted = placed.stream().filter(PlacedOrder::accepted).map(PlacedOrder::orderId).toList();
+            List<String> accepted = accepted(placed);
             Instant quietFrom = Instant.now();
             finals.await(accepted, settings.quietWithin());
-            out.printf("    %d orders placed (%d sent more than once, %d answered as a replay), final %.1f s after the"
-                            + " load stopped%n", accepted.size(), placed.stream().filter(p -> p.attempts() > 1).count(),
-                    placed.stream().filter(p -> p.replays() > 0).count(),
-                    Duration.between(quietFrom, Instant.now()).toMillis() / 1000.0);
+            out.printf("    %d orders placed (%d sent more than once, %d answered as a replay, %d not sent: %d clients"
+                            + " in flight), final %.1f s after the load stopped%n", accepted.size(),
+                    placed.stream().filter(p -> p.attempts() > 1).count(), placed.stream().filter(p -> p.replays() > 0).count(),
+                    load.notSent(), OrderLoad.MAX_IN_FLIGHT, Duration.between(quietFrom, Instant.now()).toMillis() / 1000.0);
             awaitEvents(events, accepted);
-            Map<String, Optional<String>> payments = new LinkedHashMap<>();
-            accepted.forEach(id -> payments.put(id, api.payment(id)));
             Map<String, Integer> charges = api.charges();
+            Map<String, OrderTrail> trails = new HashMap<>();
+            accepted.forEach(id -> trails.put(id, new OrderTrail(finals.status(id), finals.finalAt(id), api.payment(id),
+                    charges.getOrDefault(id, 0), events.of(id))));
             Unaccounted unaccounted = new Unaccounted(
                     api.customerOrderCount() - ordersBefore - accepted.size(),
                     total(charges) - chargesBefore - accepted.stream().mapToInt(id -> charges.getOrDefault(id, 0)).sum());
-            ScenarioResult result = OrderAccounting.account(scenario.title(settings), placed, finals::status,
-                    finals::finalAt, payments, charges, events, unaccounted,
+            ScenarioLedger ledger = new ScenarioLedger(scenario.title(settings), repairedAt, placed, trails, unaccounted,
                     absorbedSince(duplicatesBefore, api.duplicatesAbsorbed()), api.deadLetters() - deadLettersBefore,
-                    repairedAt);
-            return new ScenarioRun(result, placed, finals, unaccounted, repairedAt);
+                    load.notSent());
+            return new ScenarioRun(OrderAccounting.account(ledger), ledger, finals);
         }
+    }
+
+    private static List<String> accepted(List<PlacedOrder> placed) {
+        return placed.stream().filter(PlacedOrder::accepted).map(PlacedOrder::orderId).toList();
     }
 
     private static int total(Map<String, Integer> charges) {

@@ -1,5 +1,6 @@
 package io.comanda.devstack.faults;
 
+import io.comanda.devstack.load.PlacedOrder;
 import io.comanda.events.EventType;
 
 import java.time.Duration;
@@ -7,10 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Counts, order by order, what a scenario's orders left at each public interface: their final status at
@@ -37,35 +36,21 @@ final class OrderAccounting {
     private OrderAccounting() {
     }
 
-    /**
-     * @param placed     what the load's clients saw
-     * @param finalStatus each order's final status (empty while PENDING)
-     * @param finalAt    when each order was first seen final
-     * @param payments   payments-service's payment per order id (absent: none)
-     * @param charges    successful charges per order id
-     * @param events     the topics' records
-     * @param unaccounted orders and charges the stack gained during the scenario beyond those of the 201s
-     * @param duplicatesAbsorbed deliveries the consumers' inboxes absorbed during the scenario
-     * @param repairedAt when the fault was repaired
-     */
-    static ScenarioResult account(String scenario, List<PlacedOrder> placed, Function<String, Optional<String>> finalStatus,
-                                  Function<String, Optional<Instant>> finalAt,
-                                  Map<String, Optional<String>> payments, Map<String, Integer> charges,
-                                  EventLog events, Unaccounted unaccounted, int duplicatesAbsorbed, long deadLetters,
-                                  Instant repairedAt) {
+    /** Counts each order of the ledger; every problem found is one count in one column. */
+    static ScenarioResult account(ScenarioLedger ledger) {
         OrderAccounting accounting = new OrderAccounting();
-        accounting.duplicatesSeen = duplicatesAbsorbed;
-        for (long i = 0; i < unaccounted.orders(); i++) {
+        accounting.duplicatesSeen = ledger.duplicatesAbsorbed();
+        for (long i = 0; i < ledger.unaccounted().orders(); i++) {
             accounting.duplicate("an order of the customer's that no 201 of the load announced");
         }
-        for (long i = 0; i < unaccounted.charges(); i++) {
+        for (long i = 0; i < ledger.unaccounted().charges(); i++) {
             accounting.duplicate("a charge at Stripe for an order that no 201 of the load announced");
         }
         int accepted = 0;
         int finalOrders = 0;
         int charged = 0;
-        Instant lastFinal = repairedAt;
-        for (PlacedOrder order : placed) {
+        Instant lastFinal = ledger.repairedAt();
+        for (PlacedOrder order : ledger.placed()) {
             if (!order.accepted()) {
                 accounting.lost("key " + order.idempotencyKey() + " never answered 201: " + order.refusal());
                 continue;
@@ -75,27 +60,28 @@ final class OrderAccounting {
             if (order.otherOrderIds() > 0) {
                 accounting.duplicate(order.orderId() + ": its Idempotency-Key placed another order");
             }
-            Optional<String> status = finalStatus.apply(order.orderId());
-            if (status.isPresent()) {
+            OrderTrail trail = ledger.trailOf(order.orderId());
+            if (trail.finalStatus().isPresent()) {
                 finalOrders++;
-                if (order.firstAttemptAt().isBefore(repairedAt)) {
-                    Instant at = finalAt.apply(order.orderId()).orElse(lastFinal);
+                if (order.firstAttemptAt().isBefore(ledger.repairedAt())) {
+                    Instant at = trail.finalAt().orElse(lastFinal);
                     lastFinal = at.isAfter(lastFinal) ? at : lastFinal;
                 }
             }
-            int orderCharges = charges.getOrDefault(order.orderId(), 0);
-            charged += orderCharges;
-            accounting.check(order, status, payments.getOrDefault(order.orderId(), Optional.empty()), orderCharges,
-                    events.of(order.orderId()));
+            charged += trail.charges();
+            accounting.check(order, trail);
         }
-        return new ScenarioResult(scenario, accepted, finalOrders, charged, accounting.duplicatesSeen,
-                accounting.duplicateEffects, accounting.lost, accounting.wrong, deadLetters,
-                Duration.between(repairedAt, lastFinal), List.copyOf(accounting.problems));
+        return new ScenarioResult(ledger.scenario(), accepted, finalOrders, charged, accounting.duplicatesSeen,
+                accounting.duplicateEffects, accounting.lost, accounting.wrong, ledger.deadLetters(),
+                ledger.notSent(), Duration.between(ledger.repairedAt(), lastFinal), List.copyOf(accounting.problems));
     }
 
-    private void check(PlacedOrder order, Optional<String> status, Optional<String> payment, int charges,
-                       List<EventLog.Event> events) {
+    private void check(PlacedOrder order, OrderTrail trail) {
         String id = order.orderId();
+        Optional<String> status = trail.finalStatus();
+        Optional<String> payment = trail.payment();
+        int charges = trail.charges();
+        List<EventLog.Event> events = trail.events();
         if (status.isEmpty()) {
             lost(id + ": not final");
             return;

@@ -18,11 +18,13 @@ import java.util.List;
  *                        charge, without one of its events, or a placement never answered 201
  * @param wrong           an order in a state its payment method does not lead to, or whose payment disagrees
  * @param deadLetters     dead letters added during the scenario
+ * @param notSent         orders the load did not send because its cap of clients in flight was reached: not lost
+ *                        (no client was told of them), but the load was lighter by as many
  * @param recovery        from the repair until the last order placed before it was final
  * @param problems        one line per order that is lost, duplicated or wrong (the first few)
  */
 public record ScenarioResult(String scenario, int orders, int finalOrders, int charges, int duplicatesSeen,
-                      int duplicateEffects, int lost, int wrong, long deadLetters, Duration recovery,
+                      int duplicateEffects, int lost, int wrong, long deadLetters, long notSent, Duration recovery,
                       List<String> problems) {
 
     /** Nothing lost, nothing done twice, nothing wrong, nothing parked. */

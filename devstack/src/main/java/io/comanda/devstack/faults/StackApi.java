@@ -3,11 +3,12 @@ package io.comanda.devstack.faults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.comanda.devstack.MetricSamples;
+import io.comanda.devstack.load.CustomerToken;
+import io.comanda.devstack.parts.StackHttp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -28,7 +29,6 @@ final class StackApi {
     private static final String[] INBOX_SERVICES = {"orders", "payments", "notifications"};
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, String> urls;
     private final CustomerToken customer;
     private final CustomerToken operator;
@@ -129,7 +129,7 @@ final class StackApi {
             if (token != null) {
                 request.header("Authorization", "Bearer " + token.current());
             }
-            HttpResponse<String> response = send(request.build());
+            HttpResponse<String> response = StackHttp.send(request.build());
             if (response.statusCode() == 401 && token != null && attempt == 1) {
                 token.renew();
                 continue;
@@ -138,17 +138,6 @@ final class StackApi {
                 throw new IllegalStateException("GET " + url + " answered " + response.statusCode() + ": " + response.body());
             }
             return response;
-        }
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("GET " + request.uri() + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.comanda.devstack.cli;
 
+import io.comanda.events.EventType;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -11,9 +12,9 @@ class DeadLetterArgumentsTest {
 
     @Test
     void readsASelectiveForcedReplayOnOneService() {
-        assertThat(DeadLetterArguments.parse(List.of("replay", "--type", "io.comanda.payment.succeeded.v1",
+        assertThat(DeadLetterArguments.parse(List.of("replay", "--type", EventType.PAYMENT_SUCCEEDED_V1.ceType(),
                 "--reason", "unknown order", "--force", "--service", "orders")))
-                .isEqualTo(new DeadLetterArguments("replay", null, "io.comanda.payment.succeeded.v1", "unknown order",
+                .isEqualTo(new DeadLetterArguments("replay", null, EventType.PAYMENT_SUCCEEDED_V1.ceType(), "unknown order",
                         true, "orders"));
     }
 

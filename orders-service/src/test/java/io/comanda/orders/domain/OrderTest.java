@@ -1,6 +1,7 @@
 package io.comanda.orders.domain;
 
 import io.comanda.events.ComandaEvent;
+import io.comanda.events.EventType;
 import io.comanda.events.LineItem;
 import io.comanda.events.Money;
 import io.comanda.events.OrderCancelled;
@@ -152,7 +153,7 @@ class OrderTest {
 
         assertThatThrownBy(() -> order.settle(order.placedEvent(), SETTLED_AT))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("io.comanda.order.placed.v1");
+                .hasMessageContaining(EventType.ORDER_PLACED_V1.ceType());
         assertThat(order.status()).isEqualTo(OrderStatus.PENDING);
     }
 

@@ -1,5 +1,6 @@
 package io.comanda.platform.deadletters;
 
+import io.comanda.events.EventType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
@@ -18,14 +19,14 @@ class DeadLetterTest {
 
     @Test
     void aParkedRecordGivesThePlatformsReasonAndTheTimeItWasParked() {
-        DeadLetter letter = letter("ce_type", "io.comanda.payment.succeeded.v1", "dead-letter-reason", "unknown order 42",
+        DeadLetter letter = letter("ce_type", EventType.PAYMENT_SUCCEEDED_V1.ceType(), "dead-letter-reason", "unknown order 42",
                 "dead-letter-cause", "no row", "comanda-replay-count", "2");
 
         assertThat(letter.reason()).isEqualTo("unknown order 42");
         assertThat(letter.cause()).isEqualTo("no row");
         assertThat(letter.firstFailure()).isEqualTo(Instant.ofEpochMilli(PARKED_AT));
         assertThat(letter.replayCount()).isEqualTo(2);
-        assertThat(letter.ceType()).isEqualTo("io.comanda.payment.succeeded.v1");
+        assertThat(letter.ceType()).isEqualTo(EventType.PAYMENT_SUCCEEDED_V1.ceType());
     }
 
     @Test

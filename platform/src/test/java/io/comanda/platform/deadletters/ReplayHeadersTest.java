@@ -1,5 +1,6 @@
 package io.comanda.platform.deadletters;
 
+import io.comanda.events.EventType;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -18,7 +19,7 @@ class ReplayHeadersTest {
 
     @Test
     void keepsTheEventsHeadersAndDropsDeadLetterAndDelayedRetryOnes() {
-        Headers deadLetter = headers("ce_id", "3f1c", "ce_type", "io.comanda.payment.succeeded.v1",
+        Headers deadLetter = headers("ce_id", "3f1c", "ce_type", EventType.PAYMENT_SUCCEEDED_V1.ceType(),
                 "traceparent", "00-abc-def-01", "delayed-retry-count", "3", "delayed-retry-reason", "db down",
                 "delayed-retry-topic", "comanda.payments", "dead-letter-reason", "unknown order",
                 "dead-letter-topic", "comanda.payments", "dead-letter-offset", "9");

@@ -1,6 +1,7 @@
 package io.comanda.platform.messaging;
 
 import io.comanda.events.EventJson;
+import io.comanda.events.EventType;
 import io.comanda.events.MalformedEventException;
 import io.comanda.events.Money;
 import io.comanda.events.PaymentSucceeded;
@@ -26,23 +27,23 @@ class IncomingEventsTest {
     @Test
     void readsTheEventWithItsIdTypeAndCorrelationId() {
         IncomingEvent incoming = IncomingEvents.read(
-                headers("ce_id", CE_ID.toString(), "ce_type", "io.comanda.payment.succeeded.v1",
+                headers("ce_id", CE_ID.toString(), "ce_type", EventType.PAYMENT_SUCCEEDED_V1.ceType(),
                         "ce_correlationid", "flow-1"), VALUE);
 
-        assertThat(incoming).isEqualTo(new IncomingEvent(CE_ID, "io.comanda.payment.succeeded.v1", "flow-1", EVENT));
+        assertThat(incoming).isEqualTo(new IncomingEvent(CE_ID, EventType.PAYMENT_SUCCEEDED_V1.ceType(), "flow-1", EVENT));
     }
 
     @Test
     void aRecordWithoutCorrelationIdIsStillAnEvent() {
         IncomingEvent incoming = IncomingEvents.read(
-                headers("ce_id", CE_ID.toString(), "ce_type", "io.comanda.payment.succeeded.v1"), VALUE);
+                headers("ce_id", CE_ID.toString(), "ce_type", EventType.PAYMENT_SUCCEEDED_V1.ceType()), VALUE);
 
         assertThat(incoming.correlationId()).isNull();
     }
 
     @Test
     void theLastHeaderOfANameCounts() {
-        RecordHeaders headers = headers("ce_id", UUID.randomUUID().toString(), "ce_type", "io.comanda.payment.succeeded.v1");
+        RecordHeaders headers = headers("ce_id", UUID.randomUUID().toString(), "ce_type", EventType.PAYMENT_SUCCEEDED_V1.ceType());
         headers.add("ce_id", CE_ID.toString().getBytes(StandardCharsets.UTF_8));
 
         assertThat(IncomingEvents.read(headers, VALUE).id()).isEqualTo(CE_ID);
@@ -51,11 +52,11 @@ class IncomingEventsTest {
     @Test
     void aRecordWithoutAUuidCeIdIsMalformed() {
         assertThatThrownBy(() -> IncomingEvents.read(
-                headers("ce_type", "io.comanda.payment.succeeded.v1"), VALUE))
+                headers("ce_type", EventType.PAYMENT_SUCCEEDED_V1.ceType()), VALUE))
                 .isInstanceOf(MalformedEventException.class)
                 .hasMessageContaining("header ce_id is not a UUID: null");
         assertThatThrownBy(() -> IncomingEvents.read(
-                headers("ce_id", "42", "ce_type", "io.comanda.payment.succeeded.v1"), VALUE))
+                headers("ce_id", "42", "ce_type", EventType.PAYMENT_SUCCEEDED_V1.ceType()), VALUE))
                 .isInstanceOf(MalformedEventException.class)
                 .hasMessageContaining("header ce_id is not a UUID: 42");
     }
@@ -71,7 +72,7 @@ class IncomingEventsTest {
     @Test
     void dataThatIsNotTheNamedEventIsMalformed() {
         assertThatThrownBy(() -> IncomingEvents.read(
-                headers("ce_id", CE_ID.toString(), "ce_type", "io.comanda.payment.succeeded.v1"),
+                headers("ce_id", CE_ID.toString(), "ce_type", EventType.PAYMENT_SUCCEEDED_V1.ceType()),
                 "{\"orderId\": ".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(MalformedEventException.class)
                 .hasMessageStartingWith("malformed PaymentSucceeded data");

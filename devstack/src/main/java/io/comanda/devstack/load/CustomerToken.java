@@ -1,4 +1,4 @@
-package io.comanda.devstack.faults;
+package io.comanda.devstack.load;
 
 import io.comanda.devstack.AccessTokens;
 import io.comanda.devstack.LocalUser;
@@ -10,7 +10,7 @@ import java.time.Instant;
  * A local user's access token, fetched again before it expires (tokens live 15 minutes; a full fault run
  * takes longer) and whenever a service refuses it.
  */
-final class CustomerToken {
+public final class CustomerToken {
 
     private static final Duration RENEW_AFTER = Duration.ofMinutes(5);
 
@@ -19,19 +19,19 @@ final class CustomerToken {
     private String token;
     private Instant fetchedAt = Instant.EPOCH;
 
-    CustomerToken(String keycloakUrl, LocalUser user) {
+    public CustomerToken(String keycloakUrl, LocalUser user) {
         this.keycloakUrl = keycloakUrl;
         this.user = user;
     }
 
-    synchronized String current() {
+    public synchronized String current() {
         if (token == null || Instant.now().isAfter(fetchedAt.plus(RENEW_AFTER))) {
             renew();
         }
         return token;
     }
 
-    synchronized void renew() {
+    public synchronized void renew() {
         token = AccessTokens.forUser(keycloakUrl, user);
         fetchedAt = Instant.now();
     }

@@ -1,4 +1,4 @@
-package io.comanda.devstack.faults;
+package io.comanda.devstack.load;
 
 import java.time.Instant;
 
@@ -15,10 +15,10 @@ import java.time.Instant;
  * @param otherOrderIds  order ids of later 201s that differ from {@code orderId}: a key placing two orders
  * @param refusal        the answer that made the client give up (a 4xx other than 409, or its deadline); null if accepted
  */
-record PlacedOrder(String idempotencyKey, String paymentMethod, Instant firstAttemptAt, String orderId,
+public record PlacedOrder(String idempotencyKey, String paymentMethod, Instant firstAttemptAt, String orderId,
                    Instant acceptedAt, int attempts, int replays, int otherOrderIds, String refusal) {
 
-    boolean accepted() {
+    public boolean accepted() {
         return orderId != null;
     }
 }

@@ -1,11 +1,8 @@
 package io.comanda.benchmark;
 
 import io.comanda.events.CloudEventHeaders;
+import io.comanda.events.ComandaEvent;
 import io.comanda.events.EventJson;
-import io.comanda.events.LineItem;
-import io.comanda.events.Money;
-import io.comanda.events.OrderPlaced;
-import io.comanda.events.Topic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -14,46 +11,45 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * A backlog of {@code OrderPlaced} on {@code comanda.orders}, as orders-service's relay publishes them
- * (CloudEvents headers, keyed by order), sent in producer batches: a hundred thousand in seconds,
- * where one acknowledged send at a time would take minutes.
+ * A backlog of events on their topics, as the services' relays publish them (CloudEvents headers, keyed
+ * by aggregate), sent in producer batches: a hundred thousand in seconds, where one acknowledged send
+ * at a time would take minutes. What the drain benchmarks publish before their service starts.
  */
-final class OrderBacklog {
+final class EventBacklog {
 
-    private OrderBacklog() {
+    private EventBacklog() {
     }
 
-    static void publish(String bootstrapServers, int events) {
+    /** Publishes {@code events} in order and returns once the broker has every one of them. */
+    static void publish(String bootstrapServers, List<? extends ComandaEvent> events) {
+        System.out.printf("[benchmark] publishing a backlog of %d events ...%n", events.size());
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.LINGER_MS_CONFIG, 20,
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024),
                 new StringSerializer(), new ByteArraySerializer())) {
-            for (int i = 0; i < events; i++) {
-                OrderPlaced order = new OrderPlaced(UUID.randomUUID(), "drain-customer-" + (i % 1000),
-                        List.of(new LineItem("ESPRESSO-250G", 1, Money.of(1299, "EUR"))), Money.of(1299, "EUR"),
-                        "pm_card_visa", Instant.now());
-                producer.send(new ProducerRecord<>(Topic.ORDERS.topicName(), null, order.aggregateId(),
-                        EventJson.write(order).getBytes(StandardCharsets.UTF_8), headers(order, "drain-" + i)));
+            for (int i = 0; i < events.size(); i++) {
+                ComandaEvent event = events.get(i);
+                producer.send(new ProducerRecord<>(event.type().topic().topicName(), null, event.aggregateId(),
+                        EventJson.write(event).getBytes(StandardCharsets.UTF_8), headers(event, "backlog-" + i)));
             }
             producer.flush();
         }
     }
 
-    private static RecordHeaders headers(OrderPlaced order, String correlationId) {
+    private static RecordHeaders headers(ComandaEvent event, String correlationId) {
         RecordHeaders headers = new RecordHeaders();
         add(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
         add(headers, CloudEventHeaders.ID, UUID.randomUUID().toString());
-        add(headers, CloudEventHeaders.SOURCE, "/comanda/orders-service");
-        add(headers, CloudEventHeaders.TYPE, order.type().ceType());
-        add(headers, CloudEventHeaders.TIME, order.occurredAt().toString());
-        add(headers, CloudEventHeaders.SUBJECT, order.aggregateId());
+        add(headers, CloudEventHeaders.SOURCE, "/comanda/" + event.type().topic().aggregateType() + "-service");
+        add(headers, CloudEventHeaders.TYPE, event.type().ceType());
+        add(headers, CloudEventHeaders.TIME, event.occurredAt().toString());
+        add(headers, CloudEventHeaders.SUBJECT, event.aggregateId());
         add(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
         add(headers, CloudEventHeaders.CORRELATION_ID, correlationId);
         return headers;

@@ -1,11 +1,13 @@
-package io.comanda.devstack.faults;
+package io.comanda.devstack.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.comanda.devstack.parts.StackHttp;
+
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -20,59 +22,89 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 
 /**
  * A steady stream of orders placed over orders-service's HTTP API, as a real client places them: each
  * order under its own Idempotency-Key, sent again with the same key and body after a connection failure,
  * a timeout, a 5xx or a 409 (the same key still in flight), with back-off, until a 201 answers, so
  * that a crash of orders-service mid-request neither loses an order nor places it twice.
+ *
+ * <p>Its state stays bounded however long a part stays down: every client sends through devstack's one
+ * HTTP client ({@link StackHttp}), and at most {@link #MAX_IN_FLIGHT} clients are in flight; an order due
+ * while that many are still waiting for their answer is not sent, and {@link #notSent() counted}. At 20
+ * orders a second, orders-service down for a minute would otherwise keep 1,200 clients retrying at once.
  */
-final class OrderLoad implements AutoCloseable {
+public final class OrderLoad implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final long FIRST_BACK_OFF_MS = 200;
     private static final long MAX_BACK_OFF_MS = 2000;
+    /** Clients waiting for their answer at once: ten seconds of the full run's 20 orders a second. */
+    public static final int MAX_IN_FLIGHT = 200;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String ordersUrl;
     private final CustomerToken token;
     private final Duration giveUpAfter;
+    private final LongFunction<String> paymentMethod;
     private final ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor(daemon("order-load"));
-    private final ExecutorService clients = Executors.newCachedThreadPool(daemon("order-client"));
+    private final ExecutorService clients = Executors.newFixedThreadPool(MAX_IN_FLIGHT, daemon("order-client"));
+    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     private final List<Future<PlacedOrder>> placements = new ArrayList<>();
     private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong notSent = new AtomicLong();
     private final Queue<String> accepted = new ConcurrentLinkedQueue<>();
 
     /**
-     * @param giveUpAfter how long one order's client keeps trying before it gives the order up
+     * @param ordersUrl     orders-service's base URL
+     * @param token         the customer who places the orders
+     * @param giveUpAfter   how long one order's client keeps trying before it gives the order up
+     * @param paymentMethod the Stripe test payment method of the {@code n}th order
      */
-    OrderLoad(String ordersUrl, CustomerToken token, Duration giveUpAfter) {
+    public OrderLoad(String ordersUrl, CustomerToken token, Duration giveUpAfter, LongFunction<String> paymentMethod) {
         this.ordersUrl = ordersUrl + "/orders";
         this.token = token;
         this.giveUpAfter = giveUpAfter;
+        this.paymentMethod = paymentMethod;
     }
 
-    /** Starts placing {@code perSecond} orders a second, each on a client thread of its own. */
-    void start(int perSecond) {
+    /** Starts placing {@code perSecond} orders a second, each on a client thread of its own while one is free. */
+    public void start(int perSecond) {
         long period = Math.max(1, 1_000_000L / perSecond);
         pace.scheduleAtFixedRate(() -> {
+            if (!inFlight.tryAcquire()) {
+                notSent.incrementAndGet();
+                return;
+            }
             long n = sent.getAndIncrement();
             synchronized (placements) {
-                placements.add(clients.submit(() -> place(PaymentMix.of(n))));
+                placements.add(clients.submit(() -> {
+                    try {
+                        return place(paymentMethod.apply(n));
+                    } finally {
+                        inFlight.release();
+                    }
+                }));
             }
         }, 0, period, TimeUnit.MICROSECONDS);
     }
 
+    /** Orders due while {@link #MAX_IN_FLIGHT} clients were still in flight, and so not sent. */
+    public long notSent() {
+        return notSent.get();
+    }
+
     /** The ids of the orders accepted so far. */
-    Collection<String> acceptedIds() {
+    public Collection<String> acceptedIds() {
         return List.copyOf(accepted);
     }
 
     /** Stops sending new orders, waits for every client to get its answer, and returns what each saw. */
-    List<PlacedOrder> finish() throws InterruptedException {
+    public List<PlacedOrder> finish() throws InterruptedException {
         pace.shutdownNow();
         pace.awaitTermination(10, TimeUnit.SECONDS);
         List<PlacedOrder> placed = new ArrayList<>();
@@ -104,7 +136,7 @@ final class OrderLoad implements AutoCloseable {
         while (orderId == null && Instant.now().isBefore(deadline)) {
             attempts++;
             try {
-                HttpResponse<String> response = http.send(request(key, body), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = StackHttp.send(request(key, body));
                 int status = response.statusCode();
                 if (status == 201) {
                     orderId = id(response.body());
@@ -119,7 +151,7 @@ final class OrderLoad implements AutoCloseable {
                 } else if (status != 409 && status < 500) {
                     return new PlacedOrder(key, paymentMethod, first, null, null, attempts, replays, 0, lastAnswer);
                 }
-            } catch (IOException e) {
+            } catch (UncheckedIOException e) {
                 // Refused, reset or timed out: whether the order was placed is unknown, so send it again.
                 lastAnswer = e.toString();
             }
@@ -148,11 +180,11 @@ final class OrderLoad implements AutoCloseable {
         long backOff = FIRST_BACK_OFF_MS;
         while (Instant.now().isBefore(deadline)) {
             try {
-                HttpResponse<String> response = http.send(request(key, body), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = StackHttp.send(request(key, body));
                 if (response.statusCode() == 201) {
                     return orderId.equals(id(response.body())) ? 0 : 1;
                 }
-            } catch (IOException e) {
+            } catch (UncheckedIOException e) {
                 // Asked again below.
             }
             Thread.sleep(backOff);
@@ -170,9 +202,13 @@ final class OrderLoad implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
-    private static String id(String body) throws IOException {
-        JsonNode order = JSON.readTree(body);
-        return order.path("id").asText();
+    private static String id(String body) {
+        try {
+            JsonNode order = JSON.readTree(body);
+            return order.path("id").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a 201 without an order: " + body, e);
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
