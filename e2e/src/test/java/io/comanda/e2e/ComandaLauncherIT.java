@@ -1,9 +1,9 @@
 package io.comanda.e2e;
 
-import io.comanda.devstack.AccessTokens;
-import io.comanda.devstack.LocalUser;
-import io.comanda.devstack.Mailbox;
-import io.comanda.devstack.ZipkinTraces;
+import io.comanda.devstack.clients.AccessTokens;
+import io.comanda.devstack.clients.LocalUser;
+import io.comanda.devstack.clients.Mailbox;
+import io.comanda.devstack.clients.ZipkinTraces;
 import io.comanda.devstack.cli.StackPorts;
 import io.comanda.devstack.parts.Ports;
 import io.restassured.http.ContentType;

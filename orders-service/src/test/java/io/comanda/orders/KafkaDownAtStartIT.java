@@ -1,8 +1,8 @@
 package io.comanda.orders;
 
-import io.comanda.devstack.EventProducer;
-import io.comanda.devstack.LocalUser;
-import io.comanda.devstack.TopicReader;
+import io.comanda.devstack.clients.EventProducer;
+import io.comanda.devstack.clients.LocalUser;
+import io.comanda.devstack.clients.TopicReader;
 import io.comanda.devstack.parts.ConnectWorker;
 import io.comanda.devstack.quarkus.KeycloakTestResource;
 import io.comanda.devstack.quarkus.PostgresTestResource;

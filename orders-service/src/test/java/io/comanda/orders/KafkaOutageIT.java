@@ -1,7 +1,7 @@
 package io.comanda.orders;
 
-import io.comanda.devstack.LocalUser;
-import io.comanda.devstack.TopicReader;
+import io.comanda.devstack.clients.LocalUser;
+import io.comanda.devstack.clients.TopicReader;
 import io.comanda.devstack.quarkus.SharedStack;
 import io.comanda.devstack.quarkus.TestDatabase;
 import io.comanda.events.CloudEventHeaders;

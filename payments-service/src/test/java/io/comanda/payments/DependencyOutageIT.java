@@ -1,8 +1,8 @@
 package io.comanda.payments;
 
-import io.comanda.devstack.EventProducer;
-import io.comanda.devstack.MetricSamples;
-import io.comanda.devstack.TopicReader;
+import io.comanda.devstack.clients.EventProducer;
+import io.comanda.devstack.clients.MetricSamples;
+import io.comanda.devstack.clients.TopicReader;
 import io.comanda.devstack.quarkus.SharedStack;
 import io.comanda.devstack.quarkus.TestDatabase;
 import io.comanda.events.CloudEventHeaders;

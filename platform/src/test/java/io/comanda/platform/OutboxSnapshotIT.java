@@ -1,6 +1,6 @@
 package io.comanda.platform;
 
-import io.comanda.devstack.TopicReader;
+import io.comanda.devstack.clients.TopicReader;
 import io.comanda.devstack.parts.ConnectWorker;
 import io.comanda.devstack.parts.ConnectorDefinition;
 import io.comanda.devstack.parts.KafkaTopics;

@@ -2,8 +2,8 @@ package io.comanda.devstack.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.comanda.devstack.AccessTokens;
-import io.comanda.devstack.LocalUser;
+import io.comanda.devstack.clients.AccessTokens;
+import io.comanda.devstack.clients.LocalUser;
 import io.comanda.devstack.parts.StackHttp;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.comanda.devstack.faults;
 
-import io.comanda.devstack.LocalUser;
+import io.comanda.devstack.clients.LocalUser;
 import io.comanda.devstack.cli.ControlClient;
 import io.comanda.devstack.cli.StackPorts;
 import io.comanda.events.Topic;

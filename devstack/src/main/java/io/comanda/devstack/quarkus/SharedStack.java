@@ -184,7 +184,7 @@ public final class SharedStack {
         });
     }
 
-    /** The Zipkin trace store, in its own JVM; tests read traces back through {@code io.comanda.devstack.ZipkinTraces}. */
+    /** The Zipkin trace store, in its own JVM; tests read traces back through {@code io.comanda.devstack.clients.ZipkinTraces}. */
     public static SharedParts.Zipkin zipkin() {
         return PartRegistry.getOrStart("zipkin", SharedParts.Zipkin.class, () -> {
             ZipkinServer zipkin = ZipkinServer.start(fresh("zipkin"), 0, logFile("zipkin"));

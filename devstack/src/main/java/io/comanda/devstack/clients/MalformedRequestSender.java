@@ -1,8 +1,8 @@
-package io.comanda.devstack;
+package io.comanda.devstack.clients;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.comanda.devstack.MalformedRequests.MalformedRequest;
+import io.comanda.devstack.clients.MalformedRequests.MalformedRequest;
 
 import java.io.IOException;
 import java.net.URI;
