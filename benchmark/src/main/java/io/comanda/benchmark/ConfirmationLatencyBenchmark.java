@@ -3,7 +3,7 @@ package io.comanda.benchmark;
 import io.comanda.devstack.clients.AccessTokens;
 import io.comanda.devstack.clients.LocalUser;
 import io.comanda.devstack.cli.ComandaStack;
-import io.comanda.devstack.cli.StackPorts;
+import io.comanda.devstack.parts.StackPorts;
 import io.comanda.devstack.parts.Ports;
 
 import java.net.URI;

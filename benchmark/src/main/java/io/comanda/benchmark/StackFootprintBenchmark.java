@@ -1,6 +1,6 @@
 package io.comanda.benchmark;
 
-import io.comanda.devstack.cli.StackPorts;
+import io.comanda.devstack.parts.StackPorts;
 import io.comanda.devstack.parts.Ports;
 
 import java.io.IOException;

@@ -4,7 +4,7 @@ import io.comanda.devstack.clients.AccessTokens;
 import io.comanda.devstack.clients.LocalUser;
 import io.comanda.devstack.clients.Mailbox;
 import io.comanda.devstack.clients.ZipkinTraces;
-import io.comanda.devstack.cli.StackPorts;
+import io.comanda.devstack.parts.StackPorts;
 import io.comanda.devstack.parts.Ports;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;

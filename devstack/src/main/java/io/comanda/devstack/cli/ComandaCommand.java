@@ -1,7 +1,11 @@
 package io.comanda.devstack.cli;
 
+import io.comanda.devstack.clients.ControlClient;
+import io.comanda.devstack.clients.PartCommand;
+import io.comanda.devstack.clients.PartStatus;
 import io.comanda.devstack.clients.ZipkinTraces;
 import io.comanda.devstack.parts.Ports;
+import io.comanda.devstack.parts.StackPorts;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -71,7 +75,7 @@ public final class ComandaCommand {
         Files.createDirectories(pidFile.getParent());
         Files.writeString(pidFile, Long.toString(ProcessHandle.current().pid()));
         // A launcher killed with SIGKILL left its channel's port behind; this one writes its own once up.
-        Files.deleteIfExists(ComandaStack.home(root).resolve(ControlServer.PORT_FILE));
+        Files.deleteIfExists(ComandaStack.home(root).resolve(ControlClient.PORT_FILE));
         long begin = System.nanoTime();
         out.println("Starting Comanda" + (fresh ? " from scratch" : "") + " ...");
         ComandaStack stack;

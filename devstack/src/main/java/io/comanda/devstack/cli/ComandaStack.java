@@ -14,6 +14,7 @@ import io.comanda.devstack.parts.QuarkusAppProcess;
 import io.comanda.devstack.parts.ReadinessProbe;
 import io.comanda.devstack.parts.RuntimeClasspath;
 import io.comanda.devstack.parts.SmtpProcess;
+import io.comanda.devstack.parts.StackPorts;
 import io.comanda.devstack.parts.ZipkinServer;
 
 import java.io.PrintStream;

@@ -3,6 +3,7 @@ package io.comanda.devstack.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.comanda.devstack.clients.ControlClient;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -20,18 +20,10 @@ import java.util.function.Supplier;
 /**
  * The launcher's control channel: a small HTTP server on loopback through which {@code ./comanda stop,
  * start, restart, kill <part>} and {@code status} reach the parts of the running stack. Its port is
- * written to {@code .comanda/control.port} (see {@link ControlClient}).
- *
- * <ul>
- *   <li>{@code GET /parts}: every part's {@link PartStatus}, as a JSON array;</li>
- *   <li>{@code POST /parts/<part>/<stop|start|restart|kill>}: does it and answers once done, with
- *       {@code {"message": ..., "part": <PartStatus>}}; 404 for an unknown part or action, 409 when the
- *       part's state forbids it (killing a stopped part), 500 when a start fails.</li>
- * </ul>
+ * written to {@code .comanda/control.port}; {@link ControlClient} describes its requests and answers.
  */
 final class ControlServer implements AutoCloseable {
 
-    static final String PORT_FILE = "control.port";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
@@ -62,7 +54,7 @@ final class ControlServer implements AutoCloseable {
                 return thread;
             });
             server.setExecutor(threads);
-            ControlServer control = new ControlServer(server, threads, home.resolve(PORT_FILE), new PartCommands(parts));
+            ControlServer control = new ControlServer(server, threads, home.resolve(ControlClient.PORT_FILE), new PartCommands(parts));
             server.createContext("/parts", control::handle);
             server.start();
             Files.createDirectories(home);
@@ -108,15 +100,6 @@ final class ControlServer implements AutoCloseable {
             Files.deleteIfExists(portFile);
         } catch (IOException ignored) {
             // A stale port file is harmless: the CLI asks only a launcher whose pid file names a live process.
-        }
-    }
-
-    /** The port a running launcher's channel listens on, from {@code home}. */
-    static Optional<Integer> portIn(Path home) {
-        try {
-            return Optional.of(Integer.parseInt(Files.readString(home.resolve(PORT_FILE)).trim()));
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.comanda.devstack.cli;
 
+import io.comanda.devstack.clients.PartStatus;
 import io.comanda.devstack.parts.ManagedPart;
 
 import java.util.Locale;

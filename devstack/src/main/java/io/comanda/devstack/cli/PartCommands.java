@@ -1,5 +1,8 @@
 package io.comanda.devstack.cli;
 
+import io.comanda.devstack.clients.PartCommand;
+import io.comanda.devstack.clients.PartStatus;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

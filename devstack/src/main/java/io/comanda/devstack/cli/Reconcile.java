@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.comanda.devstack.parts.PostgresServer;
 import io.comanda.devstack.parts.StackHttp;
+import io.comanda.devstack.parts.StackPorts;
 
 import java.io.IOException;
 import java.io.PrintStream;

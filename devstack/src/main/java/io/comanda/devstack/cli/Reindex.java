@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.comanda.devstack.clients.AccessTokens;
 import io.comanda.devstack.clients.LocalUser;
 import io.comanda.devstack.parts.StackHttp;
+import io.comanda.devstack.parts.StackPorts;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -3,6 +3,7 @@ package io.comanda.devstack.cli;
 import io.comanda.devstack.parts.ManagedPart;
 import io.comanda.devstack.parts.SmtpProcess;
 import io.comanda.devstack.parts.QuarkusAppProcess;
+import io.comanda.devstack.parts.StackPorts;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,5 +1,8 @@
 package io.comanda.devstack.cli;
 
+import io.comanda.devstack.clients.ControlClient;
+import io.comanda.devstack.clients.PartCommand;
+import io.comanda.devstack.clients.PartStatus;
 import io.comanda.devstack.parts.ProcessPart;
 import io.comanda.devstack.parts.ProcessSpec;
 import io.comanda.devstack.parts.ReadinessProbe;

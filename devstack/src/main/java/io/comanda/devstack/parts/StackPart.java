@@ -1,0 +1,138 @@
+package io.comanda.devstack.parts;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The catalogue of the stack's parts, each named once: the name an operator types ({@code ./comanda kill
+ * connect}), the part's own name (its log file, its row in the tables), its port and the variable that
+ * moves it, what proves it ready, and what it keeps when it is started again. The local stack, the
+ * launcher's commands, the ports and the tests' shared parts all read their names from here.
+ *
+ * <p>The order is the order of the tables: the data path first, then the parts beside it, then the
+ * services.
+ */
+public enum StackPart {
+
+    POSTGRES("postgres", "postgres", 5432, Map.of(), Restart.KEEPS_DATA,
+            "answers SQL with logical decoding on (wal_level=logical)"),
+    KAFKA("kafka", "kafka", 9092, Map.of("kafka-controller", 9093), Restart.KEEPS_DATA,
+            "a record produced and read back"),
+    CONNECT("connect", "kafka-connect", 8083, Map.of(), Restart.KEEPS_DATA,
+            "its REST API lists the Debezium PostgreSQL connector"),
+    STRIPE("stripe", "stripe-emulator", 12111, Map.of(), Restart.STARTS_EMPTY, "listens on its port"),
+    SMTP("smtp", "smtp", 2525, Map.of("imap", 1143), Restart.STARTS_EMPTY, "SMTP and IMAP listen"),
+    ZIPKIN("zipkin", "zipkin", 9411, Map.of(), Restart.STARTS_EMPTY, "/health answers 200"),
+    KEYCLOAK("keycloak", "keycloak", 8180, Map.of(), Restart.KEEPS_DATA,
+            "the comanda realm's discovery document answers"),
+    ORDERS("orders", "orders-service", 8081, 9081),
+    PAYMENTS("payments", "payments-service", 8082, 9082),
+    NOTIFICATIONS("notifications", "notifications-service", 8084, 9084),
+    SEARCH("search", "search-indexer", 8085, 9085);
+
+    /** What a part keeps when it is started again on its ports after a stop or a kill. */
+    public enum Restart {
+        /** Its data directory (or, for a service, its database): what it had committed is there again. */
+        KEEPS_DATA,
+        /** Nothing: it keeps its state in memory (received mail, charges, traces) and starts empty. */
+        STARTS_EMPTY
+    }
+
+    private final String operatorName;
+    private final String partName;
+    private final int defaultPort;
+    private final Map<String, Integer> otherPorts;
+    private final Restart restart;
+    private final String readiness;
+    private final boolean service;
+
+    StackPart(String operatorName, String partName, int defaultPort, Map<String, Integer> otherPorts,
+              Restart restart, String readiness) {
+        this.operatorName = operatorName;
+        this.partName = partName;
+        this.defaultPort = defaultPort;
+        this.otherPorts = otherPorts;
+        this.restart = restart;
+        this.readiness = readiness;
+        this.service = false;
+    }
+
+    /** A Comanda service: its database is named after {@code operatorName}; health and metrics on its management port. */
+    StackPart(String operatorName, String partName, int defaultPort, int managementPort) {
+        this.operatorName = operatorName;
+        this.partName = partName;
+        this.defaultPort = defaultPort;
+        this.otherPorts = Map.of(operatorName + "-management", managementPort);
+        this.restart = Restart.KEEPS_DATA;
+        this.readiness = "/q/health/ready answers 200 on its management interface";
+        this.service = true;
+    }
+
+    /** What an operator calls it, e.g. {@code connect}, {@code orders}; also the key of its port. */
+    public String operatorName() {
+        return operatorName;
+    }
+
+    /** Its own name, e.g. {@code kafka-connect}, {@code orders-service}: its log file and its row in the tables. */
+    public String partName() {
+        return partName;
+    }
+
+    /** The port clients reach it on in the local stack, unless {@link #portVariable()} moves it. */
+    public int defaultPort() {
+        return defaultPort;
+    }
+
+    /** The environment variable that moves its port, e.g. {@code COMANDA_CONNECT_PORT}. */
+    public String portVariable() {
+        return StackPorts.variable(operatorName);
+    }
+
+    /** Its ports beside the one clients use (a broker's controller, IMAP, a service's management), by key. */
+    public Map<String, Integer> otherPorts() {
+        return otherPorts;
+    }
+
+    public Restart restart() {
+        return restart;
+    }
+
+    /** What its readiness probe checks before the part counts as started. */
+    public String readiness() {
+        return readiness;
+    }
+
+    /** A Comanda service: a packaged Quarkus application with a database of its own, named {@link #operatorName()}. */
+    public boolean isService() {
+        return service;
+    }
+
+    /** The four services, in the order of the tables. */
+    public static List<StackPart> services() {
+        return Arrays.stream(values()).filter(StackPart::isService).toList();
+    }
+
+    /** Every port of the stack by key, with its default: each part's own, then its others. */
+    public static Map<String, Integer> defaultPorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (StackPart part : values()) {
+            ports.put(part.operatorName, part.defaultPort);
+            ports.putAll(part.otherPorts);
+        }
+        return ports;
+    }
+
+    /** The part an operator or a table calls {@code name}: its operator's name or its own. */
+    public static Optional<StackPart> named(String name) {
+        return Arrays.stream(values())
+                .filter(part -> part.operatorName.equals(name) || part.partName.equals(name)).findFirst();
+    }
+
+    /** Its place in the tables; a name outside the catalogue comes last. */
+    public static int tablePosition(String name) {
+        return named(name).map(Enum::ordinal).orElse(values().length);
+    }
+}
