@@ -1,10 +1,10 @@
 package io.comanda.benchmark;
 
+import io.comanda.devstack.cli.LocalStack;
 import io.comanda.devstack.clients.AccessTokens;
 import io.comanda.devstack.clients.LocalUser;
-import io.comanda.devstack.cli.ComandaStack;
-import io.comanda.devstack.parts.StackPorts;
 import io.comanda.devstack.parts.Ports;
+import io.comanda.devstack.parts.StackPorts;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,7 +52,7 @@ public final class ConfirmationLatencyBenchmark {
         Path root = Path.of(System.getProperty("comanda.root", "..")).toAbsolutePath().normalize();
         StackPorts ports = StackPorts.fromEnvironment();
         requireFree(ports);
-        try (ComandaStack stack = ComandaStack.start(root, ports, true, System.out)) {
+        try (LocalStack stack = LocalStack.start(root, ports, true, System.out)) {
             String token = AccessTokens.forUser("http://127.0.0.1:" + ports.of("keycloak"), LocalUser.ALICE);
             HttpClient http = HttpClient.newHttpClient();
             URI orders = URI.create("http://127.0.0.1:" + ports.of("orders") + "/orders");
@@ -81,7 +81,7 @@ public final class ConfirmationLatencyBenchmark {
     }
 
     /** Each part of the stack that is a process of its own, and this load generator. */
-    static Map<String, Long> partPids(ComandaStack stack) {
+    static Map<String, Long> partPids(LocalStack stack) {
         Map<String, Long> pids = new LinkedHashMap<>();
         stack.parts().forEach(part -> part.pid().ifPresent(pid -> pids.put(part.name(), pid)));
         pids.put("benchmark", ProcessCpu.self());

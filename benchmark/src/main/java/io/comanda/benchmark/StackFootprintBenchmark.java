@@ -1,7 +1,7 @@
 package io.comanda.benchmark;
 
-import io.comanda.devstack.parts.StackPorts;
 import io.comanda.devstack.parts.Ports;
+import io.comanda.devstack.parts.StackPorts;
 
 import java.io.IOException;
 import java.nio.file.Files;

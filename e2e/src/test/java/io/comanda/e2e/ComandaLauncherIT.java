@@ -4,8 +4,8 @@ import io.comanda.devstack.clients.AccessTokens;
 import io.comanda.devstack.clients.LocalUser;
 import io.comanda.devstack.clients.Mailbox;
 import io.comanda.devstack.clients.ZipkinTraces;
-import io.comanda.devstack.parts.StackPorts;
 import io.comanda.devstack.parts.Ports;
+import io.comanda.devstack.parts.StackPorts;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 

@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
 public final class ComandaCommand {
 
     private final Path root = Path.of(System.getProperty("comanda.root", ".")).toAbsolutePath().normalize();
-    private final Path pidFile = ComandaStack.home(root).resolve("stack.pid");
+    private final Path pidFile = LocalStack.home(root).resolve("stack.pid");
     private final PrintStream out = System.out;
 
     public static void main(String[] args) throws Exception {
@@ -48,7 +48,7 @@ public final class ComandaCommand {
             case "reindex" -> Reindex.run(StackPorts.fromEnvironment(), command.out);
             case "reconcile" -> Reconcile.run(StackPorts.fromEnvironment(), command.out);
             case "chaos" -> ChaosCommand.run(List.of(args).subList(1, args.length), StackPorts.fromEnvironment(),
-                    command.running().flatMap(p -> ControlClient.of(ComandaStack.home(command.root))), command.out);
+                    command.running().flatMap(p -> ControlClient.of(LocalStack.home(command.root))), command.out);
             case "dlq" -> DeadLetterCommand.run(List.of(args).subList(1, args.length), StackPorts.fromEnvironment(),
                     command.out);
             default -> command.help();
@@ -75,12 +75,12 @@ public final class ComandaCommand {
         Files.createDirectories(pidFile.getParent());
         Files.writeString(pidFile, Long.toString(ProcessHandle.current().pid()));
         // A launcher killed with SIGKILL left its channel's port behind; this one writes its own once up.
-        Files.deleteIfExists(ComandaStack.home(root).resolve(ControlClient.PORT_FILE));
+        Files.deleteIfExists(LocalStack.home(root).resolve(ControlClient.PORT_FILE));
         long begin = System.nanoTime();
         out.println("Starting Comanda" + (fresh ? " from scratch" : "") + " ...");
-        ComandaStack stack;
+        LocalStack stack;
         try {
-            stack = ComandaStack.start(root, ports, fresh, out);
+            stack = LocalStack.start(root, ports, fresh, out);
         } catch (RuntimeException e) {
             Files.deleteIfExists(pidFile);
             out.println("Comanda did not start: " + e.getMessage());
@@ -88,7 +88,7 @@ public final class ComandaCommand {
         }
         ControlServer control;
         try {
-            control = ControlServer.open(ComandaStack.home(root), controlPort(), stack::controlled);
+            control = ControlServer.open(LocalStack.home(root), controlPort(), stack::controlled);
         } catch (RuntimeException e) {
             stack.close();
             Files.deleteIfExists(pidFile);
@@ -123,7 +123,7 @@ public final class ComandaCommand {
         try {
             running.get().onExit().get(90, TimeUnit.SECONDS);
         } catch (Exception e) {
-            out.println("It did not stop within 90 s; see " + ComandaStack.home(root).resolve("logs"));
+            out.println("It did not stop within 90 s; see " + LocalStack.home(root).resolve("logs"));
             return 1;
         }
         out.println("Comanda stopped.");
@@ -133,7 +133,7 @@ public final class ComandaCommand {
     private int status() {
         Optional<ProcessHandle> running = running();
         out.println(running.map(p -> "Comanda is running (pid " + p.pid() + ").").orElse("Comanda is not running."));
-        Optional<ControlClient> control = running.flatMap(p -> ControlClient.of(ComandaStack.home(root)));
+        Optional<ControlClient> control = running.flatMap(p -> ControlClient.of(LocalStack.home(root)));
         if (running.isPresent() && control.isEmpty()) {
             out.println("Its parts are listed once it has started.");
         }
@@ -148,7 +148,7 @@ public final class ComandaCommand {
 
     /** {@code stop|start|restart|kill <part>}: sent to the running launcher, which carries it out. */
     private int control(List<String> args) {
-        return PartCommand.run(args, running().flatMap(p -> ControlClient.of(ComandaStack.home(root))), out);
+        return PartCommand.run(args, running().flatMap(p -> ControlClient.of(LocalStack.home(root))), out);
     }
 
     /** The control channel's port: {@code COMANDA_CONTROL_PORT}, else a free one (the CLI reads it from a file). */

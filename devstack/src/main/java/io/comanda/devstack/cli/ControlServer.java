@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.comanda.devstack.clients.ControlClient;
+import io.comanda.devstack.parts.RestartablePart;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,7 +45,7 @@ final class ControlServer implements AutoCloseable {
      *
      * @param parts the stack's parts under control, as they are at each request
      */
-    static ControlServer open(Path home, int port, Supplier<List<ControlledPart<?>>> parts) {
+    static ControlServer open(Path home, int port, Supplier<List<RestartablePart<?>>> parts) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
             // Several threads: status answers while a slow part (Keycloak) starts again.
@@ -54,7 +55,8 @@ final class ControlServer implements AutoCloseable {
                 return thread;
             });
             server.setExecutor(threads);
-            ControlServer control = new ControlServer(server, threads, home.resolve(ControlClient.PORT_FILE), new PartCommands(parts));
+            ControlServer control = new ControlServer(server, threads, home.resolve(ControlClient.PORT_FILE),
+                    new PartCommands(parts));
             server.createContext("/parts", control::handle);
             server.start();
             Files.createDirectories(home);

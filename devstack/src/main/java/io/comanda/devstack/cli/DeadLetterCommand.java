@@ -56,7 +56,8 @@ final class DeadLetterCommand {
 
     private int run(DeadLetterArguments arguments) {
         List<String> parts = arguments.service() != null ? List.of(arguments.service())
-                : arguments.id() != null ? List.of(partOfId(arguments.id())) : StackPart.services().stream().map(StackPart::operatorName).toList();
+                : arguments.id() != null ? List.of(partOfId(arguments.id()))
+                : StackPart.services().stream().map(StackPart::operatorName).toList();
         int status = 0;
         for (String part : parts) {
             status = Math.max(status, switch (arguments.verb()) {

@@ -17,7 +17,7 @@ final class Walkthrough {
     private Walkthrough() {
     }
 
-    static void print(PrintStream out, ComandaStack stack, StackPorts ports, double seconds, long rssMib) {
+    static void print(PrintStream out, LocalStack stack, StackPorts ports, double seconds, long rssMib) {
         out.println();
         out.printf(Locale.ROOT, "Comanda is up in %.1f s, using %d MiB of memory (RSS of all its processes).%n%n",
                 seconds, rssMib);

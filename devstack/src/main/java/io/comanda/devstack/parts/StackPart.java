@@ -17,16 +17,17 @@ import java.util.Optional;
  */
 public enum StackPart {
 
-    POSTGRES("postgres", "postgres", 5432, Map.of(), Restart.KEEPS_DATA,
+    POSTGRES("postgres", "postgres", "PostgreSQL", 5432, Map.of(), Restart.KEEPS_DATA,
             "answers SQL with logical decoding on (wal_level=logical)"),
-    KAFKA("kafka", "kafka", 9092, Map.of("kafka-controller", 9093), Restart.KEEPS_DATA,
+    KAFKA("kafka", "kafka", "Kafka", 9092, Map.of("kafka-controller", 9093), Restart.KEEPS_DATA,
             "a record produced and read back"),
-    CONNECT("connect", "kafka-connect", 8083, Map.of(), Restart.KEEPS_DATA,
+    CONNECT("connect", "kafka-connect", "Kafka Connect", 8083, Map.of(), Restart.KEEPS_DATA,
             "its REST API lists the Debezium PostgreSQL connector"),
-    STRIPE("stripe", "stripe-emulator", 12111, Map.of(), Restart.STARTS_EMPTY, "listens on its port"),
-    SMTP("smtp", "smtp", 2525, Map.of("imap", 1143), Restart.STARTS_EMPTY, "SMTP and IMAP listen"),
-    ZIPKIN("zipkin", "zipkin", 9411, Map.of(), Restart.STARTS_EMPTY, "/health answers 200"),
-    KEYCLOAK("keycloak", "keycloak", 8180, Map.of(), Restart.KEEPS_DATA,
+    STRIPE("stripe", "stripe-emulator", "Stripe emulator", 12111, Map.of(), Restart.STARTS_EMPTY,
+            "listens on its port"),
+    SMTP("smtp", "smtp", "SMTP and IMAP", 2525, Map.of("imap", 1143), Restart.STARTS_EMPTY, "SMTP and IMAP listen"),
+    ZIPKIN("zipkin", "zipkin", "Zipkin", 9411, Map.of(), Restart.STARTS_EMPTY, "/health answers 200"),
+    KEYCLOAK("keycloak", "keycloak", "Keycloak", 8180, Map.of(), Restart.KEEPS_DATA,
             "the comanda realm's discovery document answers"),
     ORDERS("orders", "orders-service", 8081, 9081),
     PAYMENTS("payments", "payments-service", 8082, 9082),
@@ -43,16 +44,18 @@ public enum StackPart {
 
     private final String operatorName;
     private final String partName;
+    private final String title;
     private final int defaultPort;
     private final Map<String, Integer> otherPorts;
     private final Restart restart;
     private final String readiness;
     private final boolean service;
 
-    StackPart(String operatorName, String partName, int defaultPort, Map<String, Integer> otherPorts,
+    StackPart(String operatorName, String partName, String title, int defaultPort, Map<String, Integer> otherPorts,
               Restart restart, String readiness) {
         this.operatorName = operatorName;
         this.partName = partName;
+        this.title = title;
         this.defaultPort = defaultPort;
         this.otherPorts = otherPorts;
         this.restart = restart;
@@ -60,12 +63,13 @@ public enum StackPart {
         this.service = false;
     }
 
-    /** A Comanda service: its database is named after {@code operatorName}; health and metrics on its management port. */
+    /** A Comanda service: its database is named after it; health and metrics on its management port. */
     StackPart(String operatorName, String partName, int defaultPort, int managementPort) {
         this.operatorName = operatorName;
         this.partName = partName;
+        this.title = partName;
         this.defaultPort = defaultPort;
-        this.otherPorts = Map.of(operatorName + "-management", managementPort);
+        this.otherPorts = Map.of(managementPortKey(operatorName), managementPort);
         this.restart = Restart.KEEPS_DATA;
         this.readiness = "/q/health/ready answers 200 on its management interface";
         this.service = true;
@@ -81,6 +85,11 @@ public enum StackPart {
         return partName;
     }
 
+    /** What the launcher prints while it starts, e.g. {@code Kafka Connect}. */
+    public String title() {
+        return title;
+    }
+
     /** The port clients reach it on in the local stack, unless {@link #portVariable()} moves it. */
     public int defaultPort() {
         return defaultPort;
@@ -94,6 +103,18 @@ public enum StackPart {
     /** Its ports beside the one clients use (a broker's controller, IMAP, a service's management), by key. */
     public Map<String, Integer> otherPorts() {
         return otherPorts;
+    }
+
+    /** The key of a service's management port (health, metrics), e.g. {@code orders-management}. */
+    public String managementPortKey() {
+        if (!service) {
+            throw new IllegalStateException(partName + " is not a service: it has no management interface");
+        }
+        return managementPortKey(operatorName);
+    }
+
+    private static String managementPortKey(String operatorName) {
+        return operatorName + "-management";
     }
 
     public Restart restart() {

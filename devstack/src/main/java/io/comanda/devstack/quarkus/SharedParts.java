@@ -26,10 +26,11 @@ public final class SharedParts {
     }
 
     /**
-     * The PostgreSQL server; each service's database on it is made by {@link SharedStack#database}.
+     * The PostgreSQL server; each service's database on it is made by {@link TestStack#database}.
      *
-     * @param pid     the postmaster's PID, which {@link SharedStack#stopPostgres()} stops
-     * @param command its command line (data directory, port, settings), which {@link SharedStack#restartPostgres()} runs again
+     * @param pid     the postmaster's PID, which {@link TestStack#stopPostgres()} stops
+     * @param command its command line (data directory, port, settings), which {@link TestStack#restartPostgres()}
+     *                runs again
      */
     public record Postgres(String host, int port, long pid, List<String> command) {
 

@@ -12,8 +12,10 @@ import io.comanda.devstack.parts.ProcessPart;
 import io.comanda.devstack.parts.ProcessSpec;
 import io.comanda.devstack.parts.QuarkusAppProcess;
 import io.comanda.devstack.parts.ReadinessProbe;
+import io.comanda.devstack.parts.RestartablePart;
 import io.comanda.devstack.parts.RuntimeClasspath;
 import io.comanda.devstack.parts.SmtpProcess;
+import io.comanda.devstack.parts.StackPart;
 import io.comanda.devstack.parts.StackPorts;
 import io.comanda.devstack.parts.ZipkinServer;
 
@@ -26,7 +28,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
+
+import static io.comanda.devstack.parts.StackPart.CONNECT;
+import static io.comanda.devstack.parts.StackPart.KAFKA;
+import static io.comanda.devstack.parts.StackPart.KEYCLOAK;
+import static io.comanda.devstack.parts.StackPart.NOTIFICATIONS;
+import static io.comanda.devstack.parts.StackPart.ORDERS;
+import static io.comanda.devstack.parts.StackPart.PAYMENTS;
+import static io.comanda.devstack.parts.StackPart.POSTGRES;
+import static io.comanda.devstack.parts.StackPart.SEARCH;
+import static io.comanda.devstack.parts.StackPart.SMTP;
+import static io.comanda.devstack.parts.StackPart.STRIPE;
+import static io.comanda.devstack.parts.StackPart.ZIPKIN;
 
 /**
  * The whole Comanda suite on one machine, what {@code ./comanda up} runs: each part its own process,
@@ -34,23 +47,20 @@ import java.util.function.Supplier;
  * Kafka broker, a Kafka Connect worker with every outbox connector, Keycloak with the realm, an SMTP
  * server whose mailboxes a mail client reads over IMAP, the Stripe emulator, the Zipkin trace store and
  * the four services. Data lives in {@code .comanda/data} and survives a restart. Once up, each part can
- * be stopped, started again, restarted or killed on its own ({@link ControlledPart}); the death of one
+ * be stopped, started again, restarted or killed on its own ({@link RestartablePart}); the death of one
  * never stops the rest.
  */
-public final class ComandaStack implements AutoCloseable {
+public final class LocalStack implements AutoCloseable {
 
     // Each service's fixed heap: their live data is a few tens of MiB, and a dozen JVMs share the machine.
     private static final String SERVICE_HEAP = "128m";
-    private static final List<String> PART_ORDER = List.of("postgres", "kafka", "kafka-connect", "stripe-emulator",
-            "smtp", "zipkin", "keycloak", "orders-service", "payments-service", "notifications-service", "search-indexer");
     private static final List<String> OUTBOX_CONNECTORS = List.of("orders-outbox", "payments-outbox");
-    private static final List<String> SERVICES_WITH_DATABASE = List.of("orders", "payments", "notifications", "search");
 
     private final Path root;
     private final StackPorts ports;
     private final StartedParts parts;
 
-    private ComandaStack(Path root, StackPorts ports, PrintStream out) {
+    private LocalStack(Path root, StackPorts ports, PrintStream out) {
         this.root = root;
         this.ports = ports;
         this.parts = new StartedParts(out);
@@ -62,8 +72,8 @@ public final class ComandaStack implements AutoCloseable {
     }
 
     /** Starts every part, stopping what started when one fails. */
-    public static ComandaStack start(Path root, StackPorts ports, boolean fresh, PrintStream out) {
-        ComandaStack stack = new ComandaStack(root, ports, out);
+    public static LocalStack start(Path root, StackPorts ports, boolean fresh, PrintStream out) {
+        LocalStack stack = new LocalStack(root, ports, out);
         try {
             stack.startAll(fresh);
             return stack;
@@ -74,23 +84,18 @@ public final class ComandaStack implements AutoCloseable {
     }
 
     /**
-     * The running parts, data path first, then the parts beside it, then the services: one order whatever
-     * finished starting first, since several start at once.
+     * The running parts in the order of the {@link StackPart catalogue}: data path first, then the parts
+     * beside it, then the services; one order whatever finished starting first, since several start at once.
      */
     public List<ManagedPart> parts() {
         return parts.inStartOrder().stream()
-                .sorted(Comparator.comparingInt(ComandaStack::tablePosition)).toList();
+                .sorted(Comparator.comparingInt(part -> StackPart.tablePosition(part.name()))).toList();
     }
 
     /** Every part under the operator's control, in the same order as {@link #parts()}. */
-    List<ControlledPart<?>> controlled() {
-        return parts.controlled().stream().sorted(Comparator.comparingInt(
-                part -> part.current().map(ComandaStack::tablePosition).orElse(PART_ORDER.size()))).toList();
-    }
-
-    private static int tablePosition(ManagedPart part) {
-        int position = PART_ORDER.indexOf(part.name());
-        return position < 0 ? PART_ORDER.size() : position;
+    List<RestartablePart<?>> controlled() {
+        return parts.controlled().stream()
+                .sorted(Comparator.comparingInt(part -> StackPart.tablePosition(part.name()))).toList();
     }
 
     private void startAll(boolean fresh) {
@@ -101,32 +106,31 @@ public final class ComandaStack implements AutoCloseable {
         }
         // Keycloak takes longest, and the small parts need nothing else: they start while the data path
         // (PostgreSQL, Kafka, Connect, one after the other) comes up.
-        CompletableFuture<KeycloakServer> keycloak = parts.startAsync("Keycloak", "keycloak", ports.of("keycloak"),
-                () -> KeycloakServer.start(data.resolve("keycloak"), ports.of("keycloak"), log("keycloak")));
-        CompletableFuture<ZipkinServer> zipkin = parts.startAsync("Zipkin", "zipkin", ports.of("zipkin"),
-                () -> ZipkinServer.start(home(root).resolve("run").resolve("zipkin"), ports.of("zipkin"), log("zipkin")));
-        CompletableFuture<SmtpProcess> smtp = parts.startAsync("SMTP and IMAP", "smtp", ports.of("smtp"),
-                () -> SmtpProcess.start(home(root).resolve("run").resolve("smtp"), ports.of("smtp"), ports.of("imap"),
-                        log("smtp")));
-        CompletableFuture<ProcessPart> stripe = parts.startAsync("Stripe emulator", "stripe", ports.of("stripe"),
-                () -> javaPart("stripe-emulator", ports.of("stripe"), "http://127.0.0.1:",
-                        "io.comanda.stripe.emulator.StripeEmulator", "--port", Integer.toString(ports.of("stripe"))));
+        CompletableFuture<KeycloakServer> keycloak = parts.startAsync(KEYCLOAK, ports.of(KEYCLOAK),
+                () -> KeycloakServer.start(data.resolve("keycloak"), ports.of(KEYCLOAK), log(KEYCLOAK)));
+        CompletableFuture<ZipkinServer> zipkin = parts.startAsync(ZIPKIN, ports.of(ZIPKIN),
+                () -> ZipkinServer.start(run(ZIPKIN), ports.of(ZIPKIN), log(ZIPKIN)));
+        CompletableFuture<SmtpProcess> smtp = parts.startAsync(SMTP, ports.of(SMTP),
+                () -> SmtpProcess.start(run(SMTP), ports.of(SMTP), ports.of("imap"), log(SMTP)));
+        CompletableFuture<ProcessPart> stripe = parts.startAsync(STRIPE, ports.of(STRIPE),
+                () -> javaPart(STRIPE, "http://127.0.0.1:", "io.comanda.stripe.emulator.StripeEmulator",
+                        "--port", Integer.toString(ports.of(STRIPE))));
         PostgresServer postgres;
         KafkaProcess kafka;
         ConnectWorker connect;
         try {
-            postgres = parts.startPart("PostgreSQL", "postgres", ports.of("postgres"),
-                    () -> PostgresServer.start(data.resolve("postgres"), ports.of("postgres"), false, log("postgres")));
-            SERVICES_WITH_DATABASE.forEach(postgres::createDatabase);
-            kafka = parts.startPart("Kafka", "kafka", ports.of("kafka"), () -> KafkaProcess.start(data.resolve("kafka"),
-                    ports.of("kafka"), ports.of("kafka-controller"), log("kafka")));
+            postgres = parts.startPart(POSTGRES, ports.of(POSTGRES),
+                    () -> PostgresServer.start(data.resolve("postgres"), ports.of(POSTGRES), false, log(POSTGRES)));
+            StackPart.services().forEach(service -> postgres.createDatabase(service.operatorName()));
+            kafka = parts.startPart(KAFKA, ports.of(KAFKA), () -> KafkaProcess.start(data.resolve("kafka"),
+                    ports.of(KAFKA), ports.of("kafka-controller"), log(KAFKA)));
             kafka.createTopics(KafkaTopics.catalogue());
             KafkaProcess broker = kafka;
             PostgresServer database = postgres;
-            ControlledPart<ConnectWorker> worker = parts.start("Kafka Connect", "connect", ports.of("connect"),
+            RestartablePart<ConnectWorker> worker = parts.start(CONNECT, ports.of(CONNECT),
                     () -> ConnectWorker.start(broker.bootstrapServers(), database.host(), database.port(),
-                            data.resolve("connect"), ports.of("connect"), log("kafka-connect")));
-            worker.afterStartAgain(ComandaStack::restoreConnectors);
+                            data.resolve("connect"), ports.of(CONNECT), log(CONNECT)));
+            worker.afterStartAgain(LocalStack::restoreConnectors);
             connect = worker.current().orElseThrow();
         } finally {
             // Whatever happened, every part started so far must be known before close() stops them.
@@ -145,7 +149,7 @@ public final class ComandaStack implements AutoCloseable {
     private static void settleLogManager() {
         String jboss = "org.jboss.logmanager.LogManager";
         if (System.getProperty("java.util.logging.manager") == null
-                && ComandaStack.class.getClassLoader().getResource(jboss.replace('.', '/') + ".class") != null) {
+                && LocalStack.class.getClassLoader().getResource(jboss.replace('.', '/') + ".class") != null) {
             System.setProperty("java.util.logging.manager", jboss);
         }
         java.util.logging.LogManager.getLogManager();
@@ -162,25 +166,25 @@ public final class ComandaStack implements AutoCloseable {
                 "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "1s",
                 // Readable lines in the logs of .comanda/logs, though the services run their production build.
                 "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
-        Map<String, String> payments = new LinkedHashMap<>(withDatabase(common, postgres, "payments"));
-        payments.put("COMANDA_STRIPE_API_BASE", "http://127.0.0.1:" + ports.of("stripe"));
+        Map<String, String> payments = new LinkedHashMap<>(withDatabase(common, postgres, PAYMENTS));
+        payments.put("COMANDA_STRIPE_API_BASE", "http://127.0.0.1:" + ports.of(STRIPE));
         // The emulator's search is consistent at once, where Stripe's lags: an order whose charge answered 500
         // need not wait a minute before its PaymentIntent is looked up.
         payments.put("COMANDA_STRIPE_SEARCH_CONSISTENCY", "0s");
-        Map<String, String> notifications = new LinkedHashMap<>(withDatabase(common, postgres, "notifications"));
+        Map<String, String> notifications = new LinkedHashMap<>(withDatabase(common, postgres, NOTIFICATIONS));
         // Keycloak's admin API gives the recipients' addresses; the realm URL follows from it.
         notifications.put("COMANDA_KEYCLOAK_URL", realm.url());
         notifications.put("QUARKUS_MAILER_HOST", smtp.host());
         notifications.put("QUARKUS_MAILER_PORT", Integer.toString(smtp.port()));
         // The services depend on the parts, not on each other: they start together, which on two cores still
         // overlaps one's waits (migrations, broker, token issuer) with another's work.
-        Map<String, String> orders = new LinkedHashMap<>(withDatabase(common, postgres, "orders"));
+        Map<String, String> orders = new LinkedHashMap<>(withDatabase(common, postgres, ORDERS));
         // Reconciliation asks payments-service about orders left PENDING.
-        orders.put("COMANDA_PAYMENTS_URL", "http://127.0.0.1:" + ports.of("payments"));
-        CompletableFuture<?> order = service("orders-service", "orders", orders);
-        CompletableFuture<?> payment = service("payments-service", "payments", payments);
-        CompletableFuture<?> notification = service("notifications-service", "notifications", notifications);
-        CompletableFuture<?> search = service("search-indexer", "search", withDatabase(common, postgres, "search"));
+        orders.put("COMANDA_PAYMENTS_URL", "http://127.0.0.1:" + ports.of(PAYMENTS));
+        CompletableFuture<?> order = service(ORDERS, orders);
+        CompletableFuture<?> payment = service(PAYMENTS, payments);
+        CompletableFuture<?> notification = service(NOTIFICATIONS, notifications);
+        CompletableFuture<?> search = service(SEARCH, withDatabase(common, postgres, SEARCH));
         try {
             StartedParts.joined(order, payment);
             // The outbox tables and their publications exist now: the relay can start reading them.
@@ -194,10 +198,11 @@ public final class ComandaStack implements AutoCloseable {
         StartedParts.joined(notification, search);
     }
 
-    private Map<String, String> withDatabase(Map<String, String> common, PostgresServer postgres, String database) {
+    /** {@code common}, and where {@code service} finds its own database (named after it) on the server. */
+    private Map<String, String> withDatabase(Map<String, String> common, PostgresServer postgres, StackPart service) {
         Map<String, String> env = new LinkedHashMap<>(common);
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(database));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(service.operatorName()));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.operatorName()));
         return env;
     }
 
@@ -211,23 +216,31 @@ public final class ComandaStack implements AutoCloseable {
      * is up; a start by the operator waits until it serves, since a dependency it waits for (Kafka) may be
      * down on purpose.
      */
-    private CompletableFuture<QuarkusAppProcess> service(String module, String port, Map<String, String> environment) {
+    private CompletableFuture<QuarkusAppProcess> service(StackPart service, Map<String, String> environment) {
         AtomicBoolean first = new AtomicBoolean(true);
-        return parts.startAsync(module, port, ports.of(port), () -> QuarkusAppProcess.start(module, root.resolve(module),
-                ports.of(port), ports.of(port + "-management"), SERVICE_HEAP, environment, log(module),
+        String module = service.partName();
+        return parts.startAsync(service, ports.of(service), () -> QuarkusAppProcess.start(module,
+                root.resolve(module), ports.of(service), ports.of(service.managementPortKey()), SERVICE_HEAP,
+                environment, log(service),
                 first.getAndSet(false) ? QuarkusAppProcess.Awaited.READY : QuarkusAppProcess.Awaited.SERVING));
     }
 
-    /** A small main class of the build's classpath in its own JVM, ready when it listens on {@code port}. */
-    private ProcessPart javaPart(String name, int port, String scheme, String mainClass, String... args) {
-        Path directory = home(root).resolve("run").resolve(name);
-        return ProcessPart.start(new ProcessSpec(name,
+    /** A small main class of the build's classpath in its own JVM, ready when it listens on its port. */
+    private ProcessPart javaPart(StackPart part, String scheme, String mainClass, String... args) {
+        int port = ports.of(part);
+        Path directory = run(part);
+        return ProcessPart.start(new ProcessSpec(part.partName(),
                 JavaCommand.of(RuntimeClasspath.recorded(), "128m", directory, mainClass, args),
-                directory, Map.of(), log(name), scheme + port, ReadinessProbe.listening(port, Duration.ofSeconds(30))));
+                directory, Map.of(), log(part), scheme + port, ReadinessProbe.listening(port, Duration.ofSeconds(30))));
     }
 
-    private Path log(String name) {
-        return home(root).resolve("logs").resolve(name + ".log");
+    /** Where a part that keeps nothing between runs works. */
+    private Path run(StackPart part) {
+        return home(root).resolve("run").resolve(part.partName());
+    }
+
+    private Path log(StackPart part) {
+        return home(root).resolve("logs").resolve(part.partName() + ".log");
     }
 
     /** Stops every part in the reverse order of its start. */
