@@ -5,6 +5,7 @@ import io.comanda.devstack.clients.PartCommand;
 import io.comanda.devstack.clients.PartStatus;
 import io.comanda.devstack.clients.ZipkinTraces;
 import io.comanda.devstack.parts.Ports;
+import io.comanda.devstack.parts.StackPart;
 import io.comanda.devstack.parts.StackPorts;
 
 import java.io.IOException;
@@ -161,13 +162,13 @@ public final class ComandaCommand {
             out.println("Comanda is not running. Start it with ./comanda up.");
             return 1;
         }
-        RecentMail.print(out, StackPorts.fromEnvironment().of("imap"), addresses);
+        RecentMail.print(out, StackPorts.fromEnvironment().of(StackPart.SMTP.imapPortKey()), addresses);
         return 0;
     }
 
     /** Prints the trace of a correlation id (else of an order id) from the stack's Zipkin. */
     private int trace(String id) {
-        String zipkin = "http://127.0.0.1:" + StackPorts.fromEnvironment().of("zipkin");
+        String zipkin = "http://127.0.0.1:" + StackPorts.fromEnvironment().of(StackPart.ZIPKIN);
         ZipkinTraces store = new ZipkinTraces(zipkin);
         List<ZipkinTraces.Trace> traces;
         try {

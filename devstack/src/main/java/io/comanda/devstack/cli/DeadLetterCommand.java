@@ -154,7 +154,7 @@ final class DeadLetterCommand {
 
     private HttpResponse<String> call(String part, String method, String path) {
         if (token == null) {
-            token = AccessTokens.forUser("http://127.0.0.1:" + ports.of("keycloak"), LocalUser.OPS);
+            token = AccessTokens.forUser("http://127.0.0.1:" + ports.of(StackPart.KEYCLOAK), LocalUser.OPS);
         }
         String url = "http://127.0.0.1:" + ports.of(part) + "/admin/dead-letters" + path;
         return StackHttp.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))

@@ -111,7 +111,7 @@ public final class LocalStack implements AutoCloseable {
         CompletableFuture<ZipkinServer> zipkin = parts.startAsync(ZIPKIN, ports.of(ZIPKIN),
                 () -> ZipkinServer.start(run(ZIPKIN), ports.of(ZIPKIN), log(ZIPKIN)));
         CompletableFuture<SmtpProcess> smtp = parts.startAsync(SMTP, ports.of(SMTP),
-                () -> SmtpProcess.start(run(SMTP), ports.of(SMTP), ports.of("imap"), log(SMTP)));
+                () -> SmtpProcess.start(run(SMTP), ports.of(SMTP), ports.of(SMTP.imapPortKey()), log(SMTP)));
         CompletableFuture<ProcessPart> stripe = parts.startAsync(STRIPE, ports.of(STRIPE),
                 () -> javaPart(STRIPE, "http://127.0.0.1:", "io.comanda.stripe.emulator.StripeEmulator",
                         "--port", Integer.toString(ports.of(STRIPE))));
@@ -123,7 +123,7 @@ public final class LocalStack implements AutoCloseable {
                     () -> PostgresServer.start(data.resolve("postgres"), ports.of(POSTGRES), false, log(POSTGRES)));
             StackPart.services().forEach(service -> postgres.createDatabase(service.operatorName()));
             kafka = parts.startPart(KAFKA, ports.of(KAFKA), () -> KafkaProcess.start(data.resolve("kafka"),
-                    ports.of(KAFKA), ports.of("kafka-controller"), log(KAFKA)));
+                    ports.of(KAFKA), ports.of(KAFKA.controllerPortKey()), log(KAFKA)));
             kafka.createTopics(KafkaTopics.catalogue());
             KafkaProcess broker = kafka;
             PostgresServer database = postgres;

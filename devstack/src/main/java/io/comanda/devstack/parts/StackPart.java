@@ -19,13 +19,13 @@ public enum StackPart {
 
     POSTGRES("postgres", "postgres", "PostgreSQL", 5432, Map.of(), Restart.KEEPS_DATA,
             "answers SQL with logical decoding on (wal_level=logical)"),
-    KAFKA("kafka", "kafka", "Kafka", 9092, Map.of("kafka-controller", 9093), Restart.KEEPS_DATA,
+    KAFKA("kafka", "kafka", "Kafka", 9092, Map.of(StackPart.KAFKA_CONTROLLER, 9093), Restart.KEEPS_DATA,
             "a record produced and read back"),
     CONNECT("connect", "kafka-connect", "Kafka Connect", 8083, Map.of(), Restart.KEEPS_DATA,
             "its REST API lists the Debezium PostgreSQL connector"),
     STRIPE("stripe", "stripe-emulator", "Stripe emulator", 12111, Map.of(), Restart.STARTS_EMPTY,
             "listens on its port"),
-    SMTP("smtp", "smtp", "SMTP and IMAP", 2525, Map.of("imap", 1143), Restart.STARTS_EMPTY, "SMTP and IMAP listen"),
+    SMTP("smtp", "smtp", "SMTP and IMAP", 2525, Map.of(StackPart.IMAP, 1143), Restart.STARTS_EMPTY, "SMTP and IMAP listen"),
     ZIPKIN("zipkin", "zipkin", "Zipkin", 9411, Map.of(), Restart.STARTS_EMPTY, "/health answers 200"),
     KEYCLOAK("keycloak", "keycloak", "Keycloak", 8180, Map.of(), Restart.KEEPS_DATA,
             "the comanda realm's discovery document answers"),
@@ -33,6 +33,11 @@ public enum StackPart {
     PAYMENTS("payments", "payments-service", 8082, 9082),
     NOTIFICATIONS("notifications", "notifications-service", 8084, 9084),
     SEARCH("search", "search-indexer", 8085, 9085);
+
+    /** The key of the broker's controller port (KRaft's quorum). */
+    private static final String KAFKA_CONTROLLER = "kafka-controller";
+    /** The key of the SMTP server's IMAP port, where a mail client reads what it received. */
+    private static final String IMAP = "imap";
 
     /** What a part keeps when it is started again on its ports after a stop or a kill. */
     public enum Restart {
@@ -115,6 +120,22 @@ public enum StackPart {
 
     private static String managementPortKey(String operatorName) {
         return operatorName + "-management";
+    }
+
+    /** The key of the broker's controller port ({@code COMANDA_KAFKA_CONTROLLER_PORT} moves it). */
+    public String controllerPortKey() {
+        if (this != KAFKA) {
+            throw new IllegalStateException(partName + " has no controller port");
+        }
+        return KAFKA_CONTROLLER;
+    }
+
+    /** The key of the SMTP server's IMAP port ({@code COMANDA_IMAP_PORT} moves it). */
+    public String imapPortKey() {
+        if (this != SMTP) {
+            throw new IllegalStateException(partName + " serves no IMAP");
+        }
+        return IMAP;
     }
 
     public Restart restart() {
