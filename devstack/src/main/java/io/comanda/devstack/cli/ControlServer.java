@@ -77,8 +77,8 @@ final class ControlServer implements AutoCloseable {
             if (path.length == 2 && "GET".equals(exchange.getRequestMethod())) {
                 reply(exchange, 200, commands.statuses());
             } else if (path.length == 4 && "POST".equals(exchange.getRequestMethod())) {
-                PartCommands.Outcome outcome = commands.run(path[2], path[3]);
-                reply(exchange, outcome.httpStatus(), outcome.body());
+                PartCommands.Answer answer = commands.run(path[2], path[3]);
+                reply(exchange, answer.httpStatus(), answer.body());
             } else {
                 reply(exchange, 404, Map.of("message", "no such request: " + exchange.getRequestMethod() + " "
                         + exchange.getRequestURI().getPath()));

@@ -23,7 +23,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -157,34 +156,13 @@ public final class LocalStack implements AutoCloseable {
 
     private void startServices(PostgresServer postgres, KafkaProcess kafka, ConnectWorker connect,
                                KeycloakServer realm, SmtpProcess smtp, ZipkinServer zipkin) {
-        Map<String, String> common = Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "QUARKUS_OIDC_AUTH_SERVER_URL", realm.realmUrl(),
-                // Every span to the local trace store, soon enough for ./comanda trace right after an order.
-                "COMANDA_TRACING_EXPORTER", "zipkin",
-                "COMANDA_TRACING_ZIPKIN_ENDPOINT", zipkin.spansEndpoint(),
-                "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "1s",
-                // Readable lines in the logs of .comanda/logs, though the services run their production build.
-                "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
-        Map<String, String> payments = new LinkedHashMap<>(withDatabase(common, postgres, PAYMENTS));
-        payments.put("COMANDA_STRIPE_API_BASE", "http://127.0.0.1:" + ports.of(STRIPE));
-        // The emulator's search is consistent at once, where Stripe's lags: an order whose charge answered 500
-        // need not wait a minute before its PaymentIntent is looked up.
-        payments.put("COMANDA_STRIPE_SEARCH_CONSISTENCY", "0s");
-        Map<String, String> notifications = new LinkedHashMap<>(withDatabase(common, postgres, NOTIFICATIONS));
-        // Keycloak's admin API gives the recipients' addresses; the realm URL follows from it.
-        notifications.put("COMANDA_KEYCLOAK_URL", realm.url());
-        notifications.put("QUARKUS_MAILER_HOST", smtp.host());
-        notifications.put("QUARKUS_MAILER_PORT", Integer.toString(smtp.port()));
+        ServiceEnvironments environments = new ServiceEnvironments(ports, postgres, kafka, realm, smtp, zipkin);
         // The services depend on the parts, not on each other: they start together, which on two cores still
         // overlaps one's waits (migrations, broker, token issuer) with another's work.
-        Map<String, String> orders = new LinkedHashMap<>(withDatabase(common, postgres, ORDERS));
-        // Reconciliation asks payments-service about orders left PENDING.
-        orders.put("COMANDA_PAYMENTS_URL", "http://127.0.0.1:" + ports.of(PAYMENTS));
-        CompletableFuture<?> order = service(ORDERS, orders);
-        CompletableFuture<?> payment = service(PAYMENTS, payments);
-        CompletableFuture<?> notification = service(NOTIFICATIONS, notifications);
-        CompletableFuture<?> search = service(SEARCH, withDatabase(common, postgres, SEARCH));
+        CompletableFuture<?> order = service(ORDERS, environments);
+        CompletableFuture<?> payment = service(PAYMENTS, environments);
+        CompletableFuture<?> notification = service(NOTIFICATIONS, environments);
+        CompletableFuture<?> search = service(SEARCH, environments);
         try {
             StartedParts.joined(order, payment);
             // The outbox tables and their publications exist now: the relay can start reading them.
@@ -198,14 +176,6 @@ public final class LocalStack implements AutoCloseable {
         StartedParts.joined(notification, search);
     }
 
-    /** {@code common}, and where {@code service} finds its own database (named after it) on the server. */
-    private Map<String, String> withDatabase(Map<String, String> common, PostgresServer postgres, StackPart service) {
-        Map<String, String> env = new LinkedHashMap<>(common);
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(service.operatorName()));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.operatorName()));
-        return env;
-    }
-
     /** A worker started again runs the outbox connectors it kept, or registers the ones it lost. */
     private static void restoreConnectors(ConnectWorker worker) {
         OUTBOX_CONNECTORS.forEach(worker::restore);
@@ -216,12 +186,12 @@ public final class LocalStack implements AutoCloseable {
      * is up; a start by the operator waits until it serves, since a dependency it waits for (Kafka) may be
      * down on purpose.
      */
-    private CompletableFuture<QuarkusAppProcess> service(StackPart service, Map<String, String> environment) {
+    private CompletableFuture<QuarkusAppProcess> service(StackPart service, ServiceEnvironments environments) {
         AtomicBoolean first = new AtomicBoolean(true);
         String module = service.partName();
         return parts.startAsync(service, ports.of(service), () -> QuarkusAppProcess.start(module,
                 root.resolve(module), ports.of(service), ports.of(service.managementPortKey()), SERVICE_HEAP,
-                environment, log(service),
+                environments.of(service), log(service),
                 first.getAndSet(false) ? QuarkusAppProcess.Awaited.READY : QuarkusAppProcess.Awaited.SERVING));
     }
 

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
 final class PartCommands {
 
     /** An answer of the control channel: its HTTP status and JSON body. */
-    record Outcome(int httpStatus, Object body) {
+    record Answer(int httpStatus, Object body) {
     }
 
     private final Supplier<List<RestartablePart<?>>> parts;
@@ -33,7 +33,7 @@ final class PartCommands {
     }
 
     /** Runs {@code action} ({@code stop}, {@code start}, {@code restart}, {@code kill}) on the part called {@code name}. */
-    Outcome run(String name, String action) {
+    Answer run(String name, String action) {
         Optional<PartCommand.Action> known = PartCommand.Action.named(action);
         if (known.isEmpty()) {
             return answer(404, "no action " + action + "; one of " + PartCommand.Action.names(), null);
@@ -80,12 +80,12 @@ final class PartCommands {
                 part.port());
     }
 
-    private static Outcome answer(int status, String message, PartStatus part) {
+    private static Answer answer(int status, String message, PartStatus part) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("message", message);
         if (part != null) {
             body.put("part", part);
         }
-        return new Outcome(status, body);
+        return new Answer(status, body);
     }
 }

@@ -37,8 +37,10 @@ final class Reconcile {
         int postgres = ports.of(StackPart.POSTGRES);
         try {
             ReconciliationReport report = new ReconciliationReport(charges(stripe),
-                    rows(postgres, StackPart.PAYMENTS.operatorName(), "select order_id::text as id, status from payment"),
-                    rows(postgres, StackPart.ORDERS.operatorName(), "select id::text as id, status, created_at < now() - interval '10 minutes'"
+                    rows(postgres, StackPart.PAYMENTS.operatorName(),
+                            "select order_id::text as id, status from payment"),
+                    rows(postgres, StackPart.ORDERS.operatorName(),
+                            "select id::text as id, status, created_at < now() - interval '10 minutes'"
                             + " as old from customer_order"));
             report.print(out);
             return 0;

@@ -29,8 +29,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * <p>Each part is known by its {@link SharedParts} record, kept by {@link PartRegistry} where every
  * class loader of the JVM sees it. The class loader that started a part stops it, from one shutdown
  * hook that stops its parts in reverse order. A test stops and starts a part again through the same
- * {@link RestartablePart lifecycle} as the launcher's commands, made from the part's record, since the
- * part itself may belong to another class loader.
+ * {@link RestartablePart lifecycle} as the launcher's commands, made from the part's record.
  */
 public final class TestStack {
 
@@ -81,12 +80,12 @@ public final class TestStack {
 
     /** Stops the restartable broker, as an outage would: SIGTERM, then SIGKILL after 30 s. */
     public static void stopKafka() {
-        SharedPartLifecycles.kafka(kafka()).stop();
+        kafka().restartable().stop();
     }
 
     /** Starts the restartable broker again on its port and data, stopping it first if it runs. */
     public static void restartKafka() {
-        RestartablePart<ManagedPart> kafka = SharedPartLifecycles.kafka(kafka());
+        RestartablePart<ManagedPart> kafka = kafka().restartable();
         kafka.restart();
         SharedParts.Kafka before = kafka();
         SharedParts.KafkaJvm jvm = before.process();
@@ -110,12 +109,12 @@ public final class TestStack {
 
     /** Stops PostgreSQL as an outage would: a fast shutdown, every connection dropped. */
     public static void stopPostgres() {
-        SharedPartLifecycles.postgres(postgres()).stop();
+        postgres().restartable().stop();
     }
 
     /** Starts PostgreSQL again on its port and data, stopping it first if it runs; returns once it answers. */
     public static void restartPostgres() {
-        RestartablePart<ManagedPart> postgres = SharedPartLifecycles.postgres(postgres());
+        RestartablePart<ManagedPart> postgres = postgres().restartable();
         postgres.restart();
         SharedParts.Postgres before = postgres();
         synchronized (System.getProperties()) {
@@ -167,12 +166,12 @@ public final class TestStack {
 
     /** Stops the SMTP server, as an outage would: mail sent meanwhile is refused. */
     public static void stopSmtp() {
-        SharedPartLifecycles.smtp(smtp()).stop();
+        smtp().restartable().stop();
     }
 
     /** Starts the SMTP server again on its ports, stopping it first if it runs; it starts with empty mailboxes. */
     public static void restartSmtp() {
-        RestartablePart<ManagedPart> smtp = SharedPartLifecycles.smtp(smtp());
+        RestartablePart<ManagedPart> smtp = smtp().restartable();
         smtp.restart();
         SharedParts.Smtp before = smtp();
         synchronized (System.getProperties()) {

@@ -54,7 +54,8 @@ class StackPartTest {
         assertThat(StackPart.STRIPE.portVariable()).isEqualTo("COMANDA_STRIPE_PORT");
         assertThat(StackPorts.variable(StackPart.KAFKA.controllerPortKey())).isEqualTo("COMANDA_KAFKA_CONTROLLER_PORT");
         assertThat(StackPorts.variable(StackPart.SMTP.imapPortKey())).isEqualTo("COMANDA_IMAP_PORT");
-        assertThat(StackPorts.variable(StackPart.ORDERS.managementPortKey())).isEqualTo("COMANDA_ORDERS_MANAGEMENT_PORT");
+        assertThat(StackPorts.variable(StackPart.ORDERS.managementPortKey()))
+                .isEqualTo("COMANDA_ORDERS_MANAGEMENT_PORT");
     }
 
     @Test
