@@ -36,6 +36,12 @@ public final class SharedParts {
      */
     public record Kafka(String bootstrapServers, KafkaJvm process) {
 
+        /** The same broker, run by the process {@code pid} since it was started again. */
+        Kafka withPid(long pid) {
+            return new Kafka(bootstrapServers,
+                    new KafkaJvm(pid, process.port(), process.controllerPort(), process.directory()));
+        }
+
         /** The restartable broker's lifecycle: SIGTERM to stop, then a new broker JVM on its ports and data. */
         RestartablePart<ManagedPart> restartable() {
             if (process == null) {
@@ -68,10 +74,16 @@ public final class SharedParts {
                     PostgresServer.USER, PostgresServer.PASSWORD);
         }
 
+        /** The same server, run by the postmaster {@code postmasterPid} since it was started again. */
+        Postgres withPid(long postmasterPid) {
+            return new Postgres(host, port, postmasterPid, command);
+        }
+
         /** The server's lifecycle: a fast shutdown to stop, its own command line to start again. */
         RestartablePart<ManagedPart> restartable() {
             return RestartablePart.running(StackPart.POSTGRES.partName(), port, postmaster(pid),
-                    () -> postmaster(PostgresOutage.restart(command, host, port, TestStack.logFile(StackPart.POSTGRES))));
+                    () -> postmaster(PostgresOutage.restart(command, host, port,
+                            TestStack.logFile(StackPart.POSTGRES))));
         }
 
         private ManagedPart postmaster(long postmasterPid) {
@@ -98,6 +110,11 @@ public final class SharedParts {
      * @param pid its process, to stop it as an outage would
      */
     public record Smtp(String host, int port, int imapPort, long pid) {
+
+        /** The same server, run by the process {@code serverPid} since it was started again. */
+        Smtp withPid(long serverPid) {
+            return new Smtp(host, port, imapPort, serverPid);
+        }
 
         /** The server's lifecycle: SIGTERM to stop, then a new server JVM on its ports, with empty mailboxes. */
         RestartablePart<ManagedPart> restartable() {

@@ -20,6 +20,7 @@ import io.comanda.stripe.emulator.StripeEmulator;
 import java.nio.file.Path;
 import java.util.Deque;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.LongFunction;
 
 /**
  * The real parts of one test JVM, each started at most once, on first demand, and stopped in reverse
@@ -85,15 +86,8 @@ public final class TestStack {
 
     /** Starts the restartable broker again on its port and data, stopping it first if it runs. */
     public static void restartKafka() {
-        RestartablePart<ManagedPart> kafka = kafka().restartable();
-        kafka.restart();
-        SharedParts.Kafka before = kafka();
-        SharedParts.KafkaJvm jvm = before.process();
-        synchronized (System.getProperties()) {
-            PartRegistry.put(StackPart.KAFKA.partName(), new SharedParts.Kafka(before.bootstrapServers(),
-                    new SharedParts.KafkaJvm(kafka.pid().orElseThrow(), jvm.port(), jvm.controllerPort(),
-                            jvm.directory())));
-        }
+        SharedParts.Kafka kafka = kafka();
+        restartAndRecord(StackPart.KAFKA, kafka.restartable(), kafka::withPid);
     }
 
     public static SharedParts.Postgres postgres() {
@@ -114,13 +108,8 @@ public final class TestStack {
 
     /** Starts PostgreSQL again on its port and data, stopping it first if it runs; returns once it answers. */
     public static void restartPostgres() {
-        RestartablePart<ManagedPart> postgres = postgres().restartable();
-        postgres.restart();
-        SharedParts.Postgres before = postgres();
-        synchronized (System.getProperties()) {
-            PartRegistry.put(StackPart.POSTGRES.partName(), new SharedParts.Postgres(before.host(), before.port(),
-                    postgres.pid().orElseThrow(), before.command()));
-        }
+        SharedParts.Postgres postgres = postgres();
+        restartAndRecord(StackPart.POSTGRES, postgres.restartable(), postgres::withPid);
     }
 
     /** Creates a service's database unless it exists, and returns how the service connects to it. */
@@ -171,13 +160,8 @@ public final class TestStack {
 
     /** Starts the SMTP server again on its ports, stopping it first if it runs; it starts with empty mailboxes. */
     public static void restartSmtp() {
-        RestartablePart<ManagedPart> smtp = smtp().restartable();
-        smtp.restart();
-        SharedParts.Smtp before = smtp();
-        synchronized (System.getProperties()) {
-            PartRegistry.put(StackPart.SMTP.partName(), new SharedParts.Smtp(before.host(), before.port(),
-                    before.imapPort(), smtp.pid().orElseThrow()));
-        }
+        SharedParts.Smtp smtp = smtp();
+        restartAndRecord(StackPart.SMTP, smtp.restartable(), smtp::withPid);
     }
 
     /** The Stripe emulator, in-process; tests steer it through its {@code /_emulator} endpoints. */
@@ -196,6 +180,15 @@ public final class TestStack {
             onStop(zipkin::close);
             return new SharedParts.Zipkin(zipkin.url(), zipkin.spansEndpoint());
         });
+    }
+
+    /** Restarts {@code part} through its lifecycle, and records its new process for every class loader. */
+    private static void restartAndRecord(StackPart part, RestartablePart<ManagedPart> lifecycle,
+                                         LongFunction<Record> recordWithPid) {
+        lifecycle.restart();
+        synchronized (System.getProperties()) {
+            PartRegistry.put(part.partName(), recordWithPid.apply(lifecycle.pid().orElseThrow()));
+        }
     }
 
     private static Path fresh(StackPart part) {

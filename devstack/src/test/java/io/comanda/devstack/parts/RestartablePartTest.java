@@ -36,10 +36,7 @@ class RestartablePartTest {
     @Test
     void aPartKnownByItsPidIsStoppedAndStartedAgainAsANewProcess() throws IOException {
         long elsewhere = sleepElsewhere();
-        RestartablePart<ManagedPart> part = RestartablePart.running("sleeper", 1111,
-                ManagedPart.ofPid("sleeper", "process:sleeper", elsewhere,
-                        pid -> ProcessHandle.of(pid).ifPresent(p -> ChildProcess.stop(p, Duration.ofSeconds(5)))),
-                this::sleeper);
+        RestartablePart<ManagedPart> part = adopted(elsewhere);
 
         assertThat(part.state()).isEqualTo(RestartablePart.State.RUNNING);
         assertThat(part.stop()).isTrue();
@@ -56,10 +53,7 @@ class RestartablePartTest {
     @Test
     void restartStopsTheRunningProcessAndStartsAnother() throws IOException {
         long elsewhere = sleepElsewhere();
-        RestartablePart<ManagedPart> part = RestartablePart.running("sleeper", 1111,
-                ManagedPart.ofPid("sleeper", "process:sleeper", elsewhere,
-                        pid -> ProcessHandle.of(pid).ifPresent(p -> ChildProcess.stop(p, Duration.ofSeconds(5)))),
-                this::sleeper);
+        RestartablePart<ManagedPart> part = adopted(elsewhere);
 
         part.restart();
 
@@ -99,6 +93,13 @@ class RestartablePartTest {
         assertThat(part.stop()).as("stopped already").isFalse();
         assertThatThrownBy(part::kill).isInstanceOf(IllegalStateException.class)
                 .hasMessage("emulator is not running (stopped)");
+    }
+
+    /** As a test's outage has a part another class loader started: its PID, how it stops, how it starts. */
+    private RestartablePart<ManagedPart> adopted(long pid) {
+        return RestartablePart.running("sleeper", 1111, ManagedPart.ofPid("sleeper", "process:sleeper", pid,
+                        stopped -> ProcessHandle.of(stopped).ifPresent(p -> ChildProcess.stop(p, Duration.ofSeconds(5)))),
+                this::sleeper);
     }
 
     private long sleepElsewhere() throws IOException {

@@ -1,9 +1,5 @@
-package io.comanda.devstack.cli;
+package io.comanda.devstack.parts;
 
-import io.comanda.devstack.parts.MachineCache;
-import io.comanda.devstack.parts.Ports;
-import io.comanda.devstack.parts.PostgresServer;
-import io.comanda.devstack.parts.RestartablePart;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
