@@ -77,7 +77,8 @@ public enum StackPart {
         this.defaultPort = defaultPort;
         this.otherPorts = Map.of(managementPortKey(operatorName), managementPort);
         this.restart = Restart.KEEPS_DATA;
-        this.readiness = "/q/health/ready answers 200 on its management interface";
+        // A start by the operator waits only until it serves: a dependency it waits for may be down on purpose.
+        this.readiness = "/q/health/ready answers 200 on its management interface (a start again: it serves HTTP)";
         this.service = true;
     }
 
@@ -148,7 +149,7 @@ public enum StackPart {
         return readiness;
     }
 
-    /** A Comanda service: a packaged Quarkus application with a database of its own, named {@link #operatorName()}. */
+    /** A Comanda service: a packaged Quarkus application with a database of its own, named after it. */
     public boolean isService() {
         return service;
     }
