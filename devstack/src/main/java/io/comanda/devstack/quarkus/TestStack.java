@@ -84,10 +84,10 @@ public final class TestStack {
         kafka().restartable().stop();
     }
 
-    /** Starts the restartable broker again on its port and data, stopping it first if it runs. */
+    /** Starts the restartable broker again on its port and data, after {@link #stopKafka()}. */
     public static void restartKafka() {
         SharedParts.Kafka kafka = kafka();
-        restartAndRecord(StackPart.KAFKA, kafka.restartable(), kafka::withPid);
+        startAgainAndRecord(StackPart.KAFKA, kafka.restartable(), kafka::withPid);
     }
 
     public static SharedParts.Postgres postgres() {
@@ -106,10 +106,10 @@ public final class TestStack {
         postgres().restartable().stop();
     }
 
-    /** Starts PostgreSQL again on its port and data, stopping it first if it runs; returns once it answers. */
+    /** Starts PostgreSQL again on its port and data, after {@link #stopPostgres()}; returns once it answers. */
     public static void restartPostgres() {
         SharedParts.Postgres postgres = postgres();
-        restartAndRecord(StackPart.POSTGRES, postgres.restartable(), postgres::withPid);
+        startAgainAndRecord(StackPart.POSTGRES, postgres.restartable(), postgres::withPid);
     }
 
     /** Creates a service's database unless it exists, and returns how the service connects to it. */
@@ -158,10 +158,10 @@ public final class TestStack {
         smtp().restartable().stop();
     }
 
-    /** Starts the SMTP server again on its ports, stopping it first if it runs; it starts with empty mailboxes. */
+    /** Starts the SMTP server again on its ports, after {@link #stopSmtp()}; it starts with empty mailboxes. */
     public static void restartSmtp() {
         SharedParts.Smtp smtp = smtp();
-        restartAndRecord(StackPart.SMTP, smtp.restartable(), smtp::withPid);
+        startAgainAndRecord(StackPart.SMTP, smtp.restartable(), smtp::withPid);
     }
 
     /** The Stripe emulator, in-process; tests steer it through its {@code /_emulator} endpoints. */
@@ -182,10 +182,16 @@ public final class TestStack {
         });
     }
 
-    /** Restarts {@code part} through its lifecycle, and records its new process for every class loader. */
-    private static void restartAndRecord(StackPart part, RestartablePart<ManagedPart> lifecycle,
-                                         LongFunction<Record> recordWithPid) {
-        lifecycle.restart();
+    /**
+     * Starts a stopped {@code part} again through its lifecycle, and records its new process for every class
+     * loader. A part that still runs is refused rather than stopped: its recorded PID may by now name another
+     * process, which only a stop the test asked for may signal.
+     */
+    private static void startAgainAndRecord(StackPart part, RestartablePart<ManagedPart> lifecycle,
+                                            LongFunction<Record> recordWithPid) {
+        if (!lifecycle.start()) {
+            throw new IllegalStateException(part.partName() + " still runs: stop it first");
+        }
         synchronized (System.getProperties()) {
             PartRegistry.put(part.partName(), recordWithPid.apply(lifecycle.pid().orElseThrow()));
         }
