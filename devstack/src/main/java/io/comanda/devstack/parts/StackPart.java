@@ -17,28 +17,24 @@ import java.util.Optional;
  */
 public enum StackPart {
 
-    POSTGRES("postgres", "postgres", "PostgreSQL", 5432, Map.of(), Restart.KEEPS_DATA,
+    // Each port is written as its key and its default, "postgres", 5432: the documents' port table is
+    // checked against these pairs.
+    POSTGRES("postgres", 5432, "postgres", "PostgreSQL", Map.of(), Restart.KEEPS_DATA,
             "answers SQL with logical decoding on (wal_level=logical)"),
-    KAFKA("kafka", "kafka", "Kafka", 9092, Map.of(StackPart.KAFKA_CONTROLLER, 9093), Restart.KEEPS_DATA,
+    KAFKA("kafka", 9092, "kafka", "Kafka", Map.of("kafka-controller", 9093), Restart.KEEPS_DATA,
             "a record produced and read back"),
-    CONNECT("connect", "kafka-connect", "Kafka Connect", 8083, Map.of(), Restart.KEEPS_DATA,
+    CONNECT("connect", 8083, "kafka-connect", "Kafka Connect", Map.of(), Restart.KEEPS_DATA,
             "its REST API lists the Debezium PostgreSQL connector"),
-    STRIPE("stripe", "stripe-emulator", "Stripe emulator", 12111, Map.of(), Restart.STARTS_EMPTY,
+    STRIPE("stripe", 12111, "stripe-emulator", "Stripe emulator", Map.of(), Restart.STARTS_EMPTY,
             "listens on its port"),
-    SMTP("smtp", "smtp", "SMTP and IMAP", 2525, Map.of(StackPart.IMAP, 1143), Restart.STARTS_EMPTY,
-            "SMTP and IMAP listen"),
-    ZIPKIN("zipkin", "zipkin", "Zipkin", 9411, Map.of(), Restart.STARTS_EMPTY, "/health answers 200"),
-    KEYCLOAK("keycloak", "keycloak", "Keycloak", 8180, Map.of(), Restart.KEEPS_DATA,
+    SMTP("smtp", 2525, "smtp", "SMTP and IMAP", Map.of("imap", 1143), Restart.STARTS_EMPTY, "SMTP and IMAP listen"),
+    ZIPKIN("zipkin", 9411, "zipkin", "Zipkin", Map.of(), Restart.STARTS_EMPTY, "/health answers 200"),
+    KEYCLOAK("keycloak", 8180, "keycloak", "Keycloak", Map.of(), Restart.KEEPS_DATA,
             "the comanda realm's discovery document answers"),
-    ORDERS("orders", "orders-service", 8081, 9081),
-    PAYMENTS("payments", "payments-service", 8082, 9082),
-    NOTIFICATIONS("notifications", "notifications-service", 8084, 9084),
-    SEARCH("search", "search-indexer", 8085, 9085);
-
-    /** The key of the broker's controller port (KRaft's quorum). */
-    private static final String KAFKA_CONTROLLER = "kafka-controller";
-    /** The key of the SMTP server's IMAP port, where a mail client reads what it received. */
-    private static final String IMAP = "imap";
+    ORDERS("orders", 8081, "orders-service", Map.of("orders-management", 9081)),
+    PAYMENTS("payments", 8082, "payments-service", Map.of("payments-management", 9082)),
+    NOTIFICATIONS("notifications", 8084, "notifications-service", Map.of("notifications-management", 9084)),
+    SEARCH("search", 8085, "search-indexer", Map.of("search-management", 9085));
 
     /** What a part keeps when it is started again on its ports after a stop or a kill. */
     public enum Restart {
@@ -57,7 +53,7 @@ public enum StackPart {
     private final String readiness;
     private final boolean service;
 
-    StackPart(String operatorName, String partName, String title, int defaultPort, Map<String, Integer> otherPorts,
+    StackPart(String operatorName, int defaultPort, String partName, String title, Map<String, Integer> otherPorts,
               Restart restart, String readiness) {
         this.operatorName = operatorName;
         this.partName = partName;
@@ -69,13 +65,13 @@ public enum StackPart {
         this.service = false;
     }
 
-    /** A Comanda service: its database is named after it; health and metrics on its management port. */
-    StackPart(String operatorName, String partName, int defaultPort, int managementPort) {
+    /** A Comanda service: its database is named after it; health and metrics on its other port, for management. */
+    StackPart(String operatorName, int defaultPort, String partName, Map<String, Integer> managementPort) {
         this.operatorName = operatorName;
         this.partName = partName;
         this.title = partName;
         this.defaultPort = defaultPort;
-        this.otherPorts = Map.of(managementPortKey(operatorName), managementPort);
+        this.otherPorts = managementPort;
         this.restart = Restart.KEEPS_DATA;
         // A start by the operator waits only until it serves: a dependency it waits for may be down on purpose.
         this.readiness = "/q/health/ready answers 200 on its management interface (a start again: it serves HTTP)";
@@ -117,11 +113,7 @@ public enum StackPart {
         if (!service) {
             throw new IllegalStateException(partName + " is not a service: it has no management interface");
         }
-        return managementPortKey(operatorName);
-    }
-
-    private static String managementPortKey(String operatorName) {
-        return operatorName + "-management";
+        return onlyOtherPortKey();
     }
 
     /** The key of the broker's controller port ({@code COMANDA_KAFKA_CONTROLLER_PORT} moves it). */
@@ -129,7 +121,7 @@ public enum StackPart {
         if (this != KAFKA) {
             throw new IllegalStateException(partName + " has no controller port");
         }
-        return KAFKA_CONTROLLER;
+        return onlyOtherPortKey();
     }
 
     /** The key of the SMTP server's IMAP port ({@code COMANDA_IMAP_PORT} moves it). */
@@ -137,7 +129,11 @@ public enum StackPart {
         if (this != SMTP) {
             throw new IllegalStateException(partName + " serves no IMAP");
         }
-        return IMAP;
+        return onlyOtherPortKey();
+    }
+
+    private String onlyOtherPortKey() {
+        return otherPorts.keySet().iterator().next();
     }
 
     public Restart restart() {
