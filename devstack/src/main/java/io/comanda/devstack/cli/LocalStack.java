@@ -106,11 +106,11 @@ public final class LocalStack implements AutoCloseable {
         // Keycloak takes longest, and the small parts need nothing else: they start while the data path
         // (PostgreSQL, Kafka, Connect, one after the other) comes up.
         CompletableFuture<KeycloakServer> keycloak = parts.startAsync(KEYCLOAK, ports.of(KEYCLOAK),
-                () -> KeycloakServer.start(data.resolve("keycloak"), ports.of(KEYCLOAK), log(KEYCLOAK)));
+                () -> KeycloakServer.start(directory(KEYCLOAK), ports.of(KEYCLOAK), log(KEYCLOAK)));
         CompletableFuture<ZipkinServer> zipkin = parts.startAsync(ZIPKIN, ports.of(ZIPKIN),
-                () -> ZipkinServer.start(run(ZIPKIN), ports.of(ZIPKIN), log(ZIPKIN)));
+                () -> ZipkinServer.start(directory(ZIPKIN), ports.of(ZIPKIN), log(ZIPKIN)));
         CompletableFuture<SmtpProcess> smtp = parts.startAsync(SMTP, ports.of(SMTP),
-                () -> SmtpProcess.start(run(SMTP), ports.of(SMTP), ports.of(SMTP.imapPortKey()), log(SMTP)));
+                () -> SmtpProcess.start(directory(SMTP), ports.of(SMTP), ports.of(SMTP.imapPortKey()), log(SMTP)));
         CompletableFuture<ProcessPart> stripe = parts.startAsync(STRIPE, ports.of(STRIPE),
                 () -> javaPart(STRIPE, "http://127.0.0.1:", "io.comanda.stripe.emulator.StripeEmulator",
                         "--port", Integer.toString(ports.of(STRIPE))));
@@ -119,16 +119,16 @@ public final class LocalStack implements AutoCloseable {
         ConnectWorker connect;
         try {
             postgres = parts.startPart(POSTGRES, ports.of(POSTGRES),
-                    () -> PostgresServer.start(data.resolve("postgres"), ports.of(POSTGRES), false, log(POSTGRES)));
+                    () -> PostgresServer.start(directory(POSTGRES), ports.of(POSTGRES), false, log(POSTGRES)));
             StackPart.services().forEach(service -> postgres.createDatabase(service.operatorName()));
-            kafka = parts.startPart(KAFKA, ports.of(KAFKA), () -> KafkaProcess.start(data.resolve("kafka"),
+            kafka = parts.startPart(KAFKA, ports.of(KAFKA), () -> KafkaProcess.start(directory(KAFKA),
                     ports.of(KAFKA), ports.of(KAFKA.controllerPortKey()), log(KAFKA)));
             kafka.createTopics(KafkaTopics.catalogue());
             KafkaProcess broker = kafka;
             PostgresServer database = postgres;
             RestartablePart<ConnectWorker> worker = parts.start(CONNECT, ports.of(CONNECT),
                     () -> ConnectWorker.start(broker.bootstrapServers(), database.host(), database.port(),
-                            data.resolve("connect"), ports.of(CONNECT), log(CONNECT)));
+                            directory(CONNECT), ports.of(CONNECT), log(CONNECT)));
             worker.afterStartAgain(LocalStack::restoreConnectors);
             connect = worker.current().orElseThrow();
         } finally {
@@ -198,15 +198,20 @@ public final class LocalStack implements AutoCloseable {
     /** A small main class of the build's classpath in its own JVM, ready when it listens on its port. */
     private ProcessPart javaPart(StackPart part, String scheme, String mainClass, String... args) {
         int port = ports.of(part);
-        Path directory = run(part);
+        Path directory = directory(part);
         return ProcessPart.start(new ProcessSpec(part.partName(),
                 JavaCommand.of(RuntimeClasspath.recorded(), "128m", directory, mainClass, args),
                 directory, Map.of(), log(part), scheme + port, ReadinessProbe.listening(port, Duration.ofSeconds(30))));
     }
 
-    /** Where a part that keeps nothing between runs works. */
-    private Path run(StackPart part) {
-        return home(root).resolve("run").resolve(part.partName());
+    /**
+     * Where a part works: a part that keeps its data across restarts in {@code .comanda/data}, which
+     * {@code --fresh} wipes; one that starts empty every time in {@code .comanda/run}.
+     */
+    private Path directory(StackPart part) {
+        return part.restart() == StackPart.Restart.KEEPS_DATA
+                ? home(root).resolve("data").resolve(part.operatorName())
+                : home(root).resolve("run").resolve(part.partName());
     }
 
     private Path log(StackPart part) {
