@@ -1,11 +1,12 @@
 package io.comanda.benchmark;
 
-import io.comanda.devstack.LocalUser;
-import io.comanda.devstack.cli.ComandaStack;
-import io.comanda.devstack.cli.StackPorts;
+import io.comanda.devstack.clients.LocalUser;
+import io.comanda.devstack.cli.LocalStack;
+import io.comanda.devstack.parts.StackPorts;
 import io.comanda.devstack.load.CustomerToken;
 import io.comanda.devstack.load.OrderLoad;
 import io.comanda.devstack.load.PlacedOrder;
+import io.comanda.devstack.clients.AccessTokens;
 import io.comanda.devstack.parts.Ports;
 
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ public final class ConfirmationLatencyBenchmark {
         Path root = Path.of(System.getProperty("comanda.root", "..")).toAbsolutePath().normalize();
         StackPorts ports = StackPorts.fromEnvironment();
         requireFree(ports);
-        try (ComandaStack stack = ComandaStack.start(root, ports, true, System.out)) {
+        try (LocalStack stack = LocalStack.start(root, ports, true, System.out)) {
             CustomerToken token = new CustomerToken("http://127.0.0.1:" + ports.of("keycloak"), LocalUser.ALICE);
             String orders = "http://127.0.0.1:" + ports.of("orders");
             String kafka = "127.0.0.1:" + ports.of("kafka");
@@ -69,7 +70,7 @@ public final class ConfirmationLatencyBenchmark {
     }
 
     /** Each part of the stack that is a process of its own, and this load generator. */
-    static Map<String, Long> partPids(ComandaStack stack) {
+    static Map<String, Long> partPids(LocalStack stack) {
         Map<String, Long> pids = new LinkedHashMap<>();
         stack.parts().forEach(part -> part.pid().ifPresent(pid -> pids.put(part.name(), pid)));
         pids.put("benchmark", ProcessCpu.self());

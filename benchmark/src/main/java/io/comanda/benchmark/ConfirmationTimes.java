@@ -1,6 +1,6 @@
 package io.comanda.benchmark;
 
-import io.comanda.devstack.TopicReader;
+import io.comanda.devstack.clients.TopicReader;
 import io.comanda.events.CloudEventHeaders;
 import io.comanda.events.Topic;
 import org.HdrHistogram.Histogram;

@@ -1,7 +1,7 @@
 package io.comanda.benchmark;
 
-import io.comanda.devstack.AccessTokens;
-import io.comanda.devstack.LocalUser;
+import io.comanda.devstack.clients.AccessTokens;
+import io.comanda.devstack.clients.LocalUser;
 import io.comanda.devstack.parts.KafkaProcess;
 import io.comanda.devstack.parts.KafkaTopics;
 import io.comanda.devstack.parts.KeycloakServer;

@@ -1,7 +1,8 @@
 package io.comanda.benchmark;
 
-import io.comanda.devstack.AccessTokens;
-import io.comanda.devstack.LocalUser;
+import io.comanda.devstack.clients.AccessTokens;
+import io.comanda.devstack.clients.LocalUser;
+import io.comanda.devstack.clients.EventProducer;
 import io.comanda.devstack.parts.EmbeddedKafka;
 import io.comanda.devstack.parts.KeycloakServer;
 import io.comanda.devstack.parts.Ports;

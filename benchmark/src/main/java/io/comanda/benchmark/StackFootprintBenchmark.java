@@ -1,8 +1,8 @@
 package io.comanda.benchmark;
 
-import io.comanda.devstack.cli.StackPorts;
 import io.comanda.devstack.parts.Ports;
 import io.comanda.devstack.parts.ProcessTreeUsage;
+import io.comanda.devstack.parts.StackPorts;
 
 import java.io.IOException;
 import java.nio.file.Files;

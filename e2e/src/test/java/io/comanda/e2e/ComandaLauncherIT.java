@@ -1,12 +1,12 @@
 package io.comanda.e2e;
 
-import io.comanda.devstack.AccessTokens;
-import io.comanda.devstack.LocalUser;
-import io.comanda.devstack.Mailbox;
-import io.comanda.devstack.ZipkinTraces;
-import io.comanda.devstack.cli.StackPorts;
+import io.comanda.devstack.clients.AccessTokens;
+import io.comanda.devstack.clients.LocalUser;
+import io.comanda.devstack.clients.Mailbox;
+import io.comanda.devstack.clients.ZipkinTraces;
 import io.comanda.devstack.parts.Ports;
 import io.comanda.events.Topic;
+import io.comanda.devstack.parts.StackPorts;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,8 +1,8 @@
 package io.comanda.e2e;
 
-import io.comanda.devstack.EventProducer;
-import io.comanda.devstack.TopicReader;
-import io.comanda.devstack.ZipkinTraces;
+import io.comanda.devstack.clients.EventProducer;
+import io.comanda.devstack.clients.TopicReader;
+import io.comanda.devstack.clients.ZipkinTraces;
 import io.comanda.devstack.parts.StackHttp;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,6 +1,6 @@
 package io.comanda.e2e;
 
-import io.comanda.devstack.EventProducer;
+import io.comanda.devstack.clients.EventProducer;
 import io.comanda.devstack.parts.EmbeddedKafka;
 import io.comanda.devstack.parts.MachineCache;
 import io.comanda.devstack.parts.Ports;

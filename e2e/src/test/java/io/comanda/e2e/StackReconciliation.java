@@ -1,9 +1,9 @@
 package io.comanda.e2e;
 
-import io.comanda.devstack.AccessTokens;
-import io.comanda.devstack.LocalUser;
-import io.comanda.devstack.MetricSamples;
-import io.comanda.devstack.TopicReader;
+import io.comanda.devstack.clients.AccessTokens;
+import io.comanda.devstack.clients.LocalUser;
+import io.comanda.devstack.clients.MetricSamples;
+import io.comanda.devstack.clients.TopicReader;
 import io.comanda.devstack.parts.PostgresServer;
 import io.comanda.devstack.parts.StackHttp;
 import io.comanda.events.EventType;

@@ -1,7 +1,7 @@
 package io.comanda.e2e;
 
-import io.comanda.devstack.AccessTokens;
-import io.comanda.devstack.LocalUser;
+import io.comanda.devstack.clients.AccessTokens;
+import io.comanda.devstack.clients.LocalUser;
 import io.comanda.events.Topic;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.admin.Admin;

@@ -1,9 +1,9 @@
 package io.comanda.notifications;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.comanda.devstack.AccessTokens;
-import io.comanda.devstack.LocalUser;
-import io.comanda.devstack.Mailbox;
+import io.comanda.devstack.clients.AccessTokens;
+import io.comanda.devstack.clients.LocalUser;
+import io.comanda.devstack.clients.Mailbox;
 import io.restassured.RestAssured;
 import org.eclipse.microprofile.config.ConfigProvider;
 

@@ -1,8 +1,8 @@
 package io.comanda.notifications;
 
-import io.comanda.devstack.EventProducer;
-import io.comanda.devstack.LocalUser;
-import io.comanda.devstack.TopicReader;
+import io.comanda.devstack.clients.EventProducer;
+import io.comanda.devstack.clients.LocalUser;
+import io.comanda.devstack.clients.TopicReader;
 import io.comanda.events.EventType;
 import io.comanda.events.OrderPlaced;
 import io.quarkus.test.junit.QuarkusTest;

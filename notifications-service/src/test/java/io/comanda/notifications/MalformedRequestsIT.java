@@ -1,8 +1,8 @@
 package io.comanda.notifications;
 
-import io.comanda.devstack.LocalUser;
-import io.comanda.devstack.MalformedRequestSender;
-import io.comanda.devstack.MalformedRequests;
+import io.comanda.devstack.clients.LocalUser;
+import io.comanda.devstack.clients.MalformedRequestSender;
+import io.comanda.devstack.clients.MalformedRequests;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package io.comanda.notifications;
 
-import io.comanda.devstack.LocalUser;
-import io.comanda.devstack.Mailbox;
+import io.comanda.devstack.clients.LocalUser;
+import io.comanda.devstack.clients.Mailbox;
 import io.comanda.events.OrderPlaced;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package io.comanda.notifications;
 
-import io.comanda.devstack.EventProducer;
-import io.comanda.devstack.LocalUser;
+import io.comanda.devstack.clients.EventProducer;
+import io.comanda.devstack.clients.LocalUser;
 import io.comanda.devstack.quarkus.TestDatabase;
 import io.comanda.events.OrderPlaced;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,6 +1,6 @@
 package io.comanda.notifications;
 
-import io.comanda.devstack.LocalUser;
+import io.comanda.devstack.clients.LocalUser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;

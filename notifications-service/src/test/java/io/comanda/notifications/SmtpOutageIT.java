@@ -1,7 +1,7 @@
 package io.comanda.notifications;
 
-import io.comanda.devstack.LocalUser;
-import io.comanda.devstack.quarkus.SharedStack;
+import io.comanda.devstack.clients.LocalUser;
+import io.comanda.devstack.quarkus.TestStack;
 import io.comanda.events.OrderPlaced;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class SmtpOutageIT {
 
         double skippedBefore = OrderEvents.counter("comanda_notifications_skipped_total", "reason", "unknown-user");
 
-        SharedStack.stopSmtp();
+        TestStack.stopSmtp();
         try {
             OrderEvents.publish(orders.toArray(OrderPlaced[]::new));
             // An order that needs no mail, behind the waiting ones: the partitions are not blocked.
@@ -41,7 +41,7 @@ class SmtpOutageIT {
             await().during(Duration.ofSeconds(30)).atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(2))
                     .until(() -> OrderEvents.counter(DEAD_LETTERED, "consumer", "notifications-service") == deadLetteredBefore);
         } finally {
-            SharedStack.restartSmtp();
+            TestStack.restartSmtp();
         }
 
         for (OrderPlaced order : orders) {

@@ -1,13 +1,13 @@
 package io.comanda.orders;
 
-import io.comanda.devstack.EventProducer;
-import io.comanda.devstack.LocalUser;
-import io.comanda.devstack.TopicReader;
+import io.comanda.devstack.clients.EventProducer;
+import io.comanda.devstack.clients.LocalUser;
+import io.comanda.devstack.clients.TopicReader;
 import io.comanda.devstack.parts.ConnectWorker;
 import io.comanda.devstack.quarkus.KeycloakTestResource;
 import io.comanda.devstack.quarkus.PostgresTestResource;
 import io.comanda.devstack.quarkus.SharedParts;
-import io.comanda.devstack.quarkus.SharedStack;
+import io.comanda.devstack.quarkus.TestStack;
 import io.comanda.events.Money;
 import io.comanda.events.PaymentSucceeded;
 import io.comanda.events.Topic;
@@ -52,7 +52,7 @@ class KafkaDownAtStartIT {
                     .then().statusCode(201).extract().path("id");
             Customers.as(LocalUser.ALICE).get("/orders").then().statusCode(200).body("items.id", hasItem(orderId));
         } finally {
-            SharedStack.restartKafka();
+            TestStack.restartKafka();
         }
 
         try (TopicReader reader = TopicReader.fromBeginning(bootstrap(), Topic.ORDERS.topicName())) {
@@ -98,19 +98,19 @@ class KafkaDownAtStartIT {
 
         @Override
         public Map<String, String> start() {
-            String bootstrap = SharedStack.kafka(true).bootstrapServers();
-            SharedParts.Database orders = SharedStack.database("orders");
+            String bootstrap = TestStack.kafka(true).bootstrapServers();
+            SharedParts.Database orders = TestStack.database("orders");
             Flyway.configure(StoppedKafka.class.getClassLoader())
                     .dataSource(orders.jdbcUrl(), orders.username(), orders.password())
                     .locations("classpath:db/comanda-platform", "classpath:db/migration").load().migrate();
-            ConnectWorker.ensureRegistered(SharedStack.connect().url(), "orders-outbox");
-            SharedStack.stopKafka();
+            ConnectWorker.ensureRegistered(TestStack.connect().url(), "orders-outbox");
+            TestStack.stopKafka();
             return Map.of("kafka.bootstrap.servers", bootstrap);
         }
 
         @Override
         public void stop() {
-            // The broker is the run's: SharedStack stops it when the JVM exits.
+            // The broker is the run's: TestStack stops it when the JVM exits.
         }
     }
 }

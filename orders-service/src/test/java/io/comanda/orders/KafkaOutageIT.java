@@ -1,9 +1,9 @@
 package io.comanda.orders;
 
-import io.comanda.devstack.LocalUser;
-import io.comanda.devstack.TopicReader;
-import io.comanda.devstack.quarkus.SharedStack;
+import io.comanda.devstack.clients.LocalUser;
+import io.comanda.devstack.clients.TopicReader;
 import io.comanda.devstack.quarkus.TestDatabase;
+import io.comanda.devstack.quarkus.TestStack;
 import io.comanda.events.CloudEventHeaders;
 import io.comanda.events.Topic;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,7 +28,7 @@ class KafkaOutageIT {
     @Test
     void ordersPlacedWhileKafkaIsDownArePublishedOnceItIsBack() {
         List<String> orderIds = new ArrayList<>();
-        SharedStack.stopKafka();
+        TestStack.stopKafka();
         try {
             for (int i = 0; i < 5; i++) {
                 orderIds.add(Customers.placing(LocalUser.ALICE, Customers.newKey())
@@ -36,7 +36,7 @@ class KafkaOutageIT {
                         .then().statusCode(201).extract().path("id"));
             }
         } finally {
-            SharedStack.restartKafka();
+            TestStack.restartKafka();
         }
 
         try (TopicReader reader = TopicReader.fromBeginning(

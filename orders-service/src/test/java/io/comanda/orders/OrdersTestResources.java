@@ -10,7 +10,7 @@ import io.quarkus.test.common.WithTestResource;
 
 /**
  * The real parts every test of orders-service runs against, started once for the whole run by
- * devstack's {@code SharedStack} (see each resource for the configuration keys it sets):
+ * devstack's {@code TestStack} (see each resource for the configuration keys it sets):
  * <ul>
  *   <li>Kafka, in its own JVM so that {@code KafkaOutageIT} can stop and restart it: {@code kafka.bootstrap.servers};</li>
  *   <li>PostgreSQL with the database {@code orders}: {@code quarkus.datasource.*};</li>

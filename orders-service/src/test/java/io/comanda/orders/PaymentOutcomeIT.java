@@ -1,9 +1,9 @@
 package io.comanda.orders;
 
-import io.comanda.devstack.EventProducer;
-import io.comanda.devstack.LocalUser;
-import io.comanda.devstack.MetricSamples;
-import io.comanda.devstack.TopicReader;
+import io.comanda.devstack.clients.EventProducer;
+import io.comanda.devstack.clients.LocalUser;
+import io.comanda.devstack.clients.MetricSamples;
+import io.comanda.devstack.clients.TopicReader;
 import io.comanda.devstack.quarkus.TestDatabase;
 import io.comanda.events.CloudEventHeaders;
 import io.comanda.events.EventJson;

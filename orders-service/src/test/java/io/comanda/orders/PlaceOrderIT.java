@@ -1,8 +1,8 @@
 package io.comanda.orders;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.comanda.devstack.LocalUser;
-import io.comanda.devstack.TopicReader;
+import io.comanda.devstack.clients.LocalUser;
+import io.comanda.devstack.clients.TopicReader;
 import io.comanda.devstack.quarkus.TestDatabase;
 import io.comanda.events.CloudEventHeaders;
 import io.comanda.events.EventJson;

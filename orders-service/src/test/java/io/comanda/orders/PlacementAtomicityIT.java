@@ -1,6 +1,6 @@
 package io.comanda.orders;
 
-import io.comanda.devstack.LocalUser;
+import io.comanda.devstack.clients.LocalUser;
 import io.comanda.devstack.quarkus.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;

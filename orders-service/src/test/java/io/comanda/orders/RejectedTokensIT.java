@@ -1,7 +1,7 @@
 package io.comanda.orders;
 
-import io.comanda.devstack.ForgedTokens;
-import io.comanda.devstack.LocalUser;
+import io.comanda.devstack.clients.ForgedTokens;
+import io.comanda.devstack.clients.LocalUser;
 import io.comanda.devstack.quarkus.TestSigningKey;
 import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.ConfigProvider;

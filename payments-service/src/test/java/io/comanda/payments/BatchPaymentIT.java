@@ -1,6 +1,6 @@
 package io.comanda.payments;
 
-import io.comanda.devstack.MetricSamples;
+import io.comanda.devstack.clients.MetricSamples;
 import io.comanda.devstack.quarkus.TestDatabase;
 import io.comanda.events.LineItem;
 import io.comanda.events.Money;
@@ -53,7 +53,7 @@ class BatchPaymentIT {
         List<ConsumerRecord<String, String>> parked = Orders.readUntil(DLQ, seen -> seen.stream()
                 .filter(r -> key.equals(r.key())).count() == 2);
 
-        assertThat(parked.stream().filter(r -> key.equals(r.key())).map(r -> io.comanda.devstack.TopicReader.header(r,
+        assertThat(parked.stream().filter(r -> key.equals(r.key())).map(r -> io.comanda.devstack.clients.TopicReader.header(r,
                 "dead-letter-reason"))).anySatisfy(reason -> assertThat(reason).contains("Stripe refused the request"))
                 .anySatisfy(reason -> assertThat(reason).contains("malformed OrderPlaced"));
         for (OrderPlaced order : good) {

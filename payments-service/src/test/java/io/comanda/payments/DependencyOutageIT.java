@@ -1,10 +1,10 @@
 package io.comanda.payments;
 
-import io.comanda.devstack.EventProducer;
-import io.comanda.devstack.MetricSamples;
-import io.comanda.devstack.TopicReader;
-import io.comanda.devstack.quarkus.SharedStack;
+import io.comanda.devstack.clients.EventProducer;
+import io.comanda.devstack.clients.MetricSamples;
+import io.comanda.devstack.clients.TopicReader;
 import io.comanda.devstack.quarkus.TestDatabase;
+import io.comanda.devstack.quarkus.TestStack;
 import io.comanda.events.CloudEventHeaders;
 import io.comanda.events.EventType;
 import io.comanda.events.OrderPlaced;
@@ -55,11 +55,11 @@ class DependencyOutageIT {
         List<OrderPlaced> orders = send(50, "pg-outage");
         await().atMost(Duration.ofSeconds(30)).until(() -> stripeIntents() > intentsBefore);
 
-        SharedStack.stopPostgres();
+        TestStack.stopPostgres();
         try {
             noDeadLettersDuring(OUTAGE, deadLetteredBefore);
         } finally {
-            SharedStack.restartPostgres();
+            TestStack.restartPostgres();
         }
 
         assertEveryOrderPaidOnce(orders, deadLetteredBefore);

@@ -1,13 +1,13 @@
 package io.comanda.payments;
 
-import io.comanda.devstack.EventProducer;
-import io.comanda.devstack.MetricSamples;
+import io.comanda.devstack.clients.EventProducer;
+import io.comanda.devstack.clients.MetricSamples;
 import io.comanda.devstack.quarkus.TestDatabase;
 import io.comanda.events.CloudEventHeaders;
 import io.comanda.events.EventType;
 import io.comanda.events.OrderPlaced;
 import io.comanda.events.Topic;
-import io.comanda.devstack.TopicReader;
+import io.comanda.devstack.clients.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.comanda.payments;
 
-import io.comanda.devstack.EventProducer;
+import io.comanda.devstack.clients.EventProducer;
 import io.comanda.events.CloudEventHeaders;
 import io.comanda.events.EventJson;
 import io.comanda.events.EventType;

@@ -1,8 +1,8 @@
 package io.comanda.payments;
 
-import io.comanda.devstack.ConsumerGroupLag;
-import io.comanda.devstack.EventProducer;
-import io.comanda.devstack.TopicReader;
+import io.comanda.devstack.clients.ConsumerGroupLag;
+import io.comanda.devstack.clients.EventProducer;
+import io.comanda.devstack.clients.TopicReader;
 import io.comanda.events.LineItem;
 import io.comanda.events.Money;
 import io.comanda.events.OrderPlaced;

@@ -1,9 +1,9 @@
 package io.comanda.payments;
 
-import io.comanda.devstack.AccessTokens;
-import io.comanda.devstack.EventProducer;
-import io.comanda.devstack.LocalUser;
-import io.comanda.devstack.TopicReader;
+import io.comanda.devstack.clients.AccessTokens;
+import io.comanda.devstack.clients.EventProducer;
+import io.comanda.devstack.clients.LocalUser;
+import io.comanda.devstack.clients.TopicReader;
 import io.comanda.events.CloudEventHeaders;
 import io.comanda.events.OrderPlaced;
 import io.quarkus.test.junit.QuarkusTest;

@@ -11,7 +11,7 @@ import io.quarkus.test.common.WithTestResource;
 
 /**
  * The real parts every test of payments-service runs against, started once for the whole run by
- * devstack's {@code SharedStack} (see each resource for the configuration keys it sets):
+ * devstack's {@code TestStack} (see each resource for the configuration keys it sets):
  * <ul>
  *   <li>Kafka, in-process: {@code kafka.bootstrap.servers};</li>
  *   <li>PostgreSQL with the database {@code payments}: {@code quarkus.datasource.*};</li>

@@ -1,7 +1,7 @@
 package io.comanda.payments;
 
-import io.comanda.devstack.EventProducer;
-import io.comanda.devstack.TopicReader;
+import io.comanda.devstack.clients.EventProducer;
+import io.comanda.devstack.clients.TopicReader;
 import io.comanda.devstack.quarkus.TestDatabase;
 import io.comanda.events.CloudEventHeaders;
 import io.comanda.events.EventJson;

@@ -1,7 +1,7 @@
 package io.comanda.platform;
 
-import io.comanda.devstack.EventProducer;
-import io.comanda.devstack.TopicReader;
+import io.comanda.devstack.clients.EventProducer;
+import io.comanda.devstack.clients.TopicReader;
 import io.comanda.events.LineItem;
 import io.comanda.events.Money;
 import io.comanda.events.OrderPlaced;

@@ -3,7 +3,7 @@ package io.comanda.platform;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.comanda.events.CloudEventHeaders;
 import io.comanda.events.EventJson;
-import io.comanda.devstack.TopicReader;
+import io.comanda.devstack.clients.TopicReader;
 import io.comanda.events.EventType;
 import io.comanda.events.Topic;
 import io.comanda.devstack.quarkus.TestDatabase;

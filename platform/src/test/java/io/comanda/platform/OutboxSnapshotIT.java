@@ -1,11 +1,11 @@
 package io.comanda.platform;
 
-import io.comanda.devstack.TopicReader;
+import io.comanda.devstack.clients.TopicReader;
 import io.comanda.devstack.parts.ConnectWorker;
 import io.comanda.devstack.parts.ConnectorDefinition;
 import io.comanda.devstack.parts.KafkaTopics;
 import io.comanda.devstack.quarkus.SharedParts;
-import io.comanda.devstack.quarkus.SharedStack;
+import io.comanda.devstack.quarkus.TestStack;
 import io.comanda.events.CloudEventHeaders;
 import io.comanda.events.EventType;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,7 +45,7 @@ class OutboxSnapshotIT {
     private static final String SLOT = "outbox_snapshot_it";
     private static final String TOPIC = "outbox-snapshot-it.orders";
 
-    private final String connectUrl = SharedStack.connect().url();
+    private final String connectUrl = TestStack.connect().url();
 
     @Test
     void relaysARowWrittenBeforeTheConnectorWasRegisteredOnceWithItsEventId() throws Exception {
@@ -98,7 +98,7 @@ class OutboxSnapshotIT {
         ConnectWorker.delete(connectUrl, CONNECTOR);
         // The deleted connector's slot holds WAL until dropped; it is released a moment after the delete.
         Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
-            try (Connection connection = connect(SharedStack.database(DATABASE));
+            try (Connection connection = connect(TestStack.database(DATABASE));
                  Statement statement = connection.createStatement()) {
                 statement.execute("select pg_drop_replication_slot(slot_name) from pg_replication_slots"
                         + " where slot_name = '" + SLOT + "'");
@@ -109,7 +109,7 @@ class OutboxSnapshotIT {
 
     /** The outbox relay's database of this test, migrated like a service's, and its topic. */
     private static SharedParts.Database outboxDatabase() {
-        SharedParts.Database database = SharedStack.database(DATABASE);
+        SharedParts.Database database = TestStack.database(DATABASE);
         Flyway.configure().dataSource(database.jdbcUrl(), database.username(), database.password())
                 .locations("classpath:db/comanda-platform").load().migrate();
         KafkaTopics.createMissing(bootstrapServers(), Map.of(TOPIC, 3));

@@ -1,7 +1,7 @@
 package io.comanda.platform;
 
-import io.comanda.devstack.EventProducer;
-import io.comanda.devstack.ZipkinTraces;
+import io.comanda.devstack.clients.EventProducer;
+import io.comanda.devstack.clients.ZipkinTraces;
 import io.comanda.events.EventType;
 import io.comanda.events.Topic;
 import org.eclipse.microprofile.config.ConfigProvider;

@@ -1,7 +1,7 @@
 package io.comanda.searchindexer;
 
-import io.comanda.devstack.EventProducer;
-import io.comanda.devstack.LocalUser;
+import io.comanda.devstack.clients.EventProducer;
+import io.comanda.devstack.clients.LocalUser;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package io.comanda.searchindexer;
 
-import io.comanda.devstack.ConsumerGroupLag;
-import io.comanda.devstack.EventProducer;
+import io.comanda.devstack.clients.ConsumerGroupLag;
+import io.comanda.devstack.clients.EventProducer;
 import io.comanda.events.ComandaEvent;
 import io.comanda.events.LineItem;
 import io.comanda.events.Money;

@@ -1,6 +1,6 @@
 package io.comanda.searchindexer;
 
-import io.comanda.devstack.LocalUser;
+import io.comanda.devstack.clients.LocalUser;
 import io.comanda.devstack.quarkus.TestDatabase;
 import io.comanda.events.ComandaEvent;
 import io.comanda.events.OrderPlaced;

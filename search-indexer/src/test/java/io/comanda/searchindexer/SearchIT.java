@@ -1,6 +1,6 @@
 package io.comanda.searchindexer;
 
-import io.comanda.devstack.LocalUser;
+import io.comanda.devstack.clients.LocalUser;
 import io.comanda.events.LineItem;
 import io.comanda.events.Money;
 import io.comanda.events.OrderPlaced;

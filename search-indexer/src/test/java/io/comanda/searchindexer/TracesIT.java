@@ -1,7 +1,7 @@
 package io.comanda.searchindexer;
 
-import io.comanda.devstack.EventProducer;
-import io.comanda.devstack.ZipkinTraces;
+import io.comanda.devstack.clients.EventProducer;
+import io.comanda.devstack.clients.ZipkinTraces;
 import io.comanda.events.OrderPlaced;
 import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

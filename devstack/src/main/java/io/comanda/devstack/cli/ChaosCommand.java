@@ -1,9 +1,11 @@
 package io.comanda.devstack.cli;
 
 import io.comanda.devstack.faults.ChaosResultFile;
+import io.comanda.devstack.clients.ControlClient;
 import io.comanda.devstack.faults.FaultSettings;
 import io.comanda.devstack.faults.FaultSuite;
 import io.comanda.devstack.faults.ScenarioResult;
+import io.comanda.devstack.parts.StackPorts;
 
 import java.io.PrintStream;
 import java.time.Duration;

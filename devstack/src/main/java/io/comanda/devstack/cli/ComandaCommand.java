@@ -1,7 +1,12 @@
 package io.comanda.devstack.cli;
 
-import io.comanda.devstack.ZipkinTraces;
+import io.comanda.devstack.clients.ControlClient;
+import io.comanda.devstack.clients.PartCommand;
+import io.comanda.devstack.clients.PartStatus;
+import io.comanda.devstack.clients.ZipkinTraces;
 import io.comanda.devstack.parts.Ports;
+import io.comanda.devstack.parts.StackPart;
+import io.comanda.devstack.parts.StackPorts;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,7 +33,7 @@ import java.util.concurrent.TimeUnit;
 public final class ComandaCommand {
 
     private final Path root = Path.of(System.getProperty("comanda.root", ".")).toAbsolutePath().normalize();
-    private final Path pidFile = ComandaStack.home(root).resolve("stack.pid");
+    private final Path pidFile = LocalStack.home(root).resolve("stack.pid");
     private final PrintStream out = System.out;
 
     public static void main(String[] args) throws Exception {
@@ -44,7 +49,7 @@ public final class ComandaCommand {
             case "reindex" -> Reindex.run(StackPorts.fromEnvironment(), command.out);
             case "reconcile" -> Reconcile.run(StackPorts.fromEnvironment(), command.out);
             case "chaos" -> ChaosCommand.run(List.of(args).subList(1, args.length), StackPorts.fromEnvironment(),
-                    command.running().flatMap(p -> ControlClient.of(ComandaStack.home(command.root))), command.out);
+                    command.running().flatMap(p -> ControlClient.of(LocalStack.home(command.root))), command.out);
             case "dlq" -> DeadLetterCommand.run(List.of(args).subList(1, args.length), StackPorts.fromEnvironment(),
                     command.out);
             default -> command.help();
@@ -71,12 +76,12 @@ public final class ComandaCommand {
         Files.createDirectories(pidFile.getParent());
         Files.writeString(pidFile, Long.toString(ProcessHandle.current().pid()));
         // A launcher killed with SIGKILL left its channel's port behind; this one writes its own once up.
-        Files.deleteIfExists(ComandaStack.home(root).resolve(ControlServer.PORT_FILE));
+        Files.deleteIfExists(LocalStack.home(root).resolve(ControlClient.PORT_FILE));
         long begin = System.nanoTime();
         out.println("Starting Comanda" + (fresh ? " from scratch" : "") + " ...");
-        ComandaStack stack;
+        LocalStack stack;
         try {
-            stack = ComandaStack.start(root, ports, fresh, out);
+            stack = LocalStack.start(root, ports, fresh, out);
         } catch (RuntimeException e) {
             Files.deleteIfExists(pidFile);
             out.println("Comanda did not start: " + e.getMessage());
@@ -84,7 +89,7 @@ public final class ComandaCommand {
         }
         ControlServer control;
         try {
-            control = ControlServer.open(ComandaStack.home(root), controlPort(), stack::controlled);
+            control = ControlServer.open(LocalStack.home(root), controlPort(), stack::controlled);
         } catch (RuntimeException e) {
             stack.close();
             Files.deleteIfExists(pidFile);
@@ -119,7 +124,7 @@ public final class ComandaCommand {
         try {
             running.get().onExit().get(90, TimeUnit.SECONDS);
         } catch (Exception e) {
-            out.println("It did not stop within 90 s; see " + ComandaStack.home(root).resolve("logs"));
+            out.println("It did not stop within 90 s; see " + LocalStack.home(root).resolve("logs"));
             return 1;
         }
         out.println("Comanda stopped.");
@@ -129,7 +134,7 @@ public final class ComandaCommand {
     private int status() {
         Optional<ProcessHandle> running = running();
         out.println(running.map(p -> "Comanda is running (pid " + p.pid() + ").").orElse("Comanda is not running."));
-        Optional<ControlClient> control = running.flatMap(p -> ControlClient.of(ComandaStack.home(root)));
+        Optional<ControlClient> control = running.flatMap(p -> ControlClient.of(LocalStack.home(root)));
         if (running.isPresent() && control.isEmpty()) {
             out.println("Its parts are listed once it has started.");
         }
@@ -144,7 +149,7 @@ public final class ComandaCommand {
 
     /** {@code stop|start|restart|kill <part>}: sent to the running launcher, which carries it out. */
     private int control(List<String> args) {
-        return PartCommand.run(args, running().flatMap(p -> ControlClient.of(ComandaStack.home(root))), out);
+        return PartCommand.run(args, running().flatMap(p -> ControlClient.of(LocalStack.home(root))), out);
     }
 
     /** The control channel's port: {@code COMANDA_CONTROL_PORT}, else a free one (the CLI reads it from a file). */
@@ -157,13 +162,13 @@ public final class ComandaCommand {
             out.println("Comanda is not running. Start it with ./comanda up.");
             return 1;
         }
-        RecentMail.print(out, StackPorts.fromEnvironment().of("imap"), addresses);
+        RecentMail.print(out, StackPorts.fromEnvironment().of(StackPart.SMTP.imapPortKey()), addresses);
         return 0;
     }
 
     /** Prints the trace of a correlation id (else of an order id) from the stack's Zipkin. */
     private int trace(String id) {
-        String zipkin = "http://127.0.0.1:" + StackPorts.fromEnvironment().of("zipkin");
+        String zipkin = "http://127.0.0.1:" + StackPorts.fromEnvironment().of(StackPart.ZIPKIN);
         ZipkinTraces store = new ZipkinTraces(zipkin);
         List<ZipkinTraces.Trace> traces;
         try {

@@ -3,6 +3,8 @@ package io.comanda.devstack.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.comanda.devstack.clients.ControlClient;
+import io.comanda.devstack.parts.RestartablePart;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -20,18 +21,10 @@ import java.util.function.Supplier;
 /**
  * The launcher's control channel: a small HTTP server on loopback through which {@code ./comanda stop,
  * start, restart, kill <part>} and {@code status} reach the parts of the running stack. Its port is
- * written to {@code .comanda/control.port} (see {@link ControlClient}).
- *
- * <ul>
- *   <li>{@code GET /parts}: every part's {@link PartStatus}, as a JSON array;</li>
- *   <li>{@code POST /parts/<part>/<stop|start|restart|kill>}: does it and answers once done, with
- *       {@code {"message": ..., "part": <PartStatus>}}; 404 for an unknown part or action, 409 when the
- *       part's state forbids it (killing a stopped part), 500 when a start fails.</li>
- * </ul>
+ * written to {@code .comanda/control.port}; {@link ControlClient} describes its requests and answers.
  */
 final class ControlServer implements AutoCloseable {
 
-    static final String PORT_FILE = "control.port";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
@@ -52,7 +45,7 @@ final class ControlServer implements AutoCloseable {
      *
      * @param parts the stack's parts under control, as they are at each request
      */
-    static ControlServer open(Path home, int port, Supplier<List<ControlledPart<?>>> parts) {
+    static ControlServer open(Path home, int port, Supplier<List<RestartablePart<?>>> parts) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
             // Several threads: status answers while a slow part (Keycloak) starts again.
@@ -62,7 +55,8 @@ final class ControlServer implements AutoCloseable {
                 return thread;
             });
             server.setExecutor(threads);
-            ControlServer control = new ControlServer(server, threads, home.resolve(PORT_FILE), new PartCommands(parts));
+            ControlServer control = new ControlServer(server, threads, home.resolve(ControlClient.PORT_FILE),
+                    new PartCommands(parts));
             server.createContext("/parts", control::handle);
             server.start();
             Files.createDirectories(home);
@@ -83,8 +77,8 @@ final class ControlServer implements AutoCloseable {
             if (path.length == 2 && "GET".equals(exchange.getRequestMethod())) {
                 reply(exchange, 200, commands.statuses());
             } else if (path.length == 4 && "POST".equals(exchange.getRequestMethod())) {
-                PartCommands.ControlReply outcome = commands.run(path[2], path[3]);
-                reply(exchange, outcome.httpStatus(), outcome.body());
+                PartCommands.Answer answer = commands.run(path[2], path[3]);
+                reply(exchange, answer.httpStatus(), answer.body());
             } else {
                 reply(exchange, 404, Map.of("message", "no such request: " + exchange.getRequestMethod() + " "
                         + exchange.getRequestURI().getPath()));
@@ -108,15 +102,6 @@ final class ControlServer implements AutoCloseable {
             Files.deleteIfExists(portFile);
         } catch (IOException ignored) {
             // A stale port file is harmless: the CLI asks only a launcher whose pid file names a live process.
-        }
-    }
-
-    /** The port a running launcher's channel listens on, from {@code home}. */
-    static Optional<Integer> portIn(Path home) {
-        try {
-            return Optional.of(Integer.parseInt(Files.readString(home.resolve(PORT_FILE)).trim()));
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
         }
     }
 }

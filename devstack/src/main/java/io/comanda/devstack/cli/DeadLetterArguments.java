@@ -1,7 +1,8 @@
 package io.comanda.devstack.cli;
 
+import io.comanda.devstack.parts.StackPart;
+
 import java.util.List;
-import java.util.Set;
 
 /**
  * The arguments of {@code ./comanda dlq}: a verb, a dead-letter id for {@code show}, {@code discard} and a
@@ -9,8 +10,6 @@ import java.util.Set;
  * {@code --force} and {@code --service}.
  */
 record DeadLetterArguments(String verb, String id, String type, String reason, boolean force, String service) {
-
-    private static final Set<String> SERVICES = Set.of("orders", "payments", "notifications", "search");
 
     /** @return the arguments, or null when they do not make a command */
     static DeadLetterArguments parse(List<String> args) {
@@ -39,7 +38,7 @@ record DeadLetterArguments(String verb, String id, String type, String reason, b
                 }
             }
         }
-        if (service != null && !SERVICES.contains(service)) {
+        if (service != null && !isService(service)) {
             return null;
         }
         boolean valid = switch (verb) {
@@ -49,5 +48,9 @@ record DeadLetterArguments(String verb, String id, String type, String reason, b
             default -> false;
         };
         return valid ? new DeadLetterArguments(verb, id, type, reason, force, service) : null;
+    }
+
+    private static boolean isService(String name) {
+        return StackPart.services().stream().anyMatch(service -> service.operatorName().equals(name));
     }
 }

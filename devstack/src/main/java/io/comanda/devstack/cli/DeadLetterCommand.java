@@ -2,9 +2,11 @@ package io.comanda.devstack.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.comanda.devstack.AccessTokens;
-import io.comanda.devstack.LocalUser;
+import io.comanda.devstack.clients.AccessTokens;
+import io.comanda.devstack.clients.LocalUser;
 import io.comanda.devstack.parts.StackHttp;
+import io.comanda.devstack.parts.StackPart;
+import io.comanda.devstack.parts.StackPorts;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,9 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code ./comanda dlq list|show <id>|replay <id> [--force]|replay --type T --reason R [--force]|discard <id>
@@ -29,16 +29,6 @@ import java.util.Map;
 final class DeadLetterCommand {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The stack's part (port) of each consuming service, by its consumer group. */
-    private static final Map<String, String> SERVICES = new LinkedHashMap<>();
-
-    static {
-        SERVICES.put("orders-service", "orders");
-        SERVICES.put("payments-service", "payments");
-        SERVICES.put("notifications-service", "notifications");
-        SERVICES.put("search-indexer", "search");
-    }
-
     private final StackPorts ports;
     private final PrintStream out;
     private String token;
@@ -66,7 +56,8 @@ final class DeadLetterCommand {
 
     private int run(DeadLetterArguments arguments) {
         List<String> parts = arguments.service() != null ? List.of(arguments.service())
-                : arguments.id() != null ? List.of(partOfId(arguments.id())) : List.copyOf(SERVICES.values());
+                : arguments.id() != null ? List.of(partOfId(arguments.id()))
+                : StackPart.services().stream().map(StackPart::operatorName).toList();
         int status = 0;
         for (String part : parts) {
             status = Math.max(status, switch (arguments.verb()) {
@@ -163,7 +154,7 @@ final class DeadLetterCommand {
 
     private HttpResponse<String> call(String part, String method, String path) {
         if (token == null) {
-            token = AccessTokens.forUser("http://127.0.0.1:" + ports.of("keycloak"), LocalUser.OPS);
+            token = AccessTokens.forUser("http://127.0.0.1:" + ports.of(StackPart.KEYCLOAK), LocalUser.OPS);
         }
         String url = "http://127.0.0.1:" + ports.of(part) + "/admin/dead-letters" + path;
         return StackHttp.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
@@ -182,10 +173,13 @@ final class DeadLetterCommand {
         return 1;
     }
 
-    /** The service whose dead-letter topic the id names, e.g. orders for {@code comanda.payments.orders-service.dlq-0-3}. */
+    /**
+     * The service whose dead-letter topic the id names (its consumer group is the service's own name), e.g.
+     * orders for {@code comanda.payments.orders-service.dlq-0-3}.
+     */
     static String partOfId(String id) {
-        return SERVICES.entrySet().stream().filter(service -> id.contains("." + service.getKey() + ".dlq-"))
-                .map(Map.Entry::getValue).findFirst().orElse("orders");
+        return StackPart.services().stream().filter(service -> id.contains("." + service.partName() + ".dlq-"))
+                .map(StackPart::operatorName).findFirst().orElse(StackPart.ORDERS.operatorName());
     }
 
     private static JsonNode read(HttpResponse<String> answer) {

@@ -1,7 +1,7 @@
 package io.comanda.devstack.cli;
 
-import io.comanda.devstack.LocalUser;
-import io.comanda.devstack.Mailbox;
+import io.comanda.devstack.clients.LocalUser;
+import io.comanda.devstack.clients.Mailbox;
 
 import java.io.PrintStream;
 import java.time.Instant;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.comanda.devstack.parts.PostgresServer;
 import io.comanda.devstack.parts.StackHttp;
+import io.comanda.devstack.parts.StackPart;
+import io.comanda.devstack.parts.StackPorts;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,12 +33,14 @@ final class Reconcile {
 
     /** @return 0 when everything was read (mismatches or not), 1 when the stack cannot be reached */
     static int run(StackPorts ports, PrintStream out) {
-        String stripe = "http://127.0.0.1:" + ports.of("stripe") + "/_emulator/charges";
-        int postgres = ports.of("postgres");
+        String stripe = "http://127.0.0.1:" + ports.of(StackPart.STRIPE) + "/_emulator/charges";
+        int postgres = ports.of(StackPart.POSTGRES);
         try {
             ReconciliationReport report = new ReconciliationReport(charges(stripe),
-                    rows(postgres, "payments", "select order_id::text as id, status from payment"),
-                    rows(postgres, "orders", "select id::text as id, status, created_at < now() - interval '10 minutes'"
+                    rows(postgres, StackPart.PAYMENTS.operatorName(),
+                            "select order_id::text as id, status from payment"),
+                    rows(postgres, StackPart.ORDERS.operatorName(),
+                            "select id::text as id, status, created_at < now() - interval '10 minutes'"
                             + " as old from customer_order"));
             report.print(out);
             return 0;

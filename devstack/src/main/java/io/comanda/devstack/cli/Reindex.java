@@ -2,9 +2,11 @@ package io.comanda.devstack.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.comanda.devstack.AccessTokens;
-import io.comanda.devstack.LocalUser;
+import io.comanda.devstack.clients.AccessTokens;
+import io.comanda.devstack.clients.LocalUser;
 import io.comanda.devstack.parts.StackHttp;
+import io.comanda.devstack.parts.StackPart;
+import io.comanda.devstack.parts.StackPorts;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -32,10 +34,10 @@ final class Reindex {
 
     /** @return 0 when the rebuild is DONE, 1 when it failed or the stack cannot be reached */
     static int run(StackPorts ports, PrintStream out) throws InterruptedException {
-        String url = "http://127.0.0.1:" + ports.of("search") + "/search/reindex";
+        String url = "http://127.0.0.1:" + ports.of(StackPart.SEARCH) + "/search/reindex";
         String token;
         try {
-            token = AccessTokens.forUser("http://127.0.0.1:" + ports.of("keycloak"), LocalUser.OPS);
+            token = AccessTokens.forUser("http://127.0.0.1:" + ports.of(StackPart.KEYCLOAK), LocalUser.OPS);
             HttpResponse<String> started = StackHttp.send(request(url, token)
                     .POST(HttpRequest.BodyPublishers.noBody()).build());
             if (started.statusCode() != 202) {

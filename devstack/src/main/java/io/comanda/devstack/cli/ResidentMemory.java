@@ -12,7 +12,7 @@ final class ResidentMemory {
     }
 
     /** Total RSS in MiB of this JVM, every part and their descendants (PostgreSQL's backends too). */
-    static long ofStack(ComandaStack stack) {
+    static long ofStack(LocalStack stack) {
         Set<Long> pids = new HashSet<>();
         pids.add(ProcessHandle.current().pid());
         ProcessHandle.current().descendants().forEach(p -> pids.add(p.pid()));

@@ -1,6 +1,8 @@
 package io.comanda.devstack.cli;
 
 import io.comanda.devstack.parts.ManagedPart;
+import io.comanda.devstack.parts.RestartablePart;
+import io.comanda.devstack.parts.StackPart;
 
 import java.io.PrintStream;
 import java.util.ArrayDeque;
@@ -14,12 +16,12 @@ import java.util.function.Supplier;
 
 /**
  * The parts of a stack started so far, on this thread or on threads of their own, each start printed
- * with its duration; each {@link ControlledPart under control} of an operator afterwards; closing stops
+ * with its duration; each {@link RestartablePart under control} of an operator afterwards; closing stops
  * them in the reverse order of their start.
  */
 final class StartedParts implements AutoCloseable {
 
-    private final Deque<ControlledPart<?>> started = new ArrayDeque<>();
+    private final Deque<RestartablePart<?>> started = new ArrayDeque<>();
     private final PrintStream out;
 
     StartedParts(PrintStream out) {
@@ -27,38 +29,38 @@ final class StartedParts implements AutoCloseable {
     }
 
     /**
-     * Starts a part, printing its progress, and remembers it under the operator's {@code name}.
+     * Starts a part, printing its progress, and remembers it under its operator's name.
      *
      * @param port  the port clients reach it on
      * @param start starts it; called again whenever the operator starts it again
      */
-    <P extends ManagedPart> ControlledPart<P> start(String title, String name, int port, Supplier<P> start) {
-        ControlledPart<P> part = new ControlledPart<>(name, port, start);
-        timed(title, part::start);
+    <P extends ManagedPart> RestartablePart<P> start(StackPart part, int port, Supplier<P> start) {
+        RestartablePart<P> restartable = new RestartablePart<>(part.operatorName(), port, start);
+        timed(part.title(), restartable::start);
         synchronized (started) {
-            started.push(part);
+            started.push(restartable);
         }
-        return part;
+        return restartable;
     }
 
-    /** {@link #start(String, String, int, Supplier)}, returning the part itself. */
-    <P extends ManagedPart> P startPart(String title, String name, int port, Supplier<P> start) {
-        return start(title, name, port, start).current().orElseThrow();
+    /** {@link #start(StackPart, int, Supplier)}, returning the part itself. */
+    <P extends ManagedPart> P startPart(StackPart part, int port, Supplier<P> start) {
+        return start(part, port, start).current().orElseThrow();
     }
 
     /** {@link #startPart} on a thread of its own. */
-    <P extends ManagedPart> CompletableFuture<P> startAsync(String title, String name, int port, Supplier<P> start) {
-        CompletableFuture<P> part = new CompletableFuture<>();
+    <P extends ManagedPart> CompletableFuture<P> startAsync(StackPart part, int port, Supplier<P> start) {
+        CompletableFuture<P> started = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                part.complete(startPart(title, name, port, start));
+                started.complete(startPart(part, port, start));
             } catch (RuntimeException | Error e) {
-                part.completeExceptionally(e);
+                started.completeExceptionally(e);
             }
-        }, "start " + title);
+        }, "start " + part.title());
         thread.setDaemon(true);
         thread.start();
-        return part;
+        return started;
     }
 
     /** Waits until each of {@code parts} has started or failed, so that {@link #close} knows every one. */
@@ -97,8 +99,8 @@ final class StartedParts implements AutoCloseable {
     }
 
     /** The parts under control, in the order they first started. */
-    List<ControlledPart<?>> controlled() {
-        List<ControlledPart<?>> parts;
+    List<RestartablePart<?>> controlled() {
+        List<RestartablePart<?>> parts;
         synchronized (started) {
             parts = new ArrayList<>(started);
         }
@@ -109,7 +111,7 @@ final class StartedParts implements AutoCloseable {
     /** Stops every part in the reverse order of its start. */
     @Override
     public void close() {
-        for (ControlledPart<?> part; (part = poll()) != null; ) {
+        for (RestartablePart<?> part; (part = poll()) != null; ) {
             try {
                 part.stop();
             } catch (RuntimeException e) {
@@ -118,7 +120,7 @@ final class StartedParts implements AutoCloseable {
         }
     }
 
-    private ControlledPart<?> poll() {
+    private RestartablePart<?> poll() {
         synchronized (started) {
             return started.poll();
         }

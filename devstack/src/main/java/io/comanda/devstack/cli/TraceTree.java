@@ -1,6 +1,6 @@
 package io.comanda.devstack.cli;
 
-import io.comanda.devstack.ZipkinTraces;
+import io.comanda.devstack.clients.ZipkinTraces;
 
 import java.io.PrintStream;
 import java.util.Comparator;

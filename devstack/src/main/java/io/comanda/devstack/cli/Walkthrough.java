@@ -3,6 +3,8 @@ package io.comanda.devstack.cli;
 import io.comanda.devstack.parts.ManagedPart;
 import io.comanda.devstack.parts.SmtpProcess;
 import io.comanda.devstack.parts.QuarkusAppProcess;
+import io.comanda.devstack.parts.StackPart;
+import io.comanda.devstack.parts.StackPorts;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -16,7 +18,7 @@ final class Walkthrough {
     private Walkthrough() {
     }
 
-    static void print(PrintStream out, ComandaStack stack, StackPorts ports, double seconds, long rssMib) {
+    static void print(PrintStream out, LocalStack stack, StackPorts ports, double seconds, long rssMib) {
         out.println();
         out.printf(Locale.ROOT, "Comanda is up in %.1f s, using %d MiB of memory (RSS of all its processes).%n%n",
                 seconds, rssMib);
@@ -26,7 +28,7 @@ final class Walkthrough {
             out.printf(ROW, part.name(), part.address(), log);
             if (part instanceof SmtpProcess smtp) {
                 // The same server keeps what it received for a mail client.
-                out.printf(ROW, "imap", "imap://" + smtp.host() + ":" + smtp.imapPort(), log);
+                out.printf(ROW, StackPart.SMTP.imapPortKey(), "imap://" + smtp.host() + ":" + smtp.imapPort(), log);
             }
         }
         out.println();
@@ -34,8 +36,8 @@ final class Walkthrough {
         stack.parts().stream().filter(QuarkusAppProcess.class::isInstance).map(QuarkusAppProcess.class::cast)
                 .forEach(service -> out.printf("  %-22s %s/q/metrics  %s/q/health/ready%n", service.name(),
                         service.managementUrl(), service.managementUrl()));
-        String keycloak = "http://127.0.0.1:" + ports.of("keycloak");
-        String orders = "http://127.0.0.1:" + ports.of("orders");
+        String keycloak = "http://127.0.0.1:" + ports.of(StackPart.KEYCLOAK);
+        String orders = "http://127.0.0.1:" + ports.of(StackPart.ORDERS);
         out.println();
         out.println("Try it (alice is a customer; her local-development password is alice-local-dev):");
         out.println();
@@ -56,7 +58,7 @@ final class Walkthrough {
         out.println("  ./comanda mail");
         out.println();
         out.println("Follow the order across the services (its trace, from Zipkin at http://127.0.0.1:"
-                + ports.of("zipkin") + "/zipkin/):");
+                + ports.of(StackPart.ZIPKIN) + "/zipkin/):");
         out.println("  ./comanda trace my-first-order");
         out.println();
         out.println("Ctrl-C (or ./comanda down in another terminal) stops everything; data stays in .comanda/data.");

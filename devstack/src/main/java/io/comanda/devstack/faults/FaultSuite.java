@@ -1,8 +1,8 @@
 package io.comanda.devstack.faults;
 
-import io.comanda.devstack.LocalUser;
-import io.comanda.devstack.cli.ControlClient;
-import io.comanda.devstack.cli.StackPorts;
+import io.comanda.devstack.clients.LocalUser;
+import io.comanda.devstack.clients.ControlClient;
+import io.comanda.devstack.parts.StackPorts;
 import io.comanda.devstack.load.CustomerToken;
 import io.comanda.devstack.load.OrderLoad;
 import io.comanda.devstack.load.PlacedOrder;

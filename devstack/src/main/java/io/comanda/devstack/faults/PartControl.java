@@ -1,6 +1,6 @@
 package io.comanda.devstack.faults;
 
-import io.comanda.devstack.cli.ControlClient;
+import io.comanda.devstack.clients.ControlClient;
 
 import java.io.PrintStream;
 import java.time.Instant;

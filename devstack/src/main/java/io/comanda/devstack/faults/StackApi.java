@@ -2,7 +2,7 @@ package io.comanda.devstack.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.comanda.devstack.MetricSamples;
+import io.comanda.devstack.clients.MetricSamples;
 import io.comanda.devstack.load.CustomerToken;
 import io.comanda.devstack.parts.StackHttp;
 

@@ -1,7 +1,7 @@
 package io.comanda.devstack.load;
 
-import io.comanda.devstack.AccessTokens;
-import io.comanda.devstack.LocalUser;
+import io.comanda.devstack.clients.AccessTokens;
+import io.comanda.devstack.clients.LocalUser;
 
 import java.time.Duration;
 import java.time.Instant;

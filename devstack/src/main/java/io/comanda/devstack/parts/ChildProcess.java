@@ -124,15 +124,24 @@ public final class ChildProcess implements AutoCloseable {
     /** SIGTERM, up to 20 s for a clean stop, then SIGKILL for it and anything it left behind. */
     @Override
     public void close() {
+        stop(process.toHandle(), GRACE);
+    }
+
+    /**
+     * SIGTERM for {@code process}, up to {@code grace} for a clean stop, then SIGKILL for it and anything it
+     * left behind; a process known by its PID alone (another class loader started it) stops so too.
+     */
+    public static void stop(ProcessHandle process, Duration grace) {
         List<ProcessHandle> descendants = process.descendants().toList();
         process.destroy();
         try {
-            if (!process.waitFor(GRACE.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
+            process.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
+        } catch (ExecutionException | TimeoutException e) {
+            process.destroyForcibly();
+            process.onExit().completeOnTimeout(process, 5, TimeUnit.SECONDS).join();
         }
         descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }

@@ -56,7 +56,7 @@ public final class ConnectWorker extends ProcessPart {
             HttpResponse<String> plugins = StackHttp.get(restUrl + "/connector-plugins");
             return plugins.statusCode() == 200 && plugins.body().contains(POSTGRES_CONNECTOR);
         });
-        return start(new ProcessSpec("kafka-connect",
+        return start(new ProcessSpec(StackPart.CONNECT.partName(),
                 JavaCommand.of(classpath, JvmSizing.fixed("192m"), directory, "org.apache.kafka.connect.cli.ConnectDistributed",
                         config.toString()),
                 directory, environment, logFile, restUrl, listsPostgresPlugin), ConnectWorker::new);

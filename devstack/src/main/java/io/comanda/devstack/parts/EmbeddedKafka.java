@@ -48,7 +48,7 @@ public final class EmbeddedKafka implements KafkaBroker {
 
     @Override
     public String name() {
-        return "kafka";
+        return StackPart.KAFKA.partName();
     }
 
     @Override

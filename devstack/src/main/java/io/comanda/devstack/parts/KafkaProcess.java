@@ -35,7 +35,7 @@ public final class KafkaProcess extends ProcessPart implements KafkaBroker {
             format(classpath, directory, config, logFile);
         }
         String bootstrapServers = "127.0.0.1:" + port;
-        return start(new ProcessSpec("kafka",
+        return start(new ProcessSpec(StackPart.KAFKA.partName(),
                 JavaCommand.of(classpath, new JvmSizing("64m", "256m", false), directory, "kafka.Kafka", config.toString()),
                 directory, Map.of(), logFile, bootstrapServers,
                 KafkaProbe.within(Duration.ofSeconds(90), bootstrapServers)), KafkaProcess::new);

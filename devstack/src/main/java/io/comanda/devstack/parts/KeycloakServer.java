@@ -58,7 +58,7 @@ public final class KeycloakServer extends ProcessPart {
                     // Local-development admin of the master realm; never used outside this machine.
                     "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
                     "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
-            return start(new ProcessSpec("keycloak", command, directory, environment, logFile, url,
+            return start(new ProcessSpec(StackPart.KEYCLOAK.partName(), command, directory, environment, logFile, url,
                     ReadinessProbe.httpOk(realmUrl(url) + "/.well-known/openid-configuration", Duration.ofSeconds(240))),
                     KeycloakServer::new);
         });

@@ -17,9 +17,10 @@ final class LocalServiceSettings {
             // The local Keycloak speaks plain HTTP on 127.0.0.1.
             "COMANDA_SECURITY_ALLOW_PLAIN_HTTP_OIDC", "true");
     private static final Map<String, Map<String, String>> BY_SERVICE = Map.of(
-            "orders-service", Map.of("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET", "orders-local-dev-secret"),
-            "payments-service", Map.of("COMANDA_STRIPE_SECRET_KEY", "sk_test_comanda_local_emulator"),
-            "notifications-service", Map.of("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET", "notifications-local-dev-secret"));
+            StackPart.ORDERS.partName(), Map.of("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET", "orders-local-dev-secret"),
+            StackPart.PAYMENTS.partName(), Map.of("COMANDA_STRIPE_SECRET_KEY", "sk_test_comanda_local_emulator"),
+            StackPart.NOTIFICATIONS.partName(),
+            Map.of("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET", "notifications-local-dev-secret"));
 
     private LocalServiceSettings() {
     }

@@ -3,6 +3,7 @@ package io.comanda.devstack.parts;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.LongConsumer;
 
 /**
  * A real part of the stack while it runs (a broker, PostgreSQL, the Connect worker, Keycloak, SMTP, the
@@ -57,6 +58,14 @@ public interface ManagedPart extends AutoCloseable {
     /** Stops the part; what is not stopped gracefully in time is killed. */
     @Override
     void close();
+
+    /**
+     * A part that runs as the OS process {@code pid}, started by another class loader of this JVM (whose
+     * object of it this one cannot see); {@code stop} stops it, {@link #kill()} kills it as a crash would.
+     */
+    static ManagedPart ofPid(String name, String address, long pid, LongConsumer stop) {
+        return new AdoptedProcess(name, address, pid, stop);
+    }
 
     /**
      * Waits until {@code part} passes {@code readiness}, and stops it when it does not.

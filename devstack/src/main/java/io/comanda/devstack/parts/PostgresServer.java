@@ -104,7 +104,7 @@ public final class PostgresServer implements ManagedPart {
 
     @Override
     public String name() {
-        return "postgres";
+        return StackPart.POSTGRES.partName();
     }
 
     /** The server, without a database: {@code postgresql://127.0.0.1:<port>}. */

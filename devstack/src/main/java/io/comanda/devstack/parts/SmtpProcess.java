@@ -25,7 +25,7 @@ public final class SmtpProcess extends ProcessPart {
     public static SmtpProcess start(Path directory, int port, int imapPort, Path logFile) {
         // It keeps every mail it receives (a benchmark run sends tens of thousands): a heap that may grow,
         // though it starts small.
-        return start(new ProcessSpec("smtp",
+        return start(new ProcessSpec(StackPart.SMTP.partName(),
                 JavaCommand.of(RuntimeClasspath.recorded(), JvmSizing.upTo("256m").offHotPath(), directory, SmtpServerMain.class.getName(),
                         Integer.toString(port), Integer.toString(imapPort)),
                 directory, Map.of(), logFile, "smtp://" + HOST + ":" + port,

@@ -40,7 +40,7 @@ public final class SmtpServer implements ManagedPart {
 
     @Override
     public String name() {
-        return "smtp";
+        return StackPart.SMTP.partName();
     }
 
     @Override

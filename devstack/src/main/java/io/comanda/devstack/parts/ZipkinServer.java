@@ -43,7 +43,7 @@ public final class ZipkinServer extends ProcessPart {
                 "COLLECTOR_ACTIVEMQ_ENABLED", "false",
                 "COLLECTOR_PULSAR_ENABLED", "false",
                 "COLLECTOR_GRPC_ENABLED", "false");
-        return start(new ProcessSpec("zipkin", command, workDir, environment, logFile, url,
+        return start(new ProcessSpec(StackPart.ZIPKIN.partName(), command, workDir, environment, logFile, url,
                 ReadinessProbe.httpOk(url + "/health", Duration.ofSeconds(120))), ZipkinServer::new);
     }
 

@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * A real Kafka broker (KRaft) with the catalogue topics, for a service's tests. In-process by
  * default; with the init argument {@code restartable=true} in its own JVM, so tests can stop and
- * restart it through {@link SharedStack}.
+ * restart it through {@link TestStack}.
  *
  * <p>Sets {@code kafka.bootstrap.servers}.
  */
@@ -22,6 +22,6 @@ public class KafkaTestResource extends SharedPartResource {
 
     @Override
     public Map<String, String> start() {
-        return Map.of("kafka.bootstrap.servers", SharedStack.kafka(restartable).bootstrapServers());
+        return Map.of("kafka.bootstrap.servers", TestStack.kafka(restartable).bootstrapServers());
     }
 }

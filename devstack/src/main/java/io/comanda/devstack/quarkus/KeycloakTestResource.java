@@ -14,7 +14,7 @@ public class KeycloakTestResource extends SharedPartResource {
 
     @Override
     public Map<String, String> start() {
-        SharedParts.Keycloak keycloak = SharedStack.keycloak();
+        SharedParts.Keycloak keycloak = TestStack.keycloak();
         Map<String, String> properties = new HashMap<>(TestSigningKey.registerOnce(keycloak));
         properties.put("quarkus.oidc.auth-server-url", keycloak.realmUrl());
         properties.put("comanda.test.keycloak-url", keycloak.url());

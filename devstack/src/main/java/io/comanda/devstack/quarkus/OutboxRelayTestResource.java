@@ -30,7 +30,7 @@ public class OutboxRelayTestResource extends SharedPartResource {
 
     @Override
     public Map<String, String> start() {
-        connectUrl = SharedStack.connect().url();
+        connectUrl = TestStack.connect().url();
         return Map.of();
     }
 

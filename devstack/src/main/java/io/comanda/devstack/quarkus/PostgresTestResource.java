@@ -20,7 +20,7 @@ public class PostgresTestResource extends SharedPartResource {
 
     @Override
     public Map<String, String> start() {
-        SharedParts.Database db = SharedStack.database(database);
+        SharedParts.Database db = TestStack.database(database);
         return Map.of(
                 "quarkus.datasource.reactive.url", db.reactiveUrl(),
                 "quarkus.datasource.jdbc.url", db.jdbcUrl(),

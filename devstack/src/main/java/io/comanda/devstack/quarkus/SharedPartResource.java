@@ -3,9 +3,9 @@ package io.comanda.devstack.quarkus;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * A test resource for a part the whole test run shares through {@link SharedStack}: it hands the
+ * A test resource for a part the whole test run shares through {@link TestStack}: it hands the
  * part's coordinates to the application and stops nothing, since the next test class may need the
- * same part; {@link SharedStack} stops every part, in reverse order, when the JVM exits.
+ * same part; {@link TestStack} stops every part, in reverse order, when the JVM exits.
  */
 public abstract class SharedPartResource implements QuarkusTestResourceLifecycleManager {
 

@@ -10,7 +10,7 @@ public class StripeEmulatorTestResource extends SharedPartResource {
 
     @Override
     public Map<String, String> start() {
-        String apiBase = SharedStack.stripe().apiBase();
+        String apiBase = TestStack.stripe().apiBase();
         return Map.of("comanda.stripe.api-base", apiBase, "comanda.test.stripe-url", apiBase);
     }
 }

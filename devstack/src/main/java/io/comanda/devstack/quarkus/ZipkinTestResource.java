@@ -12,7 +12,7 @@ public class ZipkinTestResource extends SharedPartResource {
 
     @Override
     public Map<String, String> start() {
-        SharedParts.Zipkin zipkin = SharedStack.zipkin();
+        SharedParts.Zipkin zipkin = TestStack.zipkin();
         return Map.of(
                 "comanda.tracing.exporter", "zipkin",
                 "comanda.tracing.zipkin.endpoint", zipkin.spansEndpoint(),

@@ -1,8 +1,12 @@
 package io.comanda.devstack.cli;
 
+import io.comanda.devstack.clients.ControlClient;
+import io.comanda.devstack.clients.PartCommand;
+import io.comanda.devstack.clients.PartStatus;
 import io.comanda.devstack.parts.ProcessPart;
 import io.comanda.devstack.parts.ProcessSpec;
 import io.comanda.devstack.parts.ReadinessProbe;
+import io.comanda.devstack.parts.RestartablePart;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,15 +34,15 @@ class ControlChannelTest {
     Path home;
 
     private final AtomicInteger startsAgain = new AtomicInteger();
-    private ControlledPart<ProcessPart> sleeper;
-    private ControlledPart<ProcessPart> stubborn;
+    private RestartablePart<ProcessPart> sleeper;
+    private RestartablePart<ProcessPart> stubborn;
     private ControlServer server;
     private ControlClient client;
 
     @BeforeEach
     void startParts() {
-        sleeper = new ControlledPart<>("sleeper", 1111, () -> part("sleeper", "exec sleep 300"));
-        stubborn = new ControlledPart<>("stubborn", 2222,
+        sleeper = new RestartablePart<>("sleeper", 1111, () -> part("sleeper", "exec sleep 300"));
+        stubborn = new RestartablePart<>("stubborn", 2222,
                 () -> part("stubborn-part", "trap '' TERM; while :; do sleep 1; done"));
         sleeper.afterStartAgain(part -> startsAgain.incrementAndGet());
         sleeper.start();
@@ -179,7 +183,7 @@ class ControlChannelTest {
                 home.resolve(name + ".log"), "process:" + name, new ReadinessProbe(Duration.ofSeconds(5), () -> true)));
     }
 
-    private static long pidOf(ControlledPart<ProcessPart> part) {
+    private static long pidOf(RestartablePart<ProcessPart> part) {
         return part.current().orElseThrow().pid().orElseThrow();
     }
 }

@@ -1,4 +1,4 @@
-package io.comanda.devstack;
+package io.comanda.devstack.clients;
 
 /**
  * The users of the realm file {@code keycloak/comanda-realm.json}. Their passwords are

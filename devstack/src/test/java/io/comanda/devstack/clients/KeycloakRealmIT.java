@@ -1,7 +1,7 @@
-package io.comanda.devstack;
+package io.comanda.devstack.clients;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.comanda.devstack.quarkus.SharedStack;
+import io.comanda.devstack.quarkus.TestStack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +18,7 @@ class KeycloakRealmIT {
 
     @BeforeAll
     static void startKeycloak() {
-        keycloakUrl = SharedStack.keycloak().url();
+        keycloakUrl = TestStack.keycloak().url();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.comanda.devstack.cli;
+package io.comanda.devstack.clients;
 
 import io.comanda.devstack.parts.Ports;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.comanda.devstack;
+package io.comanda.devstack.clients;
 
 import jakarta.mail.Folder;
 import jakarta.mail.Message;

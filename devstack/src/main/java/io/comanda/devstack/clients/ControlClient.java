@@ -1,31 +1,45 @@
-package io.comanda.devstack.cli;
+package io.comanda.devstack.clients;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.comanda.devstack.parts.StackHttp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** The CLI's side of the launcher's {@link ControlServer control channel}; the fault suite drives parts through it too. */
+/**
+ * The client of the launcher's control channel, which the CLI and the fault suite drive parts through.
+ * The launcher writes the channel's port into {@link #PORT_FILE} in its home.
+ *
+ * <ul>
+ *   <li>{@code GET /parts}: every part's {@link PartStatus}, as a JSON array;</li>
+ *   <li>{@code POST /parts/<part>/<stop|start|restart|kill>}: does it and answers once done, with
+ *       {@code {"message": ..., "part": <PartStatus>}}; 404 for an unknown part or action, 409 when the
+ *       part's state forbids it (killing a stopped part), 500 when a start fails.</li>
+ * </ul>
+ */
 public final class ControlClient {
+
+    /** Where, in the launcher's home, the channel's port is written. */
+    public static final String PORT_FILE = "control.port";
 
     /**
      * The launcher's answer to a command.
      *
      * @param part the part's state afterwards; null when the part is unknown
      */
-    record Reply(int httpStatus, String message, PartStatus part) {
+    public record Reply(int httpStatus, String message, PartStatus part) {
 
-        boolean succeeded() {
+        public boolean succeeded() {
             return httpStatus == 200;
         }
     }
@@ -34,16 +48,24 @@ public final class ControlClient {
     // Keycloak, the slowest part, may take minutes to start again on a busy machine.
     private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(6);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
-    ControlClient(int port) {
+    public ControlClient(int port) {
         this.base = "http://127.0.0.1:" + port;
     }
 
     /** The channel of the launcher whose home is {@code home}, if it has opened one. */
     public static Optional<ControlClient> of(Path home) {
-        return ControlServer.portIn(home).map(ControlClient::new);
+        return portIn(home).map(ControlClient::new);
+    }
+
+    /** The port a running launcher's channel listens on, from {@code home}. */
+    public static Optional<Integer> portIn(Path home) {
+        try {
+            return Optional.of(Integer.parseInt(Files.readString(home.resolve(PORT_FILE)).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -61,7 +83,8 @@ public final class ControlClient {
         return reply.message();
     }
 
-    List<PartStatus> parts() {
+    /** Every part of the running stack with its state. */
+    public List<PartStatus> parts() {
         String body = send(HttpRequest.newBuilder(URI.create(base + "/parts")).timeout(Duration.ofSeconds(10))
                 .GET().build()).body();
         try {
@@ -73,7 +96,7 @@ public final class ControlClient {
     }
 
     /** Sends {@code command} and waits until the launcher has carried it out. */
-    Reply send(PartCommand command) {
+    public Reply send(PartCommand command) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + command.path()))
                 .timeout(COMMAND_TIMEOUT).POST(HttpRequest.BodyPublishers.noBody()).build());
         try {
@@ -87,13 +110,10 @@ public final class ControlClient {
 
     private HttpResponse<String> send(HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
+            return StackHttp.send(request);
+        } catch (UncheckedIOException e) {
             throw new UncheckedIOException("the launcher's control channel at " + base + " does not answer: "
-                    + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the launcher", e);
+                    + e.getCause().getMessage(), e.getCause());
         }
     }
 }

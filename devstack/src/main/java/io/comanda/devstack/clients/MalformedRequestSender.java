@@ -1,12 +1,12 @@
-package io.comanda.devstack;
+package io.comanda.devstack.clients;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.comanda.devstack.MalformedRequests.MalformedRequest;
+import io.comanda.devstack.clients.MalformedRequests.MalformedRequest;
+import io.comanda.devstack.parts.StackHttp;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -26,10 +26,6 @@ public final class MalformedRequestSender {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int IN_FLIGHT = 8;
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
 
     private MalformedRequestSender() {
     }
@@ -45,7 +41,7 @@ public final class MalformedRequestSender {
         List<CompletableFuture<?>> answers = new ArrayList<>();
         for (MalformedRequest request : corpus) {
             inFlight.acquireUninterruptibly();
-            answers.add(CLIENT.sendAsync(build(base, bearerToken, request), HttpResponse.BodyHandlers.ofString())
+            answers.add(StackHttp.sendAsync(build(base, bearerToken, request))
                     .handle((response, failure) -> {
                         inFlight.release();
                         String violation = failure != null ? "no answer (" + failure.getClass().getSimpleName() + ")"

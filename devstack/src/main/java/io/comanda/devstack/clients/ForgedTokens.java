@@ -1,4 +1,4 @@
-package io.comanda.devstack;
+package io.comanda.devstack.clients;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.comanda.devstack;
+package io.comanda.devstack.clients;
 
 import io.comanda.events.CloudEventHeaders;
 import io.comanda.events.ComandaEvent;

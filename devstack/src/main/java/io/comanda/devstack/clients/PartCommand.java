@@ -1,10 +1,14 @@
-package io.comanda.devstack.cli;
+package io.comanda.devstack.clients;
+
+import io.comanda.devstack.parts.StackPart;
 
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code ./comanda stop|start|restart|kill <part>}, as typed: which action, on which part. The launcher
@@ -13,13 +17,16 @@ import java.util.Optional;
  * @param action what to do
  * @param part   the part's name, e.g. {@code orders}, {@code postgres}, {@code connect}
  */
-record PartCommand(Action action, String part) {
+public record PartCommand(Action action, String part) {
 
-    static final String USAGE = "usage: ./comanda stop|start|restart|kill <part>"
-            + " (orders, payments, notifications, search, postgres, kafka, connect, keycloak, smtp, stripe, zipkin)";
+    /** The usage, naming the services first, then the other parts of the {@link StackPart catalogue}. */
+    public static final String USAGE = "usage: ./comanda stop|start|restart|kill <part> ("
+            + Stream.concat(StackPart.services().stream(),
+                    Arrays.stream(StackPart.values()).filter(part -> !part.isService()))
+            .map(StackPart::operatorName).collect(Collectors.joining(", ")) + ")";
 
     /** What the operator asks of a part. */
-    enum Action {
+    public enum Action {
         /** Stops it gracefully; what does not stop within its grace period is killed. */
         STOP,
         /** Starts it again with the ports, data and configuration it first started with. */
@@ -29,15 +36,15 @@ record PartCommand(Action action, String part) {
         /** SIGKILL for its processes, as a crash; the launcher does not start it again by itself. */
         KILL;
 
-        String label() {
+        public String label() {
             return name().toLowerCase(Locale.ROOT);
         }
 
-        static Optional<Action> named(String label) {
+        public static Optional<Action> named(String label) {
             return Arrays.stream(values()).filter(action -> action.label().equals(label)).findFirst();
         }
 
-        static List<String> names() {
+        public static List<String> names() {
             return Arrays.stream(values()).map(Action::label).toList();
         }
     }
@@ -47,7 +54,7 @@ record PartCommand(Action action, String part) {
      *
      * @throws IllegalArgumentException with the usage when the action is unknown or the part missing
      */
-    static PartCommand parse(List<String> args) {
+    public static PartCommand parse(List<String> args) {
         if (args.size() != 2 || args.get(1).isBlank()) {
             throw new IllegalArgumentException(USAGE);
         }
@@ -64,7 +71,7 @@ record PartCommand(Action action, String part) {
      * @param control the running launcher's channel; empty when none runs or it is still starting
      * @return the exit status: 0 when done, 1 when the launcher refused or failed, 2 for a usage error
      */
-    static int run(List<String> args, Optional<ControlClient> control, PrintStream out) {
+    public static int run(List<String> args, Optional<ControlClient> control, PrintStream out) {
         PartCommand command;
         try {
             command = parse(args);
@@ -87,7 +94,7 @@ record PartCommand(Action action, String part) {
     }
 
     /** The control channel's request path for it. */
-    String path() {
+    public String path() {
         return "/parts/" + part + "/" + action.label();
     }
 }

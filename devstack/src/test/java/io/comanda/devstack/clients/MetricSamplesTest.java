@@ -1,4 +1,4 @@
-package io.comanda.devstack;
+package io.comanda.devstack.clients;
 
 import org.junit.jupiter.api.Test;
 

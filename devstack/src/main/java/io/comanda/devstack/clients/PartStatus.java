@@ -1,4 +1,4 @@
-package io.comanda.devstack.cli;
+package io.comanda.devstack.clients;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -11,12 +11,12 @@ import java.util.List;
  * @param pid   its OS process while it runs, or the one that died; null when stopped
  * @param port  the port clients reach it on
  */
-record PartStatus(String part, String state, Long pid, int port) {
+public record PartStatus(String part, String state, Long pid, int port) {
 
     private static final String ROW = "  %-14s %-9s %-8s %s%n";
 
     /** Prints {@code parts} as a table, one part per line. */
-    static void print(PrintStream out, List<PartStatus> parts) {
+    public static void print(PrintStream out, List<PartStatus> parts) {
         out.printf(ROW, "part", "state", "pid", "port");
         for (PartStatus part : parts) {
             out.printf(ROW, part.part(), part.state(), part.pid() == null ? "-" : part.pid(), part.port());

@@ -1,8 +1,5 @@
-package io.comanda.devstack.cli;
+package io.comanda.devstack.parts;
 
-import io.comanda.devstack.parts.MachineCache;
-import io.comanda.devstack.parts.Ports;
-import io.comanda.devstack.parts.PostgresServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +20,7 @@ class PostgresControlIT {
 
     private final Path directory = Path.of("target", "devstack", "postgres-control").toAbsolutePath();
     private final int port = Ports.free();
-    private final ControlledPart<PostgresServer> postgres = new ControlledPart<>("postgres", port, () ->
+    private final RestartablePart<PostgresServer> postgres = new RestartablePart<>("postgres", port, () ->
             PostgresServer.start(directory.resolve("data"), port, false, directory.resolve("postgres.log")));
 
     @AfterEach
@@ -36,14 +33,14 @@ class PostgresControlIT {
         MachineCache.deleteRecursively(directory);
         postgres.start();
         execute("create table if not exists survivors (name text)", "insert into survivors values ('committed')");
-        long pid = postgres.status().pid();
+        long pid = postgres.pid().getAsLong();
 
         assertThat(postgres.kill()).isEqualTo(pid);
 
-        assertThat(postgres.state()).isEqualTo(ControlledPart.State.DEAD);
+        assertThat(postgres.state()).isEqualTo(RestartablePart.State.DEAD);
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
         assertThat(postgres.start()).isTrue();
-        assertThat(postgres.status().pid()).isNotEqualTo(pid);
+        assertThat(postgres.pid().getAsLong()).isNotEqualTo(pid);
         assertThat(postgres.current().orElseThrow().port()).isEqualTo(port);
         assertThat(committedNames()).isEqualTo("committed");
     }
@@ -53,7 +50,7 @@ class PostgresControlIT {
         MachineCache.deleteRecursively(directory);
         postgres.start();
         execute("create table if not exists survivors (name text)", "insert into survivors values ('committed')");
-        long pid = postgres.status().pid();
+        long pid = postgres.pid().getAsLong();
 
         postgres.stop();
 

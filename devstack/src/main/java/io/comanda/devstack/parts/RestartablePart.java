@@ -1,26 +1,30 @@
-package io.comanda.devstack.cli;
-
-import io.comanda.devstack.parts.ManagedPart;
+package io.comanda.devstack.parts;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * One part of a running stack under an operator's control: stopped, started again the way it first
- * started (same ports, data and configuration), or killed as a crash would. The launcher never starts
- * a part again by itself: a dead part stays dead until someone starts it, which is what a fault test needs.
+ * The one lifecycle of a part that can be stopped, started again the way it first started (same ports,
+ * data and configuration), restarted, or killed as a crash would: what the launcher's part commands
+ * and the tests' outages ({@code TestStack.stopKafka()} and its kind) both run. Nothing starts a part
+ * again by itself: a dead part stays dead until someone starts it, which is what a fault test needs.
+ *
+ * <p>What differs between parts is given to it: how the part starts (its {@code starter}) and how it
+ * stops (its {@link ManagedPart#close()}). One command at a time per part.
  *
  * @param <P> the kind of part
  */
-final class ControlledPart<P extends ManagedPart> {
+public final class RestartablePart<P extends ManagedPart> {
 
-    /** What {@code ./comanda status} shows; DEAD is a part that ended without being stopped. */
-    enum State {
+    /** Where the part stands; DEAD is a part that ended without being stopped. */
+    public enum State {
         STARTING, RUNNING, STOPPING, STOPPED, DEAD;
 
-        String label() {
+        /** As {@code ./comanda status} shows it, e.g. {@code running}. */
+        public String label() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
@@ -34,47 +38,62 @@ final class ControlledPart<P extends ManagedPart> {
     private volatile State phase = State.STOPPED;
 
     /**
+     * A part not started yet; {@link #start()} starts it.
+     *
      * @param name    the operator's name of the part, e.g. {@code orders}, {@code connect}
      * @param port    the port clients reach it on
      * @param starter starts it and returns it ready; called again for every start
      */
-    ControlledPart(String name, int port, Supplier<P> starter) {
+    public RestartablePart(String name, int port, Supplier<P> starter) {
         this.name = name;
         this.port = port;
         this.starter = starter;
     }
 
-    String name() {
+    /** A part that already runs, {@code running}, e.g. one another class loader of this JVM started. */
+    public static <P extends ManagedPart> RestartablePart<P> running(String name, int port, P running,
+                                                                     Supplier<P> starter) {
+        RestartablePart<P> part = new RestartablePart<>(name, port, starter);
+        part.current = running;
+        part.phase = State.RUNNING;
+        return part;
+    }
+
+    public String name() {
         return name;
     }
 
+    /** The port clients reach it on. */
+    public int port() {
+        return port;
+    }
+
     /** Whether {@code name} means this part: its operator's name or its own, e.g. {@code orders-service}. */
-    boolean isCalled(String name) {
+    public boolean isCalled(String name) {
         P part = current;
         return this.name.equals(name) || (part != null && part.name().equals(name));
     }
 
     /** What a start after the first needs besides the part itself, e.g. a worker's connectors registered again. */
-    void afterStartAgain(Consumer<P> step) {
+    public void afterStartAgain(Consumer<P> step) {
         this.afterStartAgain = step;
     }
 
     /** The part as last started, running or not. */
-    Optional<P> current() {
+    public Optional<P> current() {
         return Optional.ofNullable(current);
     }
 
-    State state() {
+    public State state() {
         State state = phase;
         P part = current;
         return state == State.RUNNING && part != null && !part.isAlive() ? State.DEAD : state;
     }
 
-    PartStatus status() {
-        State state = state();
+    /** Its OS process while it runs, or the one that died; empty when it is stopped or runs inside this JVM. */
+    public OptionalLong pid() {
         P part = current;
-        Long pid = part == null || state == State.STOPPED ? null : part.pid().stream().boxed().findFirst().orElse(null);
-        return new PartStatus(name, state.label(), pid, port);
+        return part == null || state() == State.STOPPED ? OptionalLong.empty() : part.pid();
     }
 
     /**
@@ -83,7 +102,7 @@ final class ControlledPart<P extends ManagedPart> {
      *
      * @return whether it was started (false: it already ran)
      */
-    synchronized boolean start() {
+    public synchronized boolean start() {
         if (state() == State.RUNNING) {
             return false;
         }
@@ -110,7 +129,7 @@ final class ControlledPart<P extends ManagedPart> {
      *
      * @return whether it ran or had died (false: it was stopped already)
      */
-    synchronized boolean stop() {
+    public synchronized boolean stop() {
         P part = current;
         if (part == null || phase == State.STOPPED) {
             return false;
@@ -125,7 +144,7 @@ final class ControlledPart<P extends ManagedPart> {
     }
 
     /** {@link #stop}, then {@link #start}, with no other command for this part in between. */
-    synchronized void restart() {
+    public synchronized void restart() {
         stop();
         start();
     }
@@ -135,9 +154,9 @@ final class ControlledPart<P extends ManagedPart> {
      *
      * @return the PID killed
      * @throws IllegalStateException when it does not run
-     * @throws UnsupportedOperationException when it runs inside the launcher's JVM
+     * @throws UnsupportedOperationException when it runs inside this JVM
      */
-    synchronized long kill() {
+    public synchronized long kill() {
         P part = current;
         if (part == null || state() != State.RUNNING) {
             throw new IllegalStateException(name + " is not running (" + state().label() + ")");

@@ -1,4 +1,4 @@
-package io.comanda.devstack.cli;
+package io.comanda.devstack.parts;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -6,33 +6,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The fixed ports of the local stack, each overridable by an environment variable
- * {@code COMANDA_<PART>_PORT} (e.g. {@code COMANDA_POSTGRES_PORT=5433}).
+ * The fixed ports of the local stack, the defaults of the {@link StackPart catalogue}, each overridable by
+ * an environment variable {@code COMANDA_<PART>_PORT} (e.g. {@code COMANDA_POSTGRES_PORT=5433}).
  */
 public final class StackPorts {
 
-    private static final Map<String, Integer> DEFAULTS = new LinkedHashMap<>();
-
-    static {
-        DEFAULTS.put("postgres", 5432);
-        DEFAULTS.put("kafka", 9092);
-        DEFAULTS.put("kafka-controller", 9093);
-        DEFAULTS.put("connect", 8083);
-        DEFAULTS.put("keycloak", 8180);
-        DEFAULTS.put("smtp", 2525);
-        DEFAULTS.put("imap", 1143);
-        DEFAULTS.put("stripe", 12111);
-        DEFAULTS.put("orders", 8081);
-        DEFAULTS.put("payments", 8082);
-        DEFAULTS.put("notifications", 8084);
-        DEFAULTS.put("search", 8085);
-        DEFAULTS.put("zipkin", 9411);
-        // Each service's management interface: health and /q/metrics, apart from the public API.
-        DEFAULTS.put("orders-management", 9081);
-        DEFAULTS.put("payments-management", 9082);
-        DEFAULTS.put("notifications-management", 9084);
-        DEFAULTS.put("search-management", 9085);
-    }
+    private static final Map<String, Integer> DEFAULTS = StackPart.defaultPorts();
 
     private final Map<String, Integer> ports;
 
@@ -49,6 +28,11 @@ public final class StackPorts {
 
     public int of(String part) {
         return ports.get(part);
+    }
+
+    /** The port of {@code part}, where clients reach it. */
+    public int of(StackPart part) {
+        return of(part.operatorName());
     }
 
     public Map<String, Integer> all() {

@@ -1,0 +1,226 @@
+package io.comanda.devstack.cli;
+
+import io.comanda.devstack.parts.ConnectWorker;
+import io.comanda.devstack.parts.JavaCommand;
+import io.comanda.devstack.parts.KafkaProcess;
+import io.comanda.devstack.parts.KafkaTopics;
+import io.comanda.devstack.parts.KeycloakServer;
+import io.comanda.devstack.parts.MachineCache;
+import io.comanda.devstack.parts.ManagedPart;
+import io.comanda.devstack.parts.PostgresServer;
+import io.comanda.devstack.parts.ProcessPart;
+import io.comanda.devstack.parts.ProcessSpec;
+import io.comanda.devstack.parts.QuarkusAppProcess;
+import io.comanda.devstack.parts.ReadinessProbe;
+import io.comanda.devstack.parts.RestartablePart;
+import io.comanda.devstack.parts.RuntimeClasspath;
+import io.comanda.devstack.parts.SmtpProcess;
+import io.comanda.devstack.parts.StackPart;
+import io.comanda.devstack.parts.StackPorts;
+import io.comanda.devstack.parts.ZipkinServer;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static io.comanda.devstack.parts.StackPart.CONNECT;
+import static io.comanda.devstack.parts.StackPart.KAFKA;
+import static io.comanda.devstack.parts.StackPart.KEYCLOAK;
+import static io.comanda.devstack.parts.StackPart.NOTIFICATIONS;
+import static io.comanda.devstack.parts.StackPart.ORDERS;
+import static io.comanda.devstack.parts.StackPart.PAYMENTS;
+import static io.comanda.devstack.parts.StackPart.POSTGRES;
+import static io.comanda.devstack.parts.StackPart.SEARCH;
+import static io.comanda.devstack.parts.StackPart.SMTP;
+import static io.comanda.devstack.parts.StackPart.STRIPE;
+import static io.comanda.devstack.parts.StackPart.ZIPKIN;
+
+/**
+ * The whole Comanda suite on one machine, what {@code ./comanda up} runs: each part its own process,
+ * on fixed ports, with the same part classes the tests use: PostgreSQL (a database per service), a
+ * Kafka broker, a Kafka Connect worker with every outbox connector, Keycloak with the realm, an SMTP
+ * server whose mailboxes a mail client reads over IMAP, the Stripe emulator, the Zipkin trace store and
+ * the four services. Data lives in {@code .comanda/data} and survives a restart. Once up, each part can
+ * be stopped, started again, restarted or killed on its own ({@link RestartablePart}); the death of one
+ * never stops the rest.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    // Each service's fixed heap: their live data is a few tens of MiB, and a dozen JVMs share the machine.
+    private static final String SERVICE_HEAP = "128m";
+    private static final List<String> OUTBOX_CONNECTORS = List.of("orders-outbox", "payments-outbox");
+
+    private final Path root;
+    private final StackPorts ports;
+    private final StartedParts parts;
+
+    private LocalStack(Path root, StackPorts ports, PrintStream out) {
+        this.root = root;
+        this.ports = ports;
+        this.parts = new StartedParts(out);
+    }
+
+    /** Where a stack started from the repository at {@code root} keeps its data, logs and PID file. */
+    public static Path home(Path root) {
+        return root.resolve(".comanda");
+    }
+
+    /** Starts every part, stopping what started when one fails. */
+    public static LocalStack start(Path root, StackPorts ports, boolean fresh, PrintStream out) {
+        LocalStack stack = new LocalStack(root, ports, out);
+        try {
+            stack.startAll(fresh);
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The running parts in the order of the {@link StackPart catalogue}: data path first, then the parts
+     * beside it, then the services; one order whatever finished starting first, since several start at once.
+     */
+    public List<ManagedPart> parts() {
+        return parts.inStartOrder().stream()
+                .sorted(Comparator.comparingInt(part -> StackPart.tablePosition(part.name()))).toList();
+    }
+
+    /** Every part under the operator's control, in the same order as {@link #parts()}. */
+    List<RestartablePart<?>> controlled() {
+        return parts.controlled().stream()
+                .sorted(Comparator.comparingInt(part -> StackPart.tablePosition(part.name()))).toList();
+    }
+
+    private void startAll(boolean fresh) {
+        Path data = home(root).resolve("data");
+        settleLogManager();
+        if (fresh) {
+            MachineCache.deleteRecursively(data);
+        }
+        // Keycloak takes longest, and the small parts need nothing else: they start while the data path
+        // (PostgreSQL, Kafka, Connect, one after the other) comes up.
+        CompletableFuture<KeycloakServer> keycloak = parts.startAsync(KEYCLOAK, ports.of(KEYCLOAK),
+                () -> KeycloakServer.start(directory(KEYCLOAK), ports.of(KEYCLOAK), log(KEYCLOAK)));
+        CompletableFuture<ZipkinServer> zipkin = parts.startAsync(ZIPKIN, ports.of(ZIPKIN),
+                () -> ZipkinServer.start(directory(ZIPKIN), ports.of(ZIPKIN), log(ZIPKIN)));
+        CompletableFuture<SmtpProcess> smtp = parts.startAsync(SMTP, ports.of(SMTP),
+                () -> SmtpProcess.start(directory(SMTP), ports.of(SMTP), ports.of(SMTP.imapPortKey()), log(SMTP)));
+        CompletableFuture<ProcessPart> stripe = parts.startAsync(STRIPE, ports.of(STRIPE),
+                () -> javaPart(STRIPE, "http://127.0.0.1:", "io.comanda.stripe.emulator.StripeEmulator",
+                        "--port", Integer.toString(ports.of(STRIPE))));
+        PostgresServer postgres;
+        KafkaProcess kafka;
+        ConnectWorker connect;
+        try {
+            postgres = parts.startPart(POSTGRES, ports.of(POSTGRES),
+                    () -> PostgresServer.start(directory(POSTGRES), ports.of(POSTGRES), false, log(POSTGRES)));
+            StackPart.services().forEach(service -> postgres.createDatabase(service.operatorName()));
+            kafka = parts.startPart(KAFKA, ports.of(KAFKA), () -> KafkaProcess.start(directory(KAFKA),
+                    ports.of(KAFKA), ports.of(KAFKA.controllerPortKey()), log(KAFKA)));
+            kafka.createTopics(KafkaTopics.catalogue());
+            KafkaProcess broker = kafka;
+            PostgresServer database = postgres;
+            RestartablePart<ConnectWorker> worker = parts.start(CONNECT, ports.of(CONNECT),
+                    () -> ConnectWorker.start(broker.bootstrapServers(), database.host(), database.port(),
+                            directory(CONNECT), ports.of(CONNECT), log(CONNECT)));
+            worker.afterStartAgain(LocalStack::restoreConnectors);
+            connect = worker.current().orElseThrow();
+        } finally {
+            // Whatever happened, every part started so far must be known before close() stops them.
+            StartedParts.settled(keycloak, zipkin, smtp, stripe);
+        }
+        StartedParts.joined(keycloak, zipkin, smtp, stripe);
+        startServices(postgres, kafka, connect, keycloak.join(), smtp.join(), zipkin.join());
+    }
+
+    /**
+     * java.util.logging's manager initialises once per JVM. PostgreSQL's start (JBoss LogManager, which the
+     * embedded parts bring) and Keycloak's readiness probe (the HTTP client) both trigger it; racing from
+     * two threads they deadlock in its class initialisers. Settle it before the second thread exists, as
+     * the manager that is on the classpath wants to be chosen.
+     */
+    private static void settleLogManager() {
+        String jboss = "org.jboss.logmanager.LogManager";
+        if (System.getProperty("java.util.logging.manager") == null
+                && LocalStack.class.getClassLoader().getResource(jboss.replace('.', '/') + ".class") != null) {
+            System.setProperty("java.util.logging.manager", jboss);
+        }
+        java.util.logging.LogManager.getLogManager();
+    }
+
+    private void startServices(PostgresServer postgres, KafkaProcess kafka, ConnectWorker connect,
+                               KeycloakServer realm, SmtpProcess smtp, ZipkinServer zipkin) {
+        ServiceEnvironments environments = new ServiceEnvironments(ports, postgres, kafka, realm, smtp, zipkin);
+        // The services depend on the parts, not on each other: they start together, which on two cores still
+        // overlaps one's waits (migrations, broker, token issuer) with another's work.
+        CompletableFuture<?> order = service(ORDERS, environments);
+        CompletableFuture<?> payment = service(PAYMENTS, environments);
+        CompletableFuture<?> notification = service(NOTIFICATIONS, environments);
+        CompletableFuture<?> search = service(SEARCH, environments);
+        try {
+            StartedParts.joined(order, payment);
+            // The outbox tables and their publications exist now: the relay can start reading them.
+            parts.timed("outbox connectors", () -> {
+                OUTBOX_CONNECTORS.forEach(connect::register);
+                return null;
+            });
+        } finally {
+            StartedParts.settled(notification, search);
+        }
+        StartedParts.joined(notification, search);
+    }
+
+    /** A worker started again runs the outbox connectors it kept, or registers the ones it lost. */
+    private static void restoreConnectors(ConnectWorker worker) {
+        OUTBOX_CONNECTORS.forEach(worker::restore);
+    }
+
+    /**
+     * The first start waits until the service is ready, so that the walkthrough works the moment the stack
+     * is up; a start by the operator waits until it serves, since a dependency it waits for (Kafka) may be
+     * down on purpose.
+     */
+    private CompletableFuture<QuarkusAppProcess> service(StackPart service, ServiceEnvironments environments) {
+        AtomicBoolean first = new AtomicBoolean(true);
+        String module = service.partName();
+        return parts.startAsync(service, ports.of(service), () -> QuarkusAppProcess.start(module,
+                root.resolve(module), ports.of(service), ports.of(service.managementPortKey()), SERVICE_HEAP,
+                environments.of(service), log(service),
+                first.getAndSet(false) ? QuarkusAppProcess.Awaited.READY : QuarkusAppProcess.Awaited.SERVING));
+    }
+
+    /** A small main class of the build's classpath in its own JVM, ready when it listens on its port. */
+    private ProcessPart javaPart(StackPart part, String scheme, String mainClass, String... args) {
+        int port = ports.of(part);
+        Path directory = directory(part);
+        return ProcessPart.start(new ProcessSpec(part.partName(),
+                JavaCommand.of(RuntimeClasspath.recorded(), "128m", directory, mainClass, args),
+                directory, Map.of(), log(part), scheme + port, ReadinessProbe.listening(port, Duration.ofSeconds(30))));
+    }
+
+    /**
+     * Where a part works: a part that keeps its data across restarts in {@code .comanda/data}, which
+     * {@code --fresh} wipes; one that starts empty every time in {@code .comanda/run}.
+     */
+    private Path directory(StackPart part) {
+        return part.restart() == StackPart.Restart.KEEPS_DATA
+                ? home(root).resolve("data").resolve(part.operatorName())
+                : home(root).resolve("run").resolve(part.partName());
+    }
+
+    private Path log(StackPart part) {
+        return home(root).resolve("logs").resolve(part.partName() + ".log");
+    }
+
+    /** Stops every part in the reverse order of its start. */
+    @Override
+    public void close() {
+        parts.close();
+    }
+}
