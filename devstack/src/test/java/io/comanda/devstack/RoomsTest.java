@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * devstack's rooms and what each may use: the parts at the bottom, the clients on them, and the test
- * resources, the fault suite and the command line on both; the fault suite never reaches into the
+ * devstack's rooms and what each may use: the parts at the bottom, the clients on them, the order load
+ * on both, and the test resources, the fault suite and the command line above; the fault suite never reaches into the
  * command line, and the command line only starts the fault suite.
  */
 class RoomsTest {
@@ -27,8 +27,9 @@ class RoomsTest {
     private static final Map<String, Set<String>> MAY_USE = Map.of(
             "parts", Set.of(),
             "clients", Set.of("parts"),
+            "load", Set.of("parts", "clients"),
             "quarkus", Set.of("parts", "clients"),
-            "faults", Set.of("parts", "clients"),
+            "faults", Set.of("parts", "clients", "load"),
             "cli", Set.of("parts", "clients", "faults"));
 
     @Test
