@@ -12,7 +12,7 @@ import java.util.Map;
 public enum Topic {
     /**
      * Kept forever ({@code retention.ms=-1}): search-indexer rebuilds its read model from the whole history of the orders
-     * (about 1 kB a record, see the README for the disk it takes).
+     * (about 1 kB a record; docs/benchmarks.md gives the disk it takes).
      */
     ORDERS("orders", -1L),
     /** The broker's retention: no consumer needs more than the recent payment outcomes. */

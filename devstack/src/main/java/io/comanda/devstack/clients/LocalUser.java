@@ -2,7 +2,7 @@ package io.comanda.devstack.clients;
 
 /**
  * The users of the realm file {@code keycloak/comanda-realm.json}. Their passwords are
- * local-development defaults, documented in the README, and exist nowhere else.
+ * local-development defaults, documented in docs/security.md, and exist nowhere else.
  */
 public enum LocalUser {
     ALICE("alice", "alice-local-dev"),

@@ -1,11 +1,12 @@
 package io.comanda.devstack.faults;
 
-import io.comanda.devstack.clients.LocalUser;
 import io.comanda.devstack.clients.ControlClient;
-import io.comanda.devstack.parts.StackPorts;
+import io.comanda.devstack.clients.LocalUser;
 import io.comanda.devstack.load.CustomerToken;
 import io.comanda.devstack.load.OrderLoad;
 import io.comanda.devstack.load.PlacedOrder;
+import io.comanda.devstack.parts.StackPart;
+import io.comanda.devstack.parts.StackPorts;
 import io.comanda.events.Topic;
 
 import java.io.PrintStream;
@@ -49,19 +50,20 @@ public final class FaultSuite {
     public List<ScenarioResult> run(List<String> only) throws InterruptedException {
         Path resultFile = ChaosResultFile.ofRunningCommand();
         ChaosResultFile.delete(resultFile);
-        String keycloak = url("keycloak");
+        String keycloak = url(StackPart.KEYCLOAK.operatorName());
         CustomerToken customer = new CustomerToken(keycloak, LocalUser.ALICE);
         CustomerToken operator = new CustomerToken(keycloak, LocalUser.OPS);
         Map<String, String> urls = new HashMap<>();
-        for (String part : List.of("orders", "payments", "notifications", "search", "stripe", "orders-management",
-                "payments-management", "notifications-management")) {
-            urls.put(part, url(part));
+        urls.put(StackPart.STRIPE.operatorName(), url(StackPart.STRIPE.operatorName()));
+        for (StackPart service : StackPart.services()) {
+            urls.put(service.operatorName(), url(service.operatorName()));
+            urls.put(service.managementPortKey(), url(service.managementPortKey()));
         }
         StackApi api = new StackApi(urls, customer, operator);
         PartControl parts = new PartControl(launcher, out);
         List<ScenarioRun> runs = new ArrayList<>();
         List<ScenarioResult> results = new ArrayList<>();
-        try (EventLog events = new EventLog("127.0.0.1:" + ports.of("kafka"), List.of(Topic.ORDERS.topicName(), Topic.PAYMENTS.topicName()))) {
+        try (EventLog events = new EventLog("127.0.0.1:" + ports.of(StackPart.KAFKA.operatorName()), List.of(Topic.ORDERS.topicName(), Topic.PAYMENTS.topicName()))) {
             List<Scenario> scenarios = Scenario.all().stream()
                     .filter(s -> only.isEmpty() || only.stream().anyMatch(name -> s.title(settings).contains(name)))
                     .toList();
@@ -124,7 +126,7 @@ public final class FaultSuite {
         Map<String, StackApi.Absorbed> duplicatesBefore = api.duplicatesAbsorbed();
         List<PlacedOrder> placed;
         Instant repairedAt;
-        try (OrderLoad load = new OrderLoad(url("orders"), customer, settings.quietWithin(), PaymentMix::of);
+        try (OrderLoad load = new OrderLoad(url(StackPart.ORDERS.operatorName()), customer, settings.quietWithin(), PaymentMix::of);
              FinalOrders finals = new FinalOrders(api, load::acceptedIds)) {
             load.start(settings.ordersPerSecond());
             Thread.sleep(settings.before().toMillis());

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 
-/** The fault suite's results, one row per scenario, as printed and as pasted into the README. */
+/** The fault suite's results, one row per scenario, as printed and as pasted into docs/fault-suite.md. */
 final class FaultTable {
 
     private static final String ROW = "| %-36s | %6s | %5s | %7s | %8s | %11s | %4s | %5s | %12s | %8s | %8s |%n";

@@ -1,9 +1,11 @@
 package io.comanda.devstack.faults;
 
 import io.comanda.devstack.clients.ControlClient;
+import io.comanda.devstack.parts.StackPart;
 
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -15,7 +17,7 @@ final class PartControl {
 
     private final ControlClient launcher;
     private final PrintStream out;
-    private final Set<String> down = new LinkedHashSet<>();
+    private final Set<StackPart> down = new LinkedHashSet<>();
 
     PartControl(ControlClient launcher, PrintStream out) {
         this.launcher = launcher;
@@ -27,11 +29,11 @@ final class PartControl {
      *
      * @return when it was done
      */
-    Instant run(String action, String part) {
+    Instant run(String action, StackPart part) {
         if (action.equals("kill") || action.equals("stop")) {
             down.add(part);
         }
-        String done = launcher.run(action, part);
+        String done = launcher.run(action, part.operatorName());
         if (action.equals("start") || action.equals("restart")) {
             down.remove(part);
         }
@@ -41,12 +43,13 @@ final class PartControl {
 
     /** Starts again every part a scenario killed or stopped and did not start, the broker first. */
     void startWhatIsDown() {
-        for (String part : Set.copyOf(down).stream().sorted((a, b) -> a.equals("kafka") ? -1 : b.equals("kafka") ? 1 : 0)
-                .toList()) {
+        for (StackPart part : Set.copyOf(down).stream()
+                .sorted(Comparator.comparing((StackPart down) -> down != StackPart.KAFKA)).toList()) {
             try {
                 run("start", part);
             } catch (RuntimeException e) {
-                out.println("    could not start " + part + " again: " + e.getMessage() + "; ./comanda start " + part);
+                out.println("    could not start " + part.partName() + " again: " + e.getMessage() + "; ./comanda start "
+                        + part.operatorName());
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.comanda.devstack.faults;
 
+import io.comanda.devstack.parts.StackPart;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -21,34 +23,34 @@ record Scenario(String name, Fault fault) {
     static List<Scenario> all() {
         return List.of(
                 new Scenario("kill -9 payments-service", (parts, settings) -> {
-                    parts.run("kill", "payments");
+                    parts.run("kill", StackPart.PAYMENTS);
                     Thread.sleep(settings.hold().toMillis());
-                    return parts.run("start", "payments");
+                    return parts.run("start", StackPart.PAYMENTS);
                 }),
                 new Scenario("kill -9 orders-service", (parts, settings) -> {
                     // The clients' requests in flight fail; they send them again with the same key.
-                    parts.run("kill", "orders");
+                    parts.run("kill", StackPart.ORDERS);
                     Thread.sleep(settings.hold().toMillis());
-                    return parts.run("start", "orders");
+                    return parts.run("start", StackPart.ORDERS);
                 }),
                 new Scenario("Kafka stopped " + "%d s", (parts, settings) -> {
-                    parts.run("stop", "kafka");
+                    parts.run("stop", StackPart.KAFKA);
                     Thread.sleep(settings.kafkaOutage().toMillis());
-                    return parts.run("start", "kafka");
+                    return parts.run("start", StackPart.KAFKA);
                 }),
-                new Scenario("PostgreSQL restarted", (parts, settings) -> parts.run("restart", "postgres")),
+                new Scenario("PostgreSQL restarted", (parts, settings) -> parts.run("restart", StackPart.POSTGRES)),
                 new Scenario("kill -9 Kafka Connect", (parts, settings) -> {
-                    parts.run("kill", "connect");
+                    parts.run("kill", StackPart.CONNECT);
                     Thread.sleep(settings.hold().toMillis());
-                    return parts.run("start", "connect");
+                    return parts.run("start", StackPart.CONNECT);
                 }),
                 new Scenario("orders-service started, Kafka down", (parts, settings) -> {
-                    parts.run("stop", "kafka");
-                    parts.run("kill", "orders");
+                    parts.run("stop", StackPart.KAFKA);
+                    parts.run("kill", StackPart.ORDERS);
                     // It starts and takes orders without the broker; they are relayed once the broker is back.
-                    parts.run("start", "orders");
+                    parts.run("start", StackPart.ORDERS);
                     Thread.sleep(settings.hold().toMillis());
-                    return parts.run("start", "kafka");
+                    return parts.run("start", StackPart.KAFKA);
                 }));
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.comanda.devstack.clients.MetricSamples;
 import io.comanda.devstack.load.CustomerToken;
 import io.comanda.devstack.parts.StackHttp;
+import io.comanda.devstack.parts.StackPart;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,9 +26,10 @@ import java.util.Optional;
 final class StackApi {
 
     /** The services with consumers, whose dead letters are counted. */
-    private static final String[] CONSUMING_SERVICES = {"orders", "payments", "notifications", "search"};
+    private static final List<StackPart> CONSUMING_SERVICES = StackPart.services();
     /** The services whose consumers deduplicate through an inbox (search-indexer's upserts are ordered by version instead). */
-    private static final String[] INBOX_SERVICES = {"orders", "payments", "notifications"};
+    private static final List<StackPart> INBOX_SERVICES = List.of(StackPart.ORDERS, StackPart.PAYMENTS,
+            StackPart.NOTIFICATIONS);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, String> urls;
@@ -47,20 +50,20 @@ final class StackApi {
 
     /** The order's status, e.g. {@code PENDING}, {@code CONFIRMED}; empty when orders-service does not know it. */
     Optional<String> orderStatus(String orderId) {
-        HttpResponse<String> response = get(urls.get("orders") + "/orders/" + orderId, customer);
+        HttpResponse<String> response = get(urls.get(StackPart.ORDERS.operatorName()) + "/orders/" + orderId, customer);
         return response.statusCode() == 404 ? Optional.empty() : Optional.of(json(response).path("status").asText());
     }
 
     /** How many orders the customer has, whatever their state. */
     long customerOrderCount() {
-        return json(get(urls.get("orders") + "/orders?size=1", customer)).path("total").asLong();
+        return json(get(urls.get(StackPart.ORDERS.operatorName()) + "/orders?size=1", customer)).path("total").asLong();
     }
 
     /** The ids of the customer's orders still PENDING, every page of them. */
     java.util.Set<String> pendingOrderIds() {
         java.util.Set<String> pending = new java.util.HashSet<>();
         for (int page = 0; ; page++) {
-            JsonNode answer = json(get(urls.get("orders") + "/orders?status=PENDING&size=100&page=" + page, customer));
+            JsonNode answer = json(get(urls.get(StackPart.ORDERS.operatorName()) + "/orders?status=PENDING&size=100&page=" + page, customer));
             answer.path("items").forEach(order -> pending.add(order.path("id").asText()));
             if (answer.path("next").isNull() || answer.path("next").isMissingNode()) {
                 return pending;
@@ -70,13 +73,13 @@ final class StackApi {
 
     /** payments-service's payment of the order ({@code charged} or {@code declined}); empty when it has none. */
     Optional<String> payment(String orderId) {
-        HttpResponse<String> response = get(urls.get("payments") + "/payments/" + orderId, operator);
+        HttpResponse<String> response = get(urls.get(StackPart.PAYMENTS.operatorName()) + "/payments/" + orderId, operator);
         return response.statusCode() == 404 ? Optional.empty() : Optional.of(json(response).path("status").asText());
     }
 
     /** Succeeded PaymentIntents at the Stripe emulator, by the order id in their metadata: money really taken. */
     Map<String, Integer> charges() {
-        HttpResponse<String> response = get(urls.get("stripe") + "/_emulator/charges", null);
+        HttpResponse<String> response = get(urls.get(StackPart.STRIPE.operatorName()) + "/_emulator/charges", null);
         Map<String, Integer> perOrder = new HashMap<>();
         for (JsonNode intent : json(response)) {
             if ("succeeded".equals(intent.path("status").asText())) {
@@ -92,8 +95,8 @@ final class StackApi {
      */
     Map<String, Absorbed> duplicatesAbsorbed() {
         Map<String, Absorbed> absorbed = new HashMap<>();
-        for (String service : INBOX_SERVICES) {
-            String metrics = get(urls.get(service + "-management") + "/q/metrics", null).body();
+        for (StackPart service : INBOX_SERVICES) {
+            String metrics = get(urls.get(service.managementPortKey()) + "/q/metrics", null).body();
             absorbed.put(service, new Absorbed(MetricSamples.sum(metrics, "comanda_consumer_duplicates_total"),
                     MetricSamples.sum(metrics, "process_start_time_seconds")));
         }
@@ -117,8 +120,8 @@ final class StackApi {
     /** Dead letters waiting, summed over every consuming service. */
     long deadLetters() {
         long waiting = 0;
-        for (String service : CONSUMING_SERVICES) {
-            waiting += json(get(urls.get(service) + "/admin/dead-letters?size=1", operator)).path("total").asLong();
+        for (StackPart service : CONSUMING_SERVICES) {
+            waiting += json(get(urls.get(service.operatorName()) + "/admin/dead-letters?size=1", operator)).path("total").asLong();
         }
         return waiting;
     }
