@@ -6,6 +6,8 @@ import io.comanda.devstack.parts.Ports;
 import io.comanda.devstack.parts.PostgresServer;
 import io.comanda.devstack.parts.ProcessPart;
 import io.comanda.devstack.parts.QuarkusAppProcess;
+import io.comanda.devstack.parts.StackHttp;
+import io.comanda.devstack.parts.StripeEmulatorProcess;
 import io.comanda.events.Topic;
 
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,8 +70,8 @@ public final class PaymentDrainBenchmark {
         MachineCache.deleteRecursively(work.resolve("kafka"));
         postgres.createDatabase(database);
         try (EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka"));
-             ProcessPart stripe = StripeEmulatorProcess.start(Ports.free(), latency, work.resolve("stripe-emulator"),
-                     work.resolve("logs/stripe-emulator.log"))) {
+             ProcessPart stripe = StripeEmulatorProcess.start(work.resolve("stripe-emulator"), Ports.free(), "512m",
+                     Duration.ofMillis(latency), work.resolve("logs/stripe-emulator.log"))) {
             kafka.createTopics(Map.of(Topic.ORDERS.topicName(), Topic.DEFAULT_PARTITIONS));
             // Every synthetic order is paid with a card that pays: each must be charged once.
             SyntheticOrders orders = new SyntheticOrders(events, 1000, "drain-customer-0");
@@ -141,7 +144,8 @@ public final class PaymentDrainBenchmark {
              ResultSet rs = statement.executeQuery("select count(*), count(distinct order_id), "
                      + "(select count(*) from outbox), (select count(*) from inbox) from payment")) {
             rs.next();
-            String summary = StripeEmulatorProcess.summary(stripe);
+            // paymentIntents, chargedOrders, ordersChargedTwice and replays, as the emulator counts them
+            String summary = StackHttp.get(stripe.address() + "/_emulator/summary").body();
             System.out.printf("[benchmark] payments %d for %d orders, outbox rows %d, inbox rows %d; Stripe emulator %s%n",
                     rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), summary);
             boolean once = rs.getLong(1) == events && rs.getLong(2) == events && rs.getLong(3) == events

@@ -1,10 +1,9 @@
 package io.comanda.orders;
 
-import io.comanda.devstack.clients.AccessTokens;
 import io.comanda.devstack.clients.LocalUser;
+import io.comanda.devstack.quarkus.RealmTokens;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.util.List;
 import java.util.Map;
@@ -19,11 +18,11 @@ final class Customers {
     }
 
     static String token(LocalUser user) {
-        return AccessTokens.reused(ConfigProvider.getConfig().getValue("comanda.test.keycloak-url", String.class), user);
+        return RealmTokens.token(user);
     }
 
     static String subject(LocalUser user) {
-        return AccessTokens.claims(token(user)).path("sub").asText();
+        return RealmTokens.subject(user);
     }
 
     static RequestSpecification as(LocalUser user) {

@@ -1,10 +1,8 @@
 package io.comanda.searchindexer;
 
-import io.comanda.devstack.clients.AccessTokens;
 import io.comanda.devstack.clients.LocalUser;
+import io.comanda.devstack.quarkus.RealmTokens;
 import io.restassured.specification.RequestSpecification;
-import org.eclipse.microprofile.config.ConfigProvider;
-
 
 import static io.restassured.RestAssured.given;
 
@@ -15,11 +13,11 @@ final class Users {
     }
 
     static String token(LocalUser user) {
-        return AccessTokens.reused(ConfigProvider.getConfig().getValue("comanda.test.keycloak-url", String.class), user);
+        return RealmTokens.token(user);
     }
 
     static String subject(LocalUser user) {
-        return AccessTokens.claims(token(user)).path("sub").asText();
+        return RealmTokens.subject(user);
     }
 
     static RequestSpecification as(LocalUser user) {

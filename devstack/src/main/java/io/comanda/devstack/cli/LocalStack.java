@@ -1,7 +1,6 @@
 package io.comanda.devstack.cli;
 
 import io.comanda.devstack.parts.ConnectWorker;
-import io.comanda.devstack.parts.JavaCommand;
 import io.comanda.devstack.parts.KafkaProcess;
 import io.comanda.devstack.parts.KafkaTopics;
 import io.comanda.devstack.parts.KeycloakServer;
@@ -9,14 +8,12 @@ import io.comanda.devstack.parts.MachineCache;
 import io.comanda.devstack.parts.ManagedPart;
 import io.comanda.devstack.parts.PostgresServer;
 import io.comanda.devstack.parts.ProcessPart;
-import io.comanda.devstack.parts.ProcessSpec;
 import io.comanda.devstack.parts.QuarkusAppProcess;
-import io.comanda.devstack.parts.ReadinessProbe;
 import io.comanda.devstack.parts.RestartablePart;
-import io.comanda.devstack.parts.RuntimeClasspath;
 import io.comanda.devstack.parts.SmtpProcess;
 import io.comanda.devstack.parts.StackPart;
 import io.comanda.devstack.parts.StackPorts;
+import io.comanda.devstack.parts.StripeEmulatorProcess;
 import io.comanda.devstack.parts.ZipkinServer;
 
 import java.io.PrintStream;
@@ -24,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -112,8 +108,8 @@ public final class LocalStack implements AutoCloseable {
         CompletableFuture<SmtpProcess> smtp = parts.startAsync(SMTP, ports.of(SMTP),
                 () -> SmtpProcess.start(directory(SMTP), ports.of(SMTP), ports.of(SMTP.imapPortKey()), log(SMTP)));
         CompletableFuture<ProcessPart> stripe = parts.startAsync(STRIPE, ports.of(STRIPE),
-                () -> javaPart(STRIPE, "http://127.0.0.1:", "io.comanda.stripe.emulator.StripeEmulator",
-                        "--port", Integer.toString(ports.of(STRIPE))));
+                () -> StripeEmulatorProcess.start(directory(STRIPE), ports.of(STRIPE), "128m", Duration.ZERO,
+                        log(STRIPE)));
         PostgresServer postgres;
         KafkaProcess kafka;
         ConnectWorker connect;
@@ -196,14 +192,6 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** A small main class of the build's classpath in its own JVM, ready when it listens on its port. */
-    private ProcessPart javaPart(StackPart part, String scheme, String mainClass, String... args) {
-        int port = ports.of(part);
-        Path directory = directory(part);
-        return ProcessPart.start(new ProcessSpec(part.partName(),
-                JavaCommand.of(RuntimeClasspath.recorded(), "128m", directory, mainClass, args),
-                directory, Map.of(), log(part), scheme + port, ReadinessProbe.listening(port, Duration.ofSeconds(30))));
-    }
-
     /**
      * Where a part works: a part that keeps its data across restarts in {@code .comanda/data}, which
      * {@code --fresh} wipes; one that starts empty every time in {@code .comanda/run}.

@@ -97,7 +97,7 @@ final class StackApi {
         Map<String, Absorbed> absorbed = new HashMap<>();
         for (StackPart service : INBOX_SERVICES) {
             String metrics = get(urls.get(service.managementPortKey()) + "/q/metrics", null).body();
-            absorbed.put(service, new Absorbed(MetricSamples.sum(metrics, "comanda_consumer_duplicates_total"),
+            absorbed.put(service.operatorName(), new Absorbed(MetricSamples.sum(metrics, "comanda_consumer_duplicates_total"),
                     MetricSamples.sum(metrics, "process_start_time_seconds")));
         }
         return absorbed;
