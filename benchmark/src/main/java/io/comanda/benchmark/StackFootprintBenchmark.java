@@ -1,5 +1,7 @@
 package io.comanda.benchmark;
 
+import io.comanda.devstack.cli.LocalStack;
+import io.comanda.devstack.clients.ControlClient;
 import io.comanda.devstack.parts.Ports;
 import io.comanda.devstack.parts.ProcessTreeUsage;
 import io.comanda.devstack.parts.StackPorts;
@@ -8,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,7 +44,7 @@ public final class StackFootprintBenchmark {
             try {
                 awaitUp(launcher, log);
                 double seconds = (System.nanoTime() - begin) / 1e9;
-                Map<String, Long> pids = StackProcesses.of(launcher.toHandle(), root);
+                Map<String, Long> pids = partProcesses(launcher.toHandle(), root);
                 double settled = awaitQuiet(ProcessCpu.of(pids), options.get("settle"), options.get("quiet-cpu") / 100.0);
                 System.out.printf(Locale.ROOT, "  up in %.1f s, settled %.0f s later; resident memory (MiB):%n", seconds,
                         settled);
@@ -56,6 +59,19 @@ public final class StackFootprintBenchmark {
                 ConfirmationLatencyBenchmark.median(rss), ConfirmationLatencyBenchmark.median(up));
         System.out.printf(Locale.ROOT, "RESULT P4 rss_mb=%.0f up_s=%.1f%n", ConfirmationLatencyBenchmark.median(rss),
                 ConfirmationLatencyBenchmark.median(up));
+    }
+
+    /**
+     * The process of each part, as the running launcher reports it on its control channel, and the
+     * launcher itself with what is left (the watchdogs that stop a part when the launcher dies).
+     */
+    private static Map<String, Long> partProcesses(ProcessHandle launcher, Path root) {
+        ControlClient control = ControlClient.of(LocalStack.home(root))
+                .orElseThrow(() -> new IllegalStateException("the launcher has no control channel"));
+        Map<String, Long> pids = new LinkedHashMap<>();
+        control.parts().stream().filter(part -> part.pid() != null).forEach(part -> pids.put(part.part(), part.pid()));
+        pids.put("launcher", launcher.pid());
+        return pids;
     }
 
     private static long printMemory(Map<String, Long> pids) {
