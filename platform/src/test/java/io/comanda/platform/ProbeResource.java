@@ -5,7 +5,7 @@ import io.comanda.events.Money;
 import io.comanda.events.OrderPlaced;
 import io.comanda.platform.inbox.Inbox;
 import io.comanda.platform.outbox.OutboxRow;
-import io.comanda.platform.outbox.OutboxWriter;
+import io.comanda.platform.outbox.OutboxRows;
 import io.comanda.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -50,10 +50,10 @@ public class ProbeResource {
             + "insert into probe_note (id, text) values ($10, $11)";
 
     private final Pool pool;
-    private final OutboxWriter outbox;
+    private final OutboxRows outbox;
     private final Inbox inbox;
 
-    public ProbeResource(Pool pool, OutboxWriter outbox, Inbox inbox) {
+    public ProbeResource(Pool pool, OutboxRows outbox, Inbox inbox) {
         this.pool = pool;
         this.outbox = outbox;
         this.inbox = inbox;

@@ -6,7 +6,7 @@ import io.comanda.orders.domain.PlacementReading;
 import io.comanda.orders.domain.PlacementStore;
 import io.comanda.orders.idempotency.NewIdempotencyRecord;
 import io.comanda.platform.outbox.OutboxRow;
-import io.comanda.platform.outbox.OutboxWriter;
+import io.comanda.platform.outbox.OutboxRows;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.Uni;
@@ -21,9 +21,9 @@ import java.util.function.Function;
 public class SqlPlacementStore implements PlacementStore {
 
     private final PlacementStatements statements;
-    private final OutboxWriter outbox;
+    private final OutboxRows outbox;
 
-    public SqlPlacementStore(PlacementStatements statements, OutboxWriter outbox) {
+    public SqlPlacementStore(PlacementStatements statements, OutboxRows outbox) {
         this.statements = statements;
         this.outbox = outbox;
     }

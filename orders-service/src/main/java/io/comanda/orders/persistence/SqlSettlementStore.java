@@ -6,7 +6,7 @@ import io.comanda.orders.domain.Settlement;
 import io.comanda.orders.domain.SettlementResult;
 import io.comanda.orders.domain.SettlementStore;
 import io.comanda.orders.domain.SettledOrder;
-import io.comanda.platform.outbox.OutboxWriter;
+import io.comanda.platform.outbox.OutboxRows;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,9 +19,9 @@ import java.util.function.Function;
 public class SqlSettlementStore implements SettlementStore {
 
     private final SettlementWriter writer;
-    private final OutboxWriter outbox;
+    private final OutboxRows outbox;
 
-    public SqlSettlementStore(SettlementWriter writer, OutboxWriter outbox) {
+    public SqlSettlementStore(SettlementWriter writer, OutboxRows outbox) {
         this.writer = writer;
         this.outbox = outbox;
     }

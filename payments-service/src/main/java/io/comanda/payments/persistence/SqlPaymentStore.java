@@ -2,7 +2,7 @@ package io.comanda.payments.persistence;
 
 import io.comanda.payments.domain.AlreadySettled;
 import io.comanda.payments.domain.PaymentStore;
-import io.comanda.platform.outbox.OutboxWriter;
+import io.comanda.platform.outbox.OutboxRows;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,9 +14,9 @@ import java.util.UUID;
 public class SqlPaymentStore implements PaymentStore {
 
     private final PaymentLedger ledger;
-    private final OutboxWriter outbox;
+    private final OutboxRows outbox;
 
-    public SqlPaymentStore(PaymentLedger ledger, OutboxWriter outbox) {
+    public SqlPaymentStore(PaymentLedger ledger, OutboxRows outbox) {
         this.ledger = ledger;
         this.outbox = outbox;
     }

@@ -10,11 +10,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@link OutboxRow#insert(int)} in the statement, and so the transaction, of the change it announces.
  */
 @ApplicationScoped
-public class OutboxWriter {
+public class OutboxRows {
 
     private final String source;
 
-    public OutboxWriter(@ConfigProperty(name = "quarkus.application.name") String applicationName) {
+    public OutboxRows(@ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.source = "/comanda/" + applicationName;
     }
 
