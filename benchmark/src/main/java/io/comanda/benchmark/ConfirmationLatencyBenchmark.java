@@ -1,13 +1,14 @@
 package io.comanda.benchmark;
 
-import io.comanda.devstack.clients.LocalUser;
 import io.comanda.devstack.cli.LocalStack;
-import io.comanda.devstack.parts.StackPorts;
+import io.comanda.devstack.clients.AccessTokens;
+import io.comanda.devstack.clients.LocalUser;
 import io.comanda.devstack.load.CustomerToken;
 import io.comanda.devstack.load.OrderLoad;
 import io.comanda.devstack.load.PlacedOrder;
-import io.comanda.devstack.clients.AccessTokens;
 import io.comanda.devstack.parts.Ports;
+import io.comanda.devstack.parts.StackPart;
+import io.comanda.devstack.parts.StackPorts;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,9 +44,9 @@ public final class ConfirmationLatencyBenchmark {
         StackPorts ports = StackPorts.fromEnvironment();
         requireFree(ports);
         try (LocalStack stack = LocalStack.start(root, ports, true, System.out)) {
-            CustomerToken token = new CustomerToken("http://127.0.0.1:" + ports.of("keycloak"), LocalUser.ALICE);
-            String orders = "http://127.0.0.1:" + ports.of("orders");
-            String kafka = "127.0.0.1:" + ports.of("kafka");
+            CustomerToken token = new CustomerToken("http://127.0.0.1:" + ports.of(StackPart.KEYCLOAK.operatorName()), LocalUser.ALICE);
+            String orders = "http://127.0.0.1:" + ports.of(StackPart.ORDERS.operatorName());
+            String kafka = "127.0.0.1:" + ports.of(StackPart.KAFKA.operatorName());
             ProcessCpu cpu = ProcessCpu.of(partPids(stack));
             System.out.printf("[benchmark] warming up at %d/s for %d s ...%n", rate, options.get("warmup"));
             placeAtRate(orders, token, rate, options.get("warmup"), new ConcurrentHashMap<>());

@@ -1,13 +1,14 @@
 package io.comanda.benchmark;
 
 import io.comanda.devstack.clients.AccessTokens;
-import io.comanda.devstack.clients.LocalUser;
 import io.comanda.devstack.clients.EventProducer;
+import io.comanda.devstack.clients.LocalUser;
 import io.comanda.devstack.parts.EmbeddedKafka;
 import io.comanda.devstack.parts.KeycloakServer;
 import io.comanda.devstack.parts.Ports;
 import io.comanda.devstack.parts.PostgresServer;
 import io.comanda.devstack.parts.QuarkusAppProcess;
+import io.comanda.devstack.parts.StackHttp;
 import io.comanda.events.Topic;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
@@ -16,7 +17,6 @@ import org.apache.kafka.common.Node;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -119,14 +119,13 @@ public final class SearchIndexBenchmark {
 
     private static void measure(String url, String token, int queries, String what, Function<Random, String> query,
                                 Random picker) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
         Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(10), 3);
         long hits = 0;
         for (int i = -queries / 10; i < queries; i++) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/search/orders?" + query.apply(picker)))
                     .header("Authorization", "Bearer " + token).build();
             long start = System.nanoTime();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = StackHttp.send(request);
             long micros = (System.nanoTime() - start) / 1_000;
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("search answered " + response.statusCode() + ": " + response.body());

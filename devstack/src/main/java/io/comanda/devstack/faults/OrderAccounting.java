@@ -106,6 +106,22 @@ final class OrderAccounting {
         kind(id, events, PLACED, "OrderPlaced");
         kind(id, events, OUTCOMES, "payment outcome");
         kind(id, events, SETTLEMENTS, "settlement");
+        agrees(id, status.get(), events, OUTCOMES,
+                (confirmed ? EventType.PAYMENT_SUCCEEDED_V1 : EventType.PAYMENT_FAILED_V1).ceType());
+        agrees(id, status.get(), events, SETTLEMENTS,
+                (confirmed ? EventType.ORDER_CONFIRMED_V1 : EventType.ORDER_CANCELLED_V1).ceType());
+        events.stream().filter(event -> event.id().isBlank()).findFirst()
+                .ifPresent(event -> wrong(id + ": a " + event.type() + " event without a ce_id"));
+    }
+
+    /**
+     * The kind's events say what the order's final status says: the consumers act on the event, so a
+     * CONFIRMED order announced as cancelled (or a charge announced as failed) is wrong even when its
+     * final status is right.
+     */
+    private void agrees(String orderId, String status, List<EventLog.Event> events, Set<String> types, String expected) {
+        events.stream().map(EventLog.Event::type).filter(types::contains).filter(type -> !type.equals(expected))
+                .findFirst().ifPresent(type -> wrong(orderId + ": " + status + " but announced by " + type));
     }
 
     /** One event of the kind, under one id; copies of it (a relay publishing again) are for the inboxes to absorb. */

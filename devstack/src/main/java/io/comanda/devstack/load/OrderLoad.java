@@ -36,7 +36,7 @@ import java.util.function.LongFunction;
  * <p>Its state stays bounded however long a part stays down: every client sends through devstack's one
  * HTTP client ({@link StackHttp}), and at most {@link #MAX_IN_FLIGHT} clients are in flight; an order due
  * while that many are still waiting for their answer is not sent, and {@link #notSent() counted}. At 20
- * orders a second, orders-service down for a minute would otherwise keep 1,200 clients retrying at once.
+ * orders a second that is a minute of orders-service down; beyond it the load thins instead of growing.
  */
 public final class OrderLoad implements AutoCloseable {
 
@@ -44,8 +44,12 @@ public final class OrderLoad implements AutoCloseable {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final long FIRST_BACK_OFF_MS = 200;
     private static final long MAX_BACK_OFF_MS = 2000;
-    /** Clients waiting for their answer at once: ten seconds of the full run's 20 orders a second. */
-    public static final int MAX_IN_FLIGHT = 200;
+    /**
+     * Clients waiting for their answer at once: a minute of the full run's 20 orders a second, so that a
+     * part may take a minute to come back under the whole load. Each is a thread that mostly sleeps in
+     * its back-off and holds one small request; the launcher's heap for the suite is sized for them.
+     */
+    public static final int MAX_IN_FLIGHT = 1_200;
 
     private final String ordersUrl;
     private final CustomerToken token;
@@ -151,8 +155,9 @@ public final class OrderLoad implements AutoCloseable {
                 } else if (status != 409 && status < 500) {
                     return new PlacedOrder(key, paymentMethod, first, null, null, attempts, replays, 0, lastAnswer);
                 }
-            } catch (UncheckedIOException e) {
-                // Refused, reset or timed out: whether the order was placed is unknown, so send it again.
+            } catch (RuntimeException e) {
+                // Refused, reset or timed out, or Keycloak gave no token just now (it may be starved while a
+                // part restarts): whether the order was placed is unknown, so send it again until the deadline.
                 lastAnswer = e.toString();
             }
             Thread.sleep(backOff);
@@ -184,8 +189,8 @@ public final class OrderLoad implements AutoCloseable {
                 if (response.statusCode() == 201) {
                     return orderId.equals(id(response.body())) ? 0 : 1;
                 }
-            } catch (UncheckedIOException e) {
-                // Asked again below.
+            } catch (RuntimeException e) {
+                // No answer, or no token: asked again below.
             }
             Thread.sleep(backOff);
             backOff = Math.min(MAX_BACK_OFF_MS, backOff * 2);

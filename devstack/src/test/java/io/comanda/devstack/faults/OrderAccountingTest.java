@@ -26,6 +26,7 @@ class OrderAccountingTest {
     private final Map<String, OrderTrail> trails = new HashMap<>();
     private Unaccounted unaccounted = new Unaccounted(0, 0);
     private long deadLetters;
+    private long notSent;
 
     @Test
     void aCleanLedgerCountsNothing() {
@@ -102,6 +103,33 @@ class OrderAccountingTest {
     }
 
     @Test
+    void aConfirmedOrderSettledByACancellationEventIsWrong() {
+        confirmed("paid");
+        trails.put("paid", withEvents(trails.get("paid"), List.of(event(EventType.ORDER_PLACED_V1, "paid-placed"),
+                event(EventType.PAYMENT_SUCCEEDED_V1, "paid-outcome"), event(EventType.ORDER_CANCELLED_V1, "paid-settled"))));
+
+        assertOnly(account(), Column.WRONG, 1);
+    }
+
+    @Test
+    void aChargeAnnouncedAsAFailedPaymentIsWrong() {
+        confirmed("paid");
+        trails.put("paid", withEvents(trails.get("paid"), List.of(event(EventType.ORDER_PLACED_V1, "paid-placed"),
+                event(EventType.PAYMENT_FAILED_V1, "paid-outcome"), event(EventType.ORDER_CONFIRMED_V1, "paid-settled"))));
+
+        assertOnly(account(), Column.WRONG, 1);
+    }
+
+    @Test
+    void anEventWithoutAnIdIsWrong() {
+        confirmed("paid");
+        trails.put("paid", withEvents(trails.get("paid"), List.of(event(EventType.ORDER_PLACED_V1, ""),
+                event(EventType.PAYMENT_SUCCEEDED_V1, "paid-outcome"), event(EventType.ORDER_CONFIRMED_V1, "paid-settled"))));
+
+        assertOnly(account(), Column.WRONG, 1);
+    }
+
+    @Test
     void anOrderChargedTwiceIsADuplicateEffect() {
         confirmed("paid");
         trails.put("paid", withCharges(trails.get("paid"), 2));
@@ -174,6 +202,18 @@ class OrderAccountingTest {
     }
 
     @Test
+    void aLoadThinnedByItsCapIsNotCleanThoughNothingWasLost() {
+        confirmed("paid");
+        notSent = 3;
+
+        ScenarioResult result = account();
+
+        assertThat(List.of(result.lost(), result.duplicateEffects(), result.wrong())).containsOnly(0);
+        assertThat(result.notSent()).isEqualTo(3);
+        assertThat(result.clean()).isFalse();
+    }
+
+    @Test
     void replaysAndAbsorbedDeliveriesAreDuplicatesSeen() {
         confirmed("paid");
         placed.add(asSeen(placed.remove(0), PaymentMix.PAYS, 3, 2, 0));
@@ -209,7 +249,7 @@ class OrderAccountingTest {
 
     private ScenarioResult account() {
         return OrderAccounting.account(new ScenarioLedger("kill -9 something", REPAIRED, placed, trails, unaccounted, 0,
-                deadLetters, 0));
+                deadLetters, notSent));
     }
 
     private void confirmed(String orderId) {

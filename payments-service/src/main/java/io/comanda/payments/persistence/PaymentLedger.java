@@ -33,7 +33,8 @@ public class PaymentLedger {
     // writer (a rebalance handing a partition over mid-batch): an event already in the inbox records no
     // payment, an order already paid gets no second payment row (the unique order_id), and only a
     // payment row inserted here gets its outcome event (the outbox row whose id the payment keeps).
-    // $1-$2 the inbox entries, $2-$13 the payments, $14-$22 their outcome events.
+    // $1-$2 the inbox entries ($2, the event ids, is also the payments' first column), $3-$13 the
+    // payments, $14-$22 their outcome events.
     private static final String RECORD = """
             with inboxed as (
             """ + InboxEntry.insertEach(1) + """
