@@ -103,7 +103,9 @@ public final class ConfirmationLatencyBenchmark {
      */
     private static void placeAtRate(String ordersUrl, CustomerToken customer, int rate, int seconds,
                                     Map<String, Instant> created) throws InterruptedException {
-        try (OrderLoad load = new OrderLoad(ordersUrl, customer, Duration.ofMinutes(2), n -> "pm_card_visa")) {
+        // Two seconds of the load in flight at most: a stack that far behind is past what this measures,
+        // and more clients would only pile onto a service that is behind.
+        try (OrderLoad load = new OrderLoad(ordersUrl, customer, Duration.ofMinutes(2), n -> "pm_card_visa", 2 * rate)) {
             load.start(rate);
             Thread.sleep(Duration.ofSeconds(seconds).toMillis());
             for (PlacedOrder order : load.finish()) {
@@ -115,7 +117,7 @@ public final class ConfirmationLatencyBenchmark {
             }
             if (load.notSent() > 0) {
                 System.err.printf("%d orders not sent: %d clients were waiting for their answer%n", load.notSent(),
-                        OrderLoad.MAX_IN_FLIGHT);
+                        load.maxInFlight());
             }
         }
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.comanda.devstack.load.OrderLoad;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,7 +45,7 @@ public final class ChaosResultFile {
         ObjectNode root = JSON.createObjectNode();
         root.put("clean", results.stream().allMatch(ScenarioResult::clean));
         root.put("ordersPerSecond", settings.ordersPerSecond());
-        root.put("maxClientsInFlight", OrderLoad.MAX_IN_FLIGHT);
+        root.put("maxClientsInFlight", settings.maxClientsInFlight());
         ArrayNode scenarios = root.putArray("scenarios");
         results.forEach(result -> scenarios.add(scenario(result)));
         try {

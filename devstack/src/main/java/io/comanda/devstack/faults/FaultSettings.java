@@ -22,6 +22,14 @@ public record FaultSettings(int ordersPerSecond, Duration before, Duration hold,
         }
     }
 
+    /**
+     * The most clients the load keeps waiting for their answer at once: a minute of it, so that a part may
+     * take a minute to come back under the whole load (1,200 at the full run's 20 orders a second).
+     */
+    public int maxClientsInFlight() {
+        return ordersPerSecond * 60;
+    }
+
     /** The documented full run: the 30 s without Kafka, and enough orders to see each fault's backlog. */
     public static FaultSettings full() {
         return new FaultSettings(20, Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(20),

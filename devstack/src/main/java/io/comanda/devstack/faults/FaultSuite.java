@@ -126,7 +126,8 @@ public final class FaultSuite {
         Map<String, StackApi.Absorbed> duplicatesBefore = api.duplicatesAbsorbed();
         List<PlacedOrder> placed;
         Instant repairedAt;
-        try (OrderLoad load = new OrderLoad(url(StackPart.ORDERS.operatorName()), customer, settings.quietWithin(), PaymentMix::of);
+        try (OrderLoad load = new OrderLoad(url(StackPart.ORDERS.operatorName()), customer, settings.quietWithin(),
+                PaymentMix::of, settings.maxClientsInFlight());
              FinalOrders finals = new FinalOrders(api, load::acceptedIds)) {
             load.start(settings.ordersPerSecond());
             Thread.sleep(settings.before().toMillis());
@@ -143,7 +144,7 @@ public final class FaultSuite {
             out.printf("    %d orders placed (%d sent more than once, %d answered as a replay, %d not sent: %d clients"
                             + " in flight), final %.1f s after the load stopped%n", accepted.size(),
                     placed.stream().filter(p -> p.attempts() > 1).count(), placed.stream().filter(p -> p.replays() > 0).count(),
-                    load.notSent(), OrderLoad.MAX_IN_FLIGHT, Duration.between(quietFrom, Instant.now()).toMillis() / 1000.0);
+                    load.notSent(), load.maxInFlight(), Duration.between(quietFrom, Instant.now()).toMillis() / 1000.0);
             awaitEvents(events, accepted);
             Map<String, Integer> charges = api.charges();
             Map<String, OrderTrail> trails = new HashMap<>();

@@ -34,9 +34,11 @@ import java.util.function.LongFunction;
  * that a crash of orders-service mid-request neither loses an order nor places it twice.
  *
  * <p>Its state stays bounded however long a part stays down: every client sends through devstack's one
- * HTTP client ({@link StackHttp}), and at most {@link #MAX_IN_FLIGHT} clients are in flight; an order due
- * while that many are still waiting for their answer is not sent, and {@link #notSent() counted}. At 20
- * orders a second that is a minute of orders-service down; beyond it the load thins instead of growing.
+ * HTTP client ({@link StackHttp}), and at most {@code maxInFlight} clients are in flight; an order due
+ * while that many are still waiting for their answer is not sent, and {@link #notSent() counted}. The
+ * caller sizes the cap to what it measures: the fault suite to a minute of its load (a part down that
+ * long), a latency benchmark to a few seconds (a service that far behind is past what it measures, and
+ * more clients would only pile onto it).
  */
 public final class OrderLoad implements AutoCloseable {
 
@@ -44,20 +46,15 @@ public final class OrderLoad implements AutoCloseable {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final long FIRST_BACK_OFF_MS = 200;
     private static final long MAX_BACK_OFF_MS = 2000;
-    /**
-     * Clients waiting for their answer at once: a minute of the full run's 20 orders a second, so that a
-     * part may take a minute to come back under the whole load. Each is a thread that mostly sleeps in
-     * its back-off and holds one small request; the launcher's heap for the suite is sized for them.
-     */
-    public static final int MAX_IN_FLIGHT = 1_200;
 
     private final String ordersUrl;
     private final CustomerToken token;
     private final Duration giveUpAfter;
     private final LongFunction<String> paymentMethod;
     private final ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor(daemon("order-load"));
-    private final ExecutorService clients = Executors.newFixedThreadPool(MAX_IN_FLIGHT, daemon("order-client"));
-    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+    private final int maxInFlight;
+    private final ExecutorService clients;
+    private final Semaphore inFlight;
     private final List<Future<PlacedOrder>> placements = new ArrayList<>();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong notSent = new AtomicLong();
@@ -68,8 +65,14 @@ public final class OrderLoad implements AutoCloseable {
      * @param token         the customer who places the orders
      * @param giveUpAfter   how long one order's client keeps trying before it gives the order up
      * @param paymentMethod the Stripe test payment method of the {@code n}th order
+     * @param maxInFlight   the most clients waiting for their answer at once; each is a thread that mostly
+     *                      sleeps in its back-off and holds one small request
      */
-    public OrderLoad(String ordersUrl, CustomerToken token, Duration giveUpAfter, LongFunction<String> paymentMethod) {
+    public OrderLoad(String ordersUrl, CustomerToken token, Duration giveUpAfter, LongFunction<String> paymentMethod,
+                     int maxInFlight) {
+        this.maxInFlight = maxInFlight;
+        this.clients = Executors.newFixedThreadPool(maxInFlight, daemon("order-client"));
+        this.inFlight = new Semaphore(maxInFlight);
         this.ordersUrl = ordersUrl + "/orders";
         this.token = token;
         this.giveUpAfter = giveUpAfter;
@@ -97,7 +100,12 @@ public final class OrderLoad implements AutoCloseable {
         }, 0, period, TimeUnit.MICROSECONDS);
     }
 
-    /** Orders due while {@link #MAX_IN_FLIGHT} clients were still in flight, and so not sent. */
+    /** The most clients in flight at once. */
+    public int maxInFlight() {
+        return maxInFlight;
+    }
+
+    /** Orders due while {@link #maxInFlight()} clients were still in flight, and so not sent. */
     public long notSent() {
         return notSent.get();
     }
