@@ -44,8 +44,9 @@ class PaymentProcessingTest {
 
         assertThat(result.refused()).isEmpty();
         assertThat(result.retryable()).isEmpty();
-        assertThat(provider.charged).containsExactly(espresso.orderId(), other.order().orderId());
-        assertThat(payments.recorded).extracting(RecordedPayment::delivery).containsExactly(first, other);
+        // Charged two at a time: each once, in whichever order the provider answers.
+        assertThat(provider.charged).containsExactlyInAnyOrder(espresso.orderId(), other.order().orderId());
+        assertThat(payments.recorded).extracting(RecordedPayment::delivery).containsExactlyInAnyOrder(first, other);
         assertThat(payments.recorded).extracting(recorded -> recorded.payment().status())
                 .containsOnly(PaymentStatus.SUCCEEDED);
     }
