@@ -28,12 +28,9 @@ record ServiceEnvironments(StackPorts ports, PostgresServer postgres, KafkaProce
             case ORDERS ->
                 // Reconciliation asks payments-service about orders left PENDING.
                     env.put("COMANDA_PAYMENTS_URL", "http://127.0.0.1:" + ports.of(StackPart.PAYMENTS));
-            case PAYMENTS -> {
-                env.put("COMANDA_STRIPE_API_BASE", "http://127.0.0.1:" + ports.of(StackPart.STRIPE));
-                // The emulator's search is consistent at once, where Stripe's lags: an order whose charge
-                // answered 500 need not wait a minute before its PaymentIntent is looked up.
-                env.put("COMANDA_STRIPE_SEARCH_CONSISTENCY", "0s");
-            }
+            case PAYMENTS ->
+                // Production's settings otherwise: the emulator's search lags a minute, as Stripe's does.
+                    env.put("COMANDA_STRIPE_API_BASE", "http://127.0.0.1:" + ports.of(StackPart.STRIPE));
             case NOTIFICATIONS -> {
                 // Keycloak's admin API gives the recipients' addresses; the realm URL follows from it.
                 env.put("COMANDA_KEYCLOAK_URL", realm.url());

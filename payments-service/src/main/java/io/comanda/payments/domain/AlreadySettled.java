@@ -4,10 +4,11 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Of a batch, what was settled before.
+ * What is done already among a batch's events.
  *
- * @param eventIds the events already recorded in the inbox
- * @param orderIds the orders already paid
+ * @param eventIds       the events already recorded in the inbox
+ * @param orderIds       the orders already paid
+ * @param cancelledOrders the orders an operator cancelled: never charged from then on
  */
-public record AlreadySettled(Set<UUID> eventIds, Set<UUID> orderIds) {
+public record AlreadySettled(Set<UUID> eventIds, Set<UUID> orderIds, Set<UUID> cancelledOrders) {
 }

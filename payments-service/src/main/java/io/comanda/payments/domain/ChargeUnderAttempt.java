@@ -7,12 +7,12 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Charges one order as its charge attempt allows. Usually that is one call under the attempt's key. When
- * the key can no longer be trusted to answer (older than the provider's idempotency window, or its last
- * answer indeterminate), the order's PaymentIntent is looked up first and adopted if found, so an order
- * delivered again after a crash between the charge and its payment row, however late, is not charged twice;
- * only when none is found does the next key generation charge. Never throws: the outcome carries the
- * result or the failure, and the attempt as it stands afterwards, for the caller to record.
+ * Charges one order as its charge attempt allows ({@link ChargeAttempt#next}). Usually that is one call
+ * under the attempt's key. When the key can no longer answer for the charge, the order's PaymentIntents
+ * are looked up in a consistent listing first and the charge found is adopted, so an order whose charge
+ * was ambiguous, or that comes back after a crash, however late, is not charged twice; only when none is
+ * found does the next key generation charge. Never throws: the outcome carries the result or the failure,
+ * and the attempt as it stands afterwards, for the caller to record.
  */
 @ApplicationScoped
 public class ChargeUnderAttempt {
@@ -25,38 +25,52 @@ public class ChargeUnderAttempt {
         this.windows = windows;
     }
 
+    /** Charges the order, or finds its charge. */
     public AttemptedCharge charge(OrderPlaced order, ChargeAttempt attempt) {
+        return charge(order, attempt, true);
+    }
+
+    /**
+     * @param mayCharge false for an order cancelled meanwhile: its charge is found if there is one, but no
+     *                  new one is made; a look-up that finds none answers {@link Optional#empty() no result}
+     *                  and no failure
+     */
+    public AttemptedCharge charge(OrderPlaced order, ChargeAttempt attempt, boolean mayCharge) {
         Instant now = Instant.now();
         return switch (attempt.next(now, windows)) {
             case CHARGE_UNDER_KEY -> chargeUnder(order, attempt);
-            case WAIT_FOR_SEARCH -> AttemptedCharge.failed(order, new ProviderUnavailableException(
-                    "The charge of order " + order.orderId() + " waits until the provider's search shows what its "
-                            + "indeterminate answer did", null), attempt);
-            case SEARCH_FIRST -> searchThenCharge(order, attempt, now);
+            case WAIT -> AttemptedCharge.failed(order, new ChargeUnresolvedException(ChargeAttempt.Unresolved.AWAITING_ANSWER,
+                    "The key of order " + order.orderId() + " is near the end of its window: its charge is looked up "
+                            + "once the window is over, at " + attempt.windowEnd(windows), null),
+                    attempt.unresolved(ChargeAttempt.Unresolved.AWAITING_ANSWER, now));
+            case LOOK_UP -> lookUpThenCharge(order, attempt, now, mayCharge);
         };
     }
 
-    private AttemptedCharge searchThenCharge(OrderPlaced order, ChargeAttempt attempt, Instant now) {
+    private AttemptedCharge lookUpThenCharge(OrderPlaced order, ChargeAttempt attempt, Instant now, boolean mayCharge) {
         Optional<ChargeResult> found;
         try {
-            found = gateway.findByOrder(order.orderId());
+            found = gateway.lookUp(order.orderId(), order.occurredAt().minus(windows.clockSkew()));
         } catch (RuntimeException e) {
             // A failed look-up says nothing about the charge: the attempt stays as it was.
             return AttemptedCharge.failed(order, e, attempt);
         }
-        return found.map(result -> AttemptedCharge.answered(order, result, attempt.definite()))
-                .orElseGet(() -> chargeUnder(order, attempt.nextGeneration(now)));
+        if (found.isPresent()) {
+            return AttemptedCharge.answered(order, found.get(), attempt.resolved());
+        }
+        return mayCharge ? chargeUnder(order, attempt.nextGeneration(now))
+                : AttemptedCharge.answered(order, null, attempt.resolved());
     }
 
     private AttemptedCharge chargeUnder(OrderPlaced order, ChargeAttempt attempt) {
         ChargeRequest request = new ChargeRequest(order.orderId(), order.total(), order.paymentMethod(),
                 attempt.idempotencyKey());
         try {
-            return AttemptedCharge.answered(order, gateway.charge(request), attempt.definite());
-        } catch (ProviderOutcomeUnknownException e) {
-            return AttemptedCharge.failed(order, e, attempt.indeterminate(Instant.now()));
+            return AttemptedCharge.answered(order, gateway.charge(request), attempt.resolved());
+        } catch (ChargeUnresolvedException e) {
+            return AttemptedCharge.failed(order, e, attempt.unresolved(e.why(), Instant.now()));
         } catch (RuntimeException e) {
-            // Refused before it ran (429, 409, a refused key), or still processing: the key answers as before.
+            // Refused before it ran (429, no connection, a refused key), or still processing: the key answers as before.
             return AttemptedCharge.failed(order, e, attempt);
         }
     }

@@ -5,21 +5,30 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** How long the provider's answers can be trusted: its idempotency keys, and its search. */
+/** How long the provider's answers can be trusted: its idempotency keys, and its requests' execution. */
 @ConfigMapping(prefix = "comanda.stripe")
 public interface KeyWindows {
 
     /**
-     * How long after its first use an idempotency key is trusted to answer for its charge: shorter than
-     * the provider's own window (Stripe keeps keys 24 h), so a key is never used as it is forgotten.
+     * How long after the order was placed (or a later key generation first used) its key is trusted to
+     * answer for its charge: shorter than the provider's own window (Stripe keeps keys at least 24 h), so
+     * a key is never used as it is forgotten.
      */
     @WithDefault("23h")
     Duration idempotencyKeyWindow();
 
     /**
-     * How long after an indeterminate answer the provider's search is trusted to show a PaymentIntent
-     * that answer may have created (Stripe's search lags, typically by less than a minute).
+     * The longest a request can still be executing at the provider after it was sent: no request goes
+     * out under a key this close to the end of its window, so a look-up once the window is over sees
+     * everything the key did.
      */
-    @WithDefault("1m")
-    Duration searchConsistency();
+    @WithDefault("10m")
+    Duration requestExecutionLimit();
+
+    /**
+     * How far the provider's clock may be behind ours: a consistent look-up of an order's PaymentIntents
+     * starts this long before the order was placed.
+     */
+    @WithDefault("10m")
+    Duration clockSkew();
 }

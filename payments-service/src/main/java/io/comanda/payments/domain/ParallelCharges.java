@@ -8,6 +8,8 @@ import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,21 +20,25 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * Charges the orders of a batch side by side on a bounded pool of workers, each under its charge attempt
  * ({@link ChargeUnderAttempt}): the provider's SDK blocks for the round trip, so the pool's size is how
  * many charges are in flight at once. Each charge runs in its event's trace context, so its client span
- * joins the order's flow.
+ * joins the order's flow. A charge without an answer within {@link PaymentsConfig#chargeDeadline()} is
+ * unresolved: the batch goes on without it.
  */
 @ApplicationScoped
 public class ParallelCharges {
 
     private final ChargeUnderAttempt charges;
     private final ExecutorService workers;
+    private final Duration deadline;
 
     public ParallelCharges(ChargeUnderAttempt charges, PaymentsConfig config) {
         this.charges = charges;
+        this.deadline = config.chargeDeadline();
         AtomicInteger count = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(config.maxConcurrentCharges(), task -> {
             Thread thread = new Thread(task, "payments-charge-" + count.incrementAndGet());
@@ -51,6 +57,15 @@ public class ParallelCharges {
      */
     public Uni<Map<UUID, AttemptedCharge>> charge(List<? extends PlacedOrderDelivery> orders,
                                                   Map<UUID, ChargeAttempt> chargeAttempts) {
+        return charge(orders, chargeAttempts, orderId -> true);
+    }
+
+    /**
+     * Like {@link #charge(List, Map)}, where {@code mayCharge} says of each order whether a new charge may be
+     * made, or only an earlier one found (an order cancelled meanwhile).
+     */
+    public Uni<Map<UUID, AttemptedCharge>> charge(List<? extends PlacedOrderDelivery> orders,
+                                                  Map<UUID, ChargeAttempt> chargeAttempts, Predicate<UUID> mayCharge) {
         if (orders.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
@@ -58,11 +73,12 @@ public class ParallelCharges {
         Executor resume = context == null ? Infrastructure.getDefaultExecutor()
                 : task -> context.runOnContext(ignored -> task.run());
         List<Uni<AttemptedCharge>> charges = orders.stream().map(order ->
-                charge(order, chargeAttempts.get(order.order().orderId()))).toList();
+                charge(order, chargeAttempts.get(order.order().orderId()),
+                        mayCharge.test(order.order().orderId()))).toList();
         return Uni.join().all(charges).andFailFast().emitOn(resume).map(ParallelCharges::byOrder);
     }
 
-    private Uni<AttemptedCharge> charge(PlacedOrderDelivery delivery, ChargeAttempt chargeAttempt) {
+    private Uni<AttemptedCharge> charge(PlacedOrderDelivery delivery, ChargeAttempt chargeAttempt, boolean mayCharge) {
         OrderPlaced order = delivery.order();
         if (chargeAttempt == null) {
             // Another consumer began this order's attempt in the same instant (a partition handed over).
@@ -70,9 +86,14 @@ public class ParallelCharges {
                     "The charge of order " + order.orderId() + " was begun concurrently", null), null));
         }
         return Uni.createFrom().completionStage(() -> CompletableFuture.supplyAsync(
-                        () -> delivery.within(() -> charges.charge(order, chargeAttempt)), workers))
+                        () -> delivery.within(() -> charges.charge(order, chargeAttempt, mayCharge)), workers))
                 .onItemOrFailure().transform((charged, failure) -> charged == null
-                        ? new AttemptedCharge(order, null, unwrap(failure), chargeAttempt) : charged);
+                        ? new AttemptedCharge(order, null, unwrap(failure), chargeAttempt) : charged)
+                // The call goes on, and its answer is dropped: the key answers it again to whoever asks next.
+                .ifNoItem().after(deadline).recoverWithItem(() -> AttemptedCharge.failed(order,
+                        new ChargeUnresolvedException(ChargeAttempt.Unresolved.AWAITING_ANSWER, "The charge of order "
+                                + order.orderId() + " had no answer within " + deadline.toMillis() + " ms", null),
+                        chargeAttempt.unresolved(ChargeAttempt.Unresolved.AWAITING_ANSWER, Instant.now())));
     }
 
     private static Map<UUID, AttemptedCharge> byOrder(List<AttemptedCharge> charges) {

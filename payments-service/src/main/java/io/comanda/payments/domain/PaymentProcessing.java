@@ -17,23 +17,22 @@ import java.util.UUID;
 /**
  * Takes the payments of a batch of placed orders, each exactly once:
  * <ol>
- *   <li>one query finds the events already processed and the orders already paid (redeliveries): they
- *       are done; of several events of one order in the batch, the first stands for all;</li>
+ *   <li>one query finds the events already processed, the orders already paid (redeliveries) and those an
+ *       operator cancelled: they are done; of several events of one order in the batch, the first stands
+ *       for all;</li>
  *   <li>one statement records a charge attempt for each of the rest (or reads the one recorded earlier):
- *       the idempotency key it goes under, when that key was first used, whether its last answer was
- *       indeterminate;</li>
- *   <li>the provider is charged for them in parallel, each under its attempt's key, outside any
- *       transaction: a retry after a crash or a timeout asks the provider again and gets the same charge.
- *       A key past the provider's idempotency window, or whose last answer was a 5xx, cannot answer for the
- *       charge any more: the order's PaymentIntent is then searched for first ({@link ChargeUnderAttempt});
- *       what changed in the attempts is recorded (on the usual path, nothing);</li>
+ *       the idempotency key it goes under, when its window began, whether its charge is unresolved. An
+ *       unresolved one is left to its background resolution ({@link ChargeResolution});</li>
+ *   <li>the provider is charged for the others in parallel, each under its attempt's key, outside any
+ *       transaction ({@link ChargeUnderAttempt}). A charge whose answer leaves open whether money moved
+ *       (a 5xx, a timeout, no answer within the charge deadline) is recorded as unresolved, with its
+ *       delivery, and the batch goes on without it;</li>
  *   <li>one statement records the events in the inbox, the payments (unique per order) and their
  *       outcome events in the outbox.</li>
  * </ol>
- * A charge the provider refuses for good is rejected, to be dead-lettered; one that failed transiently
- * is handed back to be retried alone, and so is one the provider refused for our credentials
- * ({@code DependencyUnusableException}): the batch policy then pauses the consumer until the provider
- * accepts us again, instead of retrying it.
+ * A charge refused before it ran (429, no connection) is handed back to be retried alone; one the provider
+ * refused for our credentials ({@code DependencyUnusableException}) too, and the batch policy then pauses
+ * the consumer. A failure to record after the provider was called is a {@link ChargesMayExistException}.
  */
 @ApplicationScoped
 public class PaymentProcessing {
@@ -45,66 +44,90 @@ public class PaymentProcessing {
     private final ChargeAttemptStore chargeAttempts;
     private final PaymentStore payments;
     private final DuplicateDeliveries duplicates;
+    private final PaymentsConfig config;
 
     public PaymentProcessing(ParallelCharges charges, ChargeAttemptStore chargeAttempts, PaymentStore payments,
-                             DuplicateDeliveries duplicates) {
+                             DuplicateDeliveries duplicates, PaymentsConfig config) {
         this.charges = charges;
         this.chargeAttempts = chargeAttempts;
         this.payments = payments;
         this.duplicates = duplicates;
+        this.config = config;
     }
 
     public Uni<PaymentBatchResult> pay(List<? extends PlacedOrderDelivery> placed) {
         if (placed.isEmpty()) {
-            return Uni.createFrom().item(new PaymentBatchResult(List.of(), List.of()));
+            return Uni.createFrom().item(PaymentBatchResult.NOTHING_LEFT);
         }
         return payments.settled(CONSUMER, placed.stream().map(PlacedOrderDelivery::eventId).toList(),
                         placed.stream().map(e -> e.order().orderId()).distinct().toList())
                 .chain(settled -> {
                     List<PlacedOrderDelivery> unpaid = unpaid(placed, settled);
                     // Counted once the batch is recorded: a batch retried after a failure is not absorbed twice.
-                    return charge(unpaid).chain(charged -> record(unpaid, charged))
+                    return charge(unpaid)
                             .invoke(() -> duplicates.absorbed(CONSUMER, placed.size() - unpaid.size()));
                 });
     }
 
-    private Uni<Map<UUID, AttemptedCharge>> charge(List<PlacedOrderDelivery> unpaid) {
+    private Uni<PaymentBatchResult> charge(List<PlacedOrderDelivery> unpaid) {
         if (unpaid.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
+            return Uni.createFrom().item(PaymentBatchResult.NOTHING_LEFT);
         }
-        return chargeAttempts.begin(unpaid.stream().map(e -> e.order().orderId()).toList(), Instant.now())
-                .chain(begun -> charges.charge(unpaid, begun)
-                        .call(charged -> chargeAttempts.note(changed(charged.values(), begun))));
+        Map<UUID, Instant> placedAt = new LinkedHashMap<>();
+        unpaid.forEach(delivery -> placedAt.put(delivery.order().orderId(), delivery.order().occurredAt()));
+        return chargeAttempts.begin(placedAt).chain(begun -> {
+            // An unresolved charge is its background resolution's: charging it here could race with it.
+            List<PlacedOrderDelivery> open = unpaid.stream().filter(delivery -> {
+                ChargeAttempt attempt = begun.get(delivery.order().orderId());
+                return attempt == null || !attempt.isUnresolved();
+            }).toList();
+            return charges.charge(open, begun).chain(charged -> recordAfterCharges(open, begun, charged)
+                    .onFailure().transform(failure -> new ChargesMayExistException(
+                            open.stream().map(delivery -> delivery.order().orderId()).toList(), failure)));
+        });
     }
 
-    private static List<ChargeAttempt> changed(Collection<AttemptedCharge> charged, Map<UUID, ChargeAttempt> begun) {
+    private Uni<PaymentBatchResult> recordAfterCharges(List<PlacedOrderDelivery> open, Map<UUID, ChargeAttempt> begun,
+                                                       Map<UUID, AttemptedCharge> charged) {
+        Map<UUID, PlacedOrderDelivery> deliveries = new LinkedHashMap<>();
+        open.forEach(delivery -> deliveries.put(delivery.order().orderId(), delivery));
+        Instant firstTry = Instant.now().plus(config.resolution().firstDelay());
+        return chargeAttempts.note(changed(charged.values(), begun), deliveries, firstTry)
+                .chain(() -> record(open, charged));
+    }
+
+    static List<ChargeAttempt> changed(Collection<AttemptedCharge> charged, Map<UUID, ChargeAttempt> before) {
         return charged.stream().map(AttemptedCharge::attempt)
-                .filter(after -> after != null && !after.equals(begun.get(after.orderId()))).toList();
+                .filter(after -> after != null && !after.equals(before.get(after.orderId()))).toList();
     }
 
     private static List<PlacedOrderDelivery> unpaid(List<? extends PlacedOrderDelivery> placed, AlreadySettled settled) {
         Map<UUID, PlacedOrderDelivery> firstOfOrder = new LinkedHashMap<>();
         for (PlacedOrderDelivery delivery : placed) {
             UUID orderId = delivery.order().orderId();
-            if (!settled.eventIds().contains(delivery.eventId()) && !settled.orderIds().contains(orderId)) {
+            if (!settled.eventIds().contains(delivery.eventId()) && !settled.orderIds().contains(orderId)
+                    && !settled.cancelledOrders().contains(orderId)) {
                 firstOfOrder.putIfAbsent(orderId, delivery);
             }
         }
         return List.copyOf(firstOfOrder.values());
     }
 
-    private Uni<PaymentBatchResult> record(List<PlacedOrderDelivery> unpaid, Map<UUID, AttemptedCharge> charged) {
+    private Uni<PaymentBatchResult> record(List<PlacedOrderDelivery> open, Map<UUID, AttemptedCharge> charged) {
         List<RecordedPayment> recorded = new ArrayList<>();
         List<UnpaidOrder> refused = new ArrayList<>();
         List<UnpaidOrder> retryable = new ArrayList<>();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        for (PlacedOrderDelivery delivery : unpaid) {
+        for (PlacedOrderDelivery delivery : open) {
             AttemptedCharge charge = charged.get(delivery.order().orderId());
             if (charge.failure() instanceof ProviderRejectedException) {
                 refused.add(new UnpaidOrder(delivery, charge.failure()));
+            } else if (charge.failure() instanceof ChargeUnresolvedException) {
+                // Noted with its delivery: resolved in the background, while the partition goes on.
+                continue;
             } else if (charge.failure() != null) {
                 retryable.add(new UnpaidOrder(delivery, charge.failure()));
-            } else {
+            } else if (charge.result() != null) {
                 recorded.add(new RecordedPayment(delivery, Payment.fromCharge(delivery.order(), charge.result(), now)));
             }
         }

@@ -19,10 +19,12 @@ import java.util.UUID;
  * @param declineReason     the decline as a sentence; null when charged
  * @param outcomeEventId    the {@code ce_id} of the outcome event announcing the payment
  * @param recordedAt        when the payment was recorded
+ * @param refundReference   the provider's id of the refund, when the order was cancelled after it was charged
+ * @param refundedAt        when the refund was recorded, or null
  */
 public record PaymentState(UUID paymentId, UUID orderId, String customerId, long amount, String currency,
                            PaymentStatus status, String providerReference, String declineCode, String declineReason,
-                           UUID outcomeEventId, Instant recordedAt) {
+                           UUID outcomeEventId, Instant recordedAt, String refundReference, Instant refundedAt) {
 
     /**
      * The stand-in id of the outcome event of a payment whose event id was never recorded (a payment

@@ -3,6 +3,8 @@ package io.comanda.payments.domain;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
+
 /** How payments-service takes payments. */
 @ConfigMapping(prefix = "comanda.payments")
 public interface PaymentsConfig {
@@ -13,4 +15,33 @@ public interface PaymentsConfig {
      */
     @WithDefault("128")
     int maxConcurrentCharges();
+
+    /**
+     * How long a batch waits for one charge's answer: past it the charge is unresolved, recorded as such
+     * and asked again in the background, so one slow answer does not hold the rest of its partition.
+     */
+    @WithDefault("3s")
+    Duration chargeDeadline();
+
+    /** How unresolved charges are resolved in the background ({@link ChargeResolution}). */
+    Resolution resolution();
+
+    interface Resolution {
+
+        /** How often unresolved charges that are due are tried again. */
+        @WithDefault("1s")
+        Duration every();
+
+        /** The first pause before an unresolved charge is tried again; it doubles with each try. */
+        @WithDefault("1s")
+        Duration firstDelay();
+
+        /** The longest pause between two tries. */
+        @WithDefault("1m")
+        Duration maxDelay();
+
+        /** How many unresolved charges one run takes at most. */
+        @WithDefault("200")
+        int batchSize();
+    }
 }

@@ -33,6 +33,9 @@ final class PaymentIntentResults {
             // nobody is there to answer, which is the same decline.
             case "requires_action" -> Optional.of(new ChargeResult.Declined(AUTHENTICATION_REQUIRED,
                     "The bank asks the customer to authenticate this payment, which cannot be done without them."));
+            // Never confirmed, so no money moved: the order ends as for a decline rather than waiting for nobody.
+            case "requires_confirmation" -> Optional.of(new ChargeResult.Declined("payment_not_confirmed",
+                    "The payment was never confirmed, so nothing was charged."));
             default -> throw new ProviderRejectedException("PaymentIntent " + intent.getId() + " ended "
                     + intent.getStatus() + ", which a server-side confirmation should not reach", null);
         };

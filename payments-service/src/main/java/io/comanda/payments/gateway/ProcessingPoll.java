@@ -1,6 +1,8 @@
 package io.comanda.payments.gateway;
 
 import com.stripe.model.PaymentIntent;
+import io.comanda.payments.domain.ChargeAttempt;
+import io.comanda.payments.domain.ChargeUnresolvedException;
 import io.comanda.payments.domain.ProviderUnavailableException;
 
 import java.time.Duration;
@@ -9,8 +11,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Asks Stripe again for a PaymentIntent that answered {@code processing} until its status is final,
  * with a pause doubling between retrieves, for a bounded time. The wait holds the charge's worker, as
- * the SDK's own retries do; past the bound the charge is a transient failure, and the consumer's retry
- * policy decides when to ask again.
+ * the SDK's own retries do; past the bound the charge is unresolved, and asked again in the background.
  */
 final class ProcessingPoll {
 
@@ -29,7 +30,7 @@ final class ProcessingPoll {
 
     /**
      * @return {@code intent}, or the first retrieve of it whose status is not {@code processing}
-     * @throws ProviderUnavailableException when it is still processing once the timeout has passed
+     * @throws ChargeUnresolvedException when it is still processing once the timeout has passed
      */
     PaymentIntent untilFinal(PaymentIntent intent, Retrieve retrieve) {
         long deadline = System.nanoTime() + config.timeout().toNanos();
@@ -38,8 +39,9 @@ final class ProcessingPoll {
         while (PROCESSING.equals(current.getStatus())) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new ProviderUnavailableException("PaymentIntent " + current.getId() + " is still processing after "
-                        + config.timeout().toMillis() + " ms", null);
+                // The PaymentIntent exists and its key answers it: asked again later, under the same key.
+                throw new ChargeUnresolvedException(ChargeAttempt.Unresolved.AWAITING_ANSWER, "PaymentIntent "
+                        + current.getId() + " is still processing after " + config.timeout().toMillis() + " ms", null);
             }
             pause(Math.min(pause.toNanos(), left));
             current = retrieve.byId(current.getId());

@@ -8,19 +8,30 @@ import com.stripe.exception.IdempotencyException;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
+import io.comanda.payments.domain.ChargeAttempt.Unresolved;
 import io.comanda.payments.domain.ChargeResult;
-import io.comanda.payments.domain.ProviderOutcomeUnknownException;
+import io.comanda.payments.domain.ChargeUnresolvedException;
 import io.comanda.payments.domain.ProviderRejectedException;
 import io.comanda.payments.domain.ProviderUnavailableException;
 import io.comanda.platform.messaging.DependencyUnusableException;
 
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+
 /**
- * What a failed Stripe charge means for the order: a decline is a result the customer sees, a
- * transient failure is retried ({@link ProviderUnavailableException}; a 5xx or a timeout, which may have
- * charged, as {@link ProviderOutcomeUnknownException}; a 409 for a key in flight as plainly transient), a
- * refused request is for an operator ({@link ProviderRejectedException}), and so is a refused key or API
- * version, which refuses every charge alike: the consumer pauses until Stripe accepts us again
- * ({@link DependencyUnusableException}, {@link StripeProbe}).
+ * What a failed Stripe charge means for the order:
+ * <ul>
+ *   <li>a decline is a result the customer sees, and so is a request Stripe refuses for good (a 400 about
+ *       the customer's payment method or the order): the order ends cancelled with Stripe's sentence;</li>
+ *   <li>an answer that leaves open whether it charged is unresolved ({@link ChargeUnresolvedException}):
+ *       no answer (a timeout, a dropped connection, a 409 while the key's first request runs) is asked again
+ *       under the same key; a 5xx, which Stripe stores under the key, or a 400 {@code idempotency_error}
+ *       (the key's first request had other parameters) makes the key unable to tell;</li>
+ *   <li>a request refused before it ran (429, no connection made) is plainly transient
+ *       ({@link ProviderUnavailableException});</li>
+ *   <li>a refused key or API version refuses every charge alike: the consumer pauses until Stripe accepts
+ *       us again ({@link DependencyUnusableException}, {@link StripeProbe}).</li>
+ * </ul>
  */
 final class StripeFailures {
 
@@ -33,9 +44,9 @@ final class StripeFailures {
     }
 
     /**
-     * @return the decline Stripe answered
-     * @throws ProviderUnavailableException when retrying may succeed
-     * @throws ProviderRejectedException    when Stripe refuses the request itself
+     * @return the decline Stripe answered, or the refusal for good that ends the order as one
+     * @throws ChargeUnresolvedException    when the answer leaves open whether it charged
+     * @throws ProviderUnavailableException when the request was refused before it ran
      */
     static ChargeResult.Declined declineOrThrow(StripeException failure) {
         if (failure instanceof CardException card) {
@@ -57,22 +68,50 @@ final class StripeFailures {
             throw new DependencyUnusableException(StripeProbe.DEPENDENCY, "Stripe does not know our API version: "
                     + message(failure), failure);
         }
-        // Before InvalidRequestException, which it extends.
+        // Before InvalidRequestException, which it extends: refused before it ran, nothing stored.
         if (failure instanceof RateLimitException) {
             throw new ProviderUnavailableException("Stripe is rate limiting: " + failure.getMessage(), failure);
         }
+        // A 409 idempotency_error, which the SDK makes an ApiException: the key's first request still runs.
+        if (isConflict(failure)) {
+            throw unresolved(Unresolved.AWAITING_ANSWER, "Stripe is still executing the key's first request", failure);
+        }
+        if (failure instanceof IdempotencyException) {
+            throw unresolved(Unresolved.KEY_CANNOT_TELL, "The key's first request had other parameters", failure);
+        }
         if (failure instanceof InvalidRequestException) {
-            throw new ProviderRejectedException("Stripe refused the request: " + failure.getMessage(), failure);
+            return refusedForGood(failure);
         }
-        // A timeout or a 5xx may have charged, and Stripe stores a 500 for the key: indeterminate.
-        if (failure instanceof ApiConnectionException || isServerError(failure)) {
-            throw new ProviderOutcomeUnknownException("Stripe is unavailable: " + failure.getMessage(), failure);
+        if (failure instanceof ApiConnectionException && isNoConnection(failure)) {
+            throw new ProviderUnavailableException("Stripe cannot be reached: " + failure.getMessage(), failure);
         }
-        // E.g. 409 idempotency_error: another request with the key is in flight, nothing ran for this one.
-        if (failure instanceof ApiException || failure instanceof IdempotencyException && isConflict(failure)) {
-            throw new ProviderUnavailableException("Stripe is unavailable: " + failure.getMessage(), failure);
+        if (failure instanceof ApiConnectionException) {
+            throw unresolved(Unresolved.AWAITING_ANSWER, "Stripe did not answer", failure);
+        }
+        if (failure instanceof ApiException || isServerError(failure)) {
+            throw unresolved(Unresolved.KEY_CANNOT_TELL, "Stripe failed once the request ran", failure);
         }
         throw new ProviderRejectedException("Stripe refused the request: " + failure.getMessage(), failure);
+    }
+
+    private static ChargeResult.Declined refusedForGood(StripeException failure) {
+        String code = failure.getCode() != null ? failure.getCode() : "invalid_request";
+        return new ChargeResult.Declined(code, "The payment could not be made: " + message(failure));
+    }
+
+    private static ChargeUnresolvedException unresolved(Unresolved why, String what, StripeException failure) {
+        return new ChargeUnresolvedException(why, what + ", so whether it charged is not known yet: "
+                + failure.getMessage(), failure);
+    }
+
+    /** A connection never made sent nothing; a timeout or a reset may have left the request running. */
+    private static boolean isNoConnection(StripeException failure) {
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isServerError(StripeException failure) {

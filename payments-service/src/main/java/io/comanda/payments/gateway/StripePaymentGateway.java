@@ -5,18 +5,16 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCreateParams;
-import com.stripe.param.PaymentIntentSearchParams;
 import io.comanda.payments.domain.ChargeRequest;
 import io.comanda.payments.domain.ChargeResult;
 import io.comanda.payments.domain.PaymentGateway;
-import io.comanda.payments.domain.ProviderOutcomeUnknownException;
+import io.comanda.payments.domain.ChargeUnresolvedException;
 import io.comanda.payments.domain.ProviderRejectedException;
 import io.comanda.payments.domain.ProviderUnavailableException;
 import io.comanda.platform.observability.OutboundCalls;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.Comparator;
-import java.util.List;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,7 +23,8 @@ import java.util.UUID;
  * Charges through Stripe's API with the official SDK: one PaymentIntent, created and confirmed at
  * once, off-session (the customer has left the checkout, so a bank's request for authentication is a
  * decline, not a wait), under the order's idempotency key, so Stripe itself dedupes retries; the order id
- * goes into the metadata, where {@link #findByOrder} searches for it. A PaymentIntent that answers
+ * goes into the metadata, by which {@link #lookUp} recognises the order's PaymentIntents in a consistent
+ * listing ({@link OrderPaymentIntents}). A PaymentIntent that answers
  * {@code processing} is retrieved again until it is final; a retry after the poll gave up gets the same
  * PaymentIntent back under the same key, and polls it again.
  */
@@ -44,6 +43,8 @@ public class StripePaymentGateway implements PaymentGateway {
     private final OutboundCalls outbound;
     private final RequestRate rate;
     private final ProcessingPoll processing;
+    private final OrderPaymentIntents listing;
+    private final StripeRefunds refunds;
 
     public StripePaymentGateway(StripeConfig config, OutboundCalls outbound) {
         this.outbound = outbound;
@@ -56,6 +57,8 @@ public class StripePaymentGateway implements PaymentGateway {
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setReadTimeout((int) config.readTimeout().toMillis())
                 .build();
+        this.listing = new OrderPaymentIntents(stripe, outbound, rate);
+        this.refunds = new StripeRefunds(stripe, outbound, rate);
     }
 
     @Override
@@ -74,28 +77,14 @@ public class StripePaymentGateway implements PaymentGateway {
     }
 
     @Override
-    public Optional<ChargeResult> findByOrder(UUID orderId) {
-        PaymentIntentSearchParams query = PaymentIntentSearchParams.builder()
-                .setQuery("metadata['order_id']:'" + orderId + "'").build();
-        List<PaymentIntent> found;
-        rate.acquire();
-        try {
-            found = outbound.call("stripe", "GET /v1/payment_intents/search",
-                    () -> stripe.paymentIntents().search(query)).getData();
-        } catch (StripeException e) {
-            throw readFailed("Searching the PaymentIntent of order " + orderId, e);
-        }
-        return mostAdvanced(found).map(intent ->
+    public Optional<ChargeResult> lookUp(UUID orderId, Instant createdFrom) {
+        return listing.mostAdvanced(orderId, createdFrom).map(intent ->
                 PaymentIntentResults.of(processing.untilFinal(intent, this::retrieve)).orElseThrow());
     }
 
-    /** Of several PaymentIntents of one order (a decline, then a charge), the one that took money counts. */
-    private static Optional<PaymentIntent> mostAdvanced(List<PaymentIntent> intents) {
-        return intents.stream().min(Comparator.comparingInt((PaymentIntent intent) -> switch (intent.getStatus()) {
-            case "succeeded" -> 0;
-            case "processing" -> 1;
-            default -> 2;
-        }).thenComparing(PaymentIntent::getCreated, Comparator.nullsLast(Comparator.reverseOrder())));
+    @Override
+    public String refund(UUID orderId, String providerReference) {
+        return refunds.refund(orderId, providerReference);
     }
 
     private PaymentIntent retrieve(String id) {
@@ -111,11 +100,11 @@ public class StripePaymentGateway implements PaymentGateway {
      * A read declines nothing and charges nothing: its failure is transient, even a 5xx (the order's charge
      * attempt stays as it was), or for an operator, as for a create.
      */
-    private static RuntimeException readFailed(String read, StripeException e) {
+    static RuntimeException readFailed(String read, StripeException e) {
         try {
             ChargeResult.Declined unexpected = StripeFailures.declineOrThrow(e);
             return new ProviderRejectedException(read + " answered the decline " + unexpected.declineCode(), e);
-        } catch (ProviderOutcomeUnknownException unknown) {
+        } catch (ChargeUnresolvedException unknown) {
             return new ProviderUnavailableException(unknown.getMessage(), e);
         } catch (RuntimeException classified) {
             return classified;
@@ -123,7 +112,7 @@ public class StripePaymentGateway implements PaymentGateway {
     }
 
     private static PaymentIntentCreateParams paymentIntent(ChargeRequest request) {
-        // metadata[order_id] is what findByOrder searches by: a charge must always carry it.
+        // metadata[order_id] is how lookUp recognises the order's charges: a charge must always carry it.
         return PaymentIntentCreateParams.builder()
                 .setAmount(request.amount().amount())
                 .setCurrency(request.amount().currency().toLowerCase(Locale.ROOT))

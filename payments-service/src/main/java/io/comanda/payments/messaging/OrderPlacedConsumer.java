@@ -1,6 +1,8 @@
 package io.comanda.payments.messaging;
 
+import io.comanda.events.OrderCancelled;
 import io.comanda.events.OrderPlaced;
+import io.comanda.payments.domain.OrderCancellations;
 import io.comanda.payments.domain.PaymentBatchResult;
 import io.comanda.payments.domain.PaymentProcessing;
 import io.comanda.payments.domain.UnpaidOrder;
@@ -15,14 +17,19 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * Takes the payment of every order placed, a batch of records at a time: the platform's batch policy
  * dead-letters what cannot be read or what the provider refuses for good, and retries alone each
- * record whose charge failed transiently, while the rest of the batch is recorded. A Stripe that refuses
- * our key pauses it, readiness DOWN, until {@code StripeProbe} finds the key accepted again. Other order
- * events are not this service's concern: they are acknowledged untouched.
+ * record whose charge was refused before it ran, while the rest of the batch is recorded; a charge left
+ * unresolved is the background resolution's. A Stripe that refuses our key pauses it, readiness DOWN,
+ * until {@code StripeProbe} finds the key accepted again. An {@code OrderCancelled} refunds the order's
+ * charge, if it has one ({@link OrderCancellations}); other order events are acknowledged untouched.
  */
 @ApplicationScoped
 public class OrderPlacedConsumer {
@@ -31,10 +38,13 @@ public class OrderPlacedConsumer {
 
     private final BatchConsumerPolicy policy;
     private final PaymentProcessing processing;
+    private final OrderCancellations cancellations;
 
-    public OrderPlacedConsumer(BatchConsumerPolicy policy, PaymentProcessing processing) {
+    public OrderPlacedConsumer(BatchConsumerPolicy policy, PaymentProcessing processing,
+                               OrderCancellations cancellations) {
         this.policy = policy;
         this.processing = processing;
+        this.cancellations = cancellations;
     }
 
     @Incoming(CHANNEL)
@@ -45,13 +55,23 @@ public class OrderPlacedConsumer {
     private Uni<BatchFailures> pay(List<TracedEvent> events) {
         List<TracedPlacedOrder> placed = events.stream().filter(e -> e.event().event() instanceof OrderPlaced)
                 .map(TracedPlacedOrder::new).toList();
-        return processing.pay(placed).map(OrderPlacedConsumer::failures);
+        // After the batch's charges: an order placed and cancelled within one batch is charged, then refunded.
+        Map<UUID, IncomingEvent> cancelled = new LinkedHashMap<>();
+        events.stream().filter(e -> e.event().event() instanceof OrderCancelled)
+                .forEach(e -> cancelled.put(((OrderCancelled) e.event().event()).orderId(), e.event()));
+        return processing.pay(placed)
+                .chain(result -> cancellations.cancel(List.copyOf(cancelled.keySet()))
+                        .map(unrefunded -> failures(result, unrefunded.stream().map(cancelled::get).toList())));
     }
 
-    private static BatchFailures failures(PaymentBatchResult result) {
+    private static BatchFailures failures(PaymentBatchResult result, List<IncomingEvent> unrefunded) {
+        List<Retry> retries = new ArrayList<>();
+        result.retryable().forEach(unpaid -> retries.add(new Retry(incoming(unpaid), unpaid.reason())));
+        unrefunded.forEach(cancellation -> retries.add(new Retry(cancellation,
+                new IllegalStateException("The refund of cancelled order " + cancellation.event().aggregateId() + " failed"))));
         return new BatchFailures(
                 result.refused().stream().map(unpaid -> new Rejection(incoming(unpaid), unpaid.reason())).toList(),
-                result.retryable().stream().map(unpaid -> new Retry(incoming(unpaid), unpaid.reason())).toList());
+                retries);
     }
 
     // The deliveries handed to the domain are this class's own, so each leads back to its record.

@@ -1,16 +1,18 @@
 package io.comanda.payments.persistence;
 
 import io.comanda.payments.domain.ChargeAttempt;
+import io.comanda.payments.domain.ChargeAttempt.Unresolved;
 import io.comanda.payments.domain.ChargeAttemptStore;
+import io.comanda.payments.domain.PlacedOrderDelivery;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,34 +21,11 @@ import java.util.UUID;
 /**
  * The charge attempt of each order in PostgreSQL, a batch at a time with plain SQL: one statement before
  * the charges records the new attempts and reads the earlier ones; after them, one statement records
- * what changed, which on the usual path is nothing.
+ * what changed, which on the usual path is nothing. An unresolved attempt keeps its delivery until its
+ * background resolution is done ({@link ChargeAttemptStatements}).
  */
 @ApplicationScoped
 public class ChargeAttempts implements ChargeAttemptStore {
-
-    // The rows the insert leaves alone are read from the statement's snapshot, taken before it wrote. A row
-    // another consumer inserted after that snapshot is in neither part: its order is retried (see ParallelCharges).
-    private static final String BEGIN = """
-            with begun as (
-                insert into charge_attempt (order_id, idempotency_key, key_first_used_at)
-                select order_id, idempotency_key, $3 from unnest($1::uuid[], $2::text[]) as a(order_id, idempotency_key)
-                on conflict (order_id) do nothing
-                returning order_id, idempotency_key, key_first_used_at, indeterminate_since
-            )
-            select order_id, idempotency_key, key_first_used_at, indeterminate_since from begun
-            union all
-            select order_id, idempotency_key, key_first_used_at, indeterminate_since from charge_attempt
-            where order_id = any($1::uuid[])
-            """;
-
-    private static final String NOTE = """
-            update charge_attempt a
-            set idempotency_key = c.idempotency_key, key_first_used_at = c.key_first_used_at,
-                indeterminate_since = c.indeterminate_since
-            from unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::timestamptz[])
-                 as c(order_id, idempotency_key, key_first_used_at, indeterminate_since)
-            where a.order_id = c.order_id
-            """;
 
     private final Pool pool;
 
@@ -54,52 +33,99 @@ public class ChargeAttempts implements ChargeAttemptStore {
         this.pool = pool;
     }
 
-    /**
-     * Records the first attempt of each order that has none, and reads the attempts of the others.
-     *
-     * @param now when the new attempts' keys are first used
-     * @return the attempt of each order
-     */
     @Override
-    public Uni<Map<UUID, ChargeAttempt>> begin(List<UUID> orderIds, Instant now) {
-        if (orderIds.isEmpty()) {
+    public Uni<Map<UUID, ChargeAttempt>> begin(Map<UUID, Instant> placedAt) {
+        if (placedAt.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        List<ChargeAttempt> first = orderIds.stream().map(id -> ChargeAttempt.first(id, now)).toList();
-        Tuple values = Tuple.of(orderIds.toArray(UUID[]::new),
-                first.stream().map(ChargeAttempt::idempotencyKey).toArray(String[]::new), timestamp(now));
-        return pool.preparedQuery(BEGIN).execute(values).map(rows -> {
+        List<UUID> orderIds = List.copyOf(placedAt.keySet());
+        List<ChargeAttempt> first = orderIds.stream().map(id -> ChargeAttempt.first(id, placedAt.get(id))).toList();
+        Tuple values = Tuple.tuple().addArrayOfUUID(orderIds.toArray(UUID[]::new))
+                .addArrayOfString(first.stream().map(ChargeAttempt::idempotencyKey).toArray(String[]::new))
+                .addArrayOfOffsetDateTime(first.stream().map(a -> Timestamps.of(a.keyFirstUsedAt()))
+                        .toArray(java.time.OffsetDateTime[]::new));
+        return pool.preparedQuery(ChargeAttemptStatements.BEGIN).execute(values).map(rows -> {
             Map<UUID, ChargeAttempt> attempts = new HashMap<>();
             for (Row row : rows) {
-                attempts.put(row.getUUID("order_id"), new ChargeAttempt(row.getUUID("order_id"),
-                        row.getString("idempotency_key"), instant(row.getOffsetDateTime("key_first_used_at")),
-                        instant(row.getOffsetDateTime("indeterminate_since"))));
+                attempts.put(row.getUUID("order_id"), attempt(row));
             }
             return attempts;
         });
     }
 
-    /** Records the attempts as they stand after their charges: a new key generation, an indeterminate answer. */
     @Override
-    public Uni<Void> note(List<ChargeAttempt> changed) {
+    public Uni<Void> note(List<ChargeAttempt> changed, Map<UUID, PlacedOrderDelivery> deliveries, Instant firstTry) {
         if (changed.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Tuple values = Tuple.tuple()
-                .addArrayOfUUID(changed.stream().map(ChargeAttempt::orderId).toArray(UUID[]::new))
-                .addArrayOfString(changed.stream().map(ChargeAttempt::idempotencyKey).toArray(String[]::new))
-                .addArrayOfOffsetDateTime(changed.stream().map(a -> timestamp(a.keyFirstUsedAt()))
-                        .toArray(OffsetDateTime[]::new))
-                .addArrayOfOffsetDateTime(changed.stream().map(a -> timestamp(a.indeterminateSince()))
-                        .toArray(OffsetDateTime[]::new));
-        return pool.preparedQuery(NOTE).execute(values).replaceWithVoid();
+        List<StoredPlacedOrder> stored = changed.stream().map(a -> a.isUnresolved() && deliveries.containsKey(a.orderId())
+                ? StoredPlacedOrder.of(deliveries.get(a.orderId())) : null).toList();
+        Tuple values = keyColumns(changed)
+                .addArrayOfUUID(stored.stream().map(s -> s == null ? null : s.eventId()).toArray(UUID[]::new))
+                .addArrayOfString(stored.stream().map(s -> s == null ? null : s.orderJson()).toArray(String[]::new))
+                .addArrayOfString(stored.stream().map(s -> s == null ? null : s.correlationId()).toArray(String[]::new))
+                .addArrayOfString(stored.stream().map(s -> s == null ? null : s.traceparent()).toArray(String[]::new))
+                .addOffsetDateTime(Timestamps.of(firstTry));
+        return pool.preparedQuery(ChargeAttemptStatements.NOTE).execute(values).replaceWithVoid();
     }
 
-    private static OffsetDateTime timestamp(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    @Override
+    public Uni<List<UnresolvedCharge>> claimDue(int limit, Instant now, Duration lease) {
+        return pool.preparedQuery(ChargeAttemptStatements.CLAIM_DUE)
+                .execute(Tuple.of(Timestamps.of(now), limit, Timestamps.of(now.plus(lease)))).map(rows -> {
+                    List<UnresolvedCharge> due = new ArrayList<>();
+                    for (Row row : rows) {
+                        StoredPlacedOrder delivery = StoredPlacedOrder.read(row.getUUID("event_id"),
+                                String.valueOf(row.getValue("placed_order")), row.getString("correlation_id"),
+                                row.getString("traceparent"));
+                        due.add(new UnresolvedCharge(attempt(row), delivery, row.getInteger("resolve_tries"),
+                                row.getBoolean("cancelled")));
+                    }
+                    return due;
+                });
     }
 
-    private static Instant instant(OffsetDateTime timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+    @Override
+    public Uni<Void> triedAgain(List<ChargeAttempt> attempts, Map<UUID, Instant> dueAgain) {
+        if (attempts.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Tuple values = keyColumns(attempts).addArrayOfOffsetDateTime(attempts.stream()
+                .map(a -> Timestamps.of(dueAgain.get(a.orderId()))).toArray(java.time.OffsetDateTime[]::new));
+        return pool.preparedQuery(ChargeAttemptStatements.TRIED_AGAIN).execute(values).replaceWithVoid();
+    }
+
+    @Override
+    public Uni<UnresolvedCharges> unresolved() {
+        return pool.query(ChargeAttemptStatements.UNRESOLVED).execute().map(rows -> {
+            Row row = rows.iterator().next();
+            return new UnresolvedCharges(row.getLong("count"), Timestamps.instant(row.getOffsetDateTime("oldest")));
+        });
+    }
+
+    /** $1-$5: each attempt's order, key, window start, why unresolved and since when. */
+    private static Tuple keyColumns(List<ChargeAttempt> attempts) {
+        return Tuple.tuple()
+                .addArrayOfUUID(attempts.stream().map(ChargeAttempt::orderId).toArray(UUID[]::new))
+                .addArrayOfString(attempts.stream().map(ChargeAttempt::idempotencyKey).toArray(String[]::new))
+                .addArrayOfOffsetDateTime(attempts.stream().map(a -> Timestamps.of(a.keyFirstUsedAt()))
+                        .toArray(java.time.OffsetDateTime[]::new))
+                .addArrayOfString(attempts.stream().map(a -> name(a.unresolved())).toArray(String[]::new))
+                .addArrayOfOffsetDateTime(attempts.stream().map(a -> Timestamps.of(a.unresolvedSince()))
+                        .toArray(java.time.OffsetDateTime[]::new));
+    }
+
+    private static ChargeAttempt attempt(Row row) {
+        return new ChargeAttempt(row.getUUID("order_id"), row.getString("idempotency_key"),
+                Timestamps.instant(row.getOffsetDateTime("key_first_used_at")), unresolved(row.getString("unresolved")),
+                Timestamps.instant(row.getOffsetDateTime("unresolved_since")));
+    }
+
+    private static String name(Unresolved unresolved) {
+        return unresolved == null ? null : unresolved.name().toLowerCase().replace('_', '-');
+    }
+
+    private static Unresolved unresolved(String name) {
+        return name == null ? null : Unresolved.valueOf(name.toUpperCase().replace('-', '_'));
     }
 }

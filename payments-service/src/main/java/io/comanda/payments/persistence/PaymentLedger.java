@@ -27,6 +27,8 @@ public class PaymentLedger {
             ) as recorded
             union all
             select 'order', order_id from payment where order_id = any($3::uuid[])
+            union all
+            select 'cancelled', order_id from cancelled_order where order_id = any($3::uuid[])
             """;
 
     // One statement, so one atomic write per batch. Each part keeps its guarantee under a concurrent
@@ -71,10 +73,15 @@ public class PaymentLedger {
                 .map(rows -> {
                     Set<UUID> events = new HashSet<>();
                     Set<UUID> orders = new HashSet<>();
+                    Set<UUID> cancelled = new HashSet<>();
                     for (Row row : rows) {
-                        ("event".equals(row.getString("kind")) ? events : orders).add(row.getUUID("id"));
+                        switch (row.getString("kind")) {
+                            case "event" -> events.add(row.getUUID("id"));
+                            case "order" -> orders.add(row.getUUID("id"));
+                            default -> cancelled.add(row.getUUID("id"));
+                        }
                     }
-                    return new Settled(events, orders);
+                    return new Settled(events, orders, cancelled);
                 });
     }
 
@@ -110,10 +117,11 @@ public class PaymentLedger {
     }
 
     /**
-     * @param eventIds events the consumer has processed
-     * @param orderIds orders that have a payment
+     * @param eventIds        events the consumer has processed
+     * @param orderIds        orders that have a payment
+     * @param cancelledOrders orders an operator cancelled
      */
-    public record Settled(Set<UUID> eventIds, Set<UUID> orderIds) {
+    public record Settled(Set<UUID> eventIds, Set<UUID> orderIds, Set<UUID> cancelledOrders) {
     }
 
     /**

@@ -19,7 +19,7 @@ public class PaymentStates {
     // table's inserts and nothing deletes them): its ce_id is the event's real id.
     private static final String BY_ORDER = """
             select p.id, p.order_id, p.customer_id, p.amount, p.currency, p.status, p.provider_reference,
-                   p.decline_code, p.reason, p.created_at,
+                   p.decline_code, p.reason, p.created_at, p.refund_reference, p.refunded_at,
                    coalesce(p.outcome_event_id,
                             (select o.id from outbox o
                               where o.aggregateid = p.order_id::text and o.type like 'io.comanda.payment.%'
@@ -48,6 +48,7 @@ public class PaymentStates {
                 row.getLong("amount"), row.getString("currency"), PaymentStatus.valueOf(row.getString("status")),
                 row.getString("provider_reference"), row.getString("decline_code"), row.getString("reason"),
                 eventId != null ? eventId : PaymentState.standInOutcomeEventId(paymentId),
-                row.getOffsetDateTime("created_at").toInstant());
+                row.getOffsetDateTime("created_at").toInstant(), row.getString("refund_reference"),
+                Timestamps.instant(row.getOffsetDateTime("refunded_at")));
     }
 }

@@ -9,22 +9,39 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
 
-/** Payments in the {@link PaymentLedger}, their outcome events as outbox rows. */
+/** Payments in the {@link PaymentLedger}, their outcome events as outbox rows, their refunds in {@link PaymentRefunds}. */
 @ApplicationScoped
 public class SqlPaymentStore implements PaymentStore {
 
     private final PaymentLedger ledger;
+    private final PaymentRefunds refunds;
     private final OutboxRows outbox;
 
-    public SqlPaymentStore(PaymentLedger ledger, OutboxRows outbox) {
+    public SqlPaymentStore(PaymentLedger ledger, PaymentRefunds refunds, OutboxRows outbox) {
         this.ledger = ledger;
+        this.refunds = refunds;
         this.outbox = outbox;
     }
 
     @Override
     public Uni<AlreadySettled> settled(String consumer, List<UUID> eventIds, List<UUID> orderIds) {
         return ledger.settled(consumer, eventIds, orderIds)
-                .map(settled -> new AlreadySettled(settled.eventIds(), settled.orderIds()));
+                .map(settled -> new AlreadySettled(settled.eventIds(), settled.orderIds(), settled.cancelledOrders()));
+    }
+
+    @Override
+    public Uni<List<ChargedPayment>> cancel(List<UUID> orderIds) {
+        return refunds.cancel(orderIds);
+    }
+
+    @Override
+    public Uni<List<ChargedPayment>> chargedNotRefunded(List<UUID> orderIds) {
+        return refunds.chargedNotRefunded(orderIds);
+    }
+
+    @Override
+    public Uni<Void> refunded(List<Refund> made) {
+        return refunds.refunded(made);
     }
 
     @Override

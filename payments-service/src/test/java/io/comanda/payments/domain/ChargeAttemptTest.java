@@ -1,5 +1,6 @@
 package io.comanda.payments.domain;
 
+import io.comanda.payments.domain.ChargeAttempt.Unresolved;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -7,13 +8,14 @@ import java.time.Instant;
 import java.util.UUID;
 
 import static io.comanda.payments.domain.ChargeAttempt.Step.CHARGE_UNDER_KEY;
-import static io.comanda.payments.domain.ChargeAttempt.Step.SEARCH_FIRST;
-import static io.comanda.payments.domain.ChargeAttempt.Step.WAIT_FOR_SEARCH;
+import static io.comanda.payments.domain.ChargeAttempt.Step.LOOK_UP;
+import static io.comanda.payments.domain.ChargeAttempt.Step.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** When an order's idempotency key can still answer for its charge, and when its PaymentIntent is searched for. */
+/** When an order's idempotency key can still answer for its charge, and when its PaymentIntents are looked up. */
 class ChargeAttemptTest {
 
+    /** Production's windows. */
     static final KeyWindows WINDOWS = new KeyWindows() {
         @Override
         public Duration idempotencyKeyWindow() {
@@ -21,76 +23,84 @@ class ChargeAttemptTest {
         }
 
         @Override
-        public Duration searchConsistency() {
-            return Duration.ofMinutes(1);
+        public Duration requestExecutionLimit() {
+            return Duration.ofMinutes(10);
+        }
+
+        @Override
+        public Duration clockSkew() {
+            return Duration.ofMinutes(10);
         }
     };
 
     private static final UUID ORDER = UUID.fromString("5b0f3a52-8d4e-4a57-9a0c-0d7c1d1b6f10");
-    private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+    private static final Instant PLACED = Instant.parse("2026-03-01T10:00:00Z");
 
     @Test
-    void aNewAttemptChargesUnderTheOrdersUsualKey() {
-        ChargeAttempt attempt = ChargeAttempt.first(ORDER, T0);
+    void aNewAttemptChargesUnderTheOrdersUsualKeyWhoseWindowBeginsWhenTheOrderWasPlaced() {
+        ChargeAttempt attempt = ChargeAttempt.first(ORDER, PLACED);
 
         assertThat(attempt.idempotencyKey()).isEqualTo("comanda-order-" + ORDER);
-        assertThat(attempt.next(T0, WINDOWS)).isEqualTo(CHARGE_UNDER_KEY);
-        assertThat(attempt.next(T0.plus(Duration.ofHours(22)), WINDOWS)).isEqualTo(CHARGE_UNDER_KEY);
+        assertThat(attempt.keyFirstUsedAt()).isEqualTo(PLACED);
+        assertThat(attempt.next(PLACED, WINDOWS)).isEqualTo(CHARGE_UNDER_KEY);
+        assertThat(attempt.next(PLACED.plus(Duration.ofHours(22)), WINDOWS)).isEqualTo(CHARGE_UNDER_KEY);
     }
 
     @Test
-    void aKeyOlderThanTheWindowIsNotTrustedAndTheOrderIsSearchedFor() {
-        ChargeAttempt attempt = ChargeAttempt.first(ORDER, T0);
+    void aKeyPastItsWindowIsNotTrustedAndTheOrdersPaymentIntentsAreLookedUp() {
+        ChargeAttempt attempt = ChargeAttempt.first(ORDER, PLACED);
 
-        assertThat(attempt.next(T0.plus(Duration.ofHours(23)), WINDOWS)).isEqualTo(SEARCH_FIRST);
-        assertThat(attempt.next(T0.plus(Duration.ofDays(30)), WINDOWS)).isEqualTo(SEARCH_FIRST);
+        assertThat(attempt.next(PLACED.plus(Duration.ofHours(23)), WINDOWS)).isEqualTo(LOOK_UP);
+        assertThat(attempt.next(PLACED.plus(Duration.ofDays(30)), WINDOWS)).isEqualTo(LOOK_UP);
     }
 
     @Test
-    void noChargeGoesUnderAKeyInItsLastMomentsWhenASearchRightAfterCouldStillMissIt() {
-        ChargeAttempt attempt = ChargeAttempt.first(ORDER, T0);
-        Instant windowEnd = T0.plus(Duration.ofHours(23));
+    void nothingGoesOutUnderAKeyWhenARequestCouldStillBeExecutingAsItsWindowEnds() {
+        ChargeAttempt attempt = ChargeAttempt.first(ORDER, PLACED);
+        Instant windowEnd = PLACED.plus(Duration.ofHours(23));
 
-        assertThat(attempt.next(windowEnd.minusSeconds(61), WINDOWS)).isEqualTo(CHARGE_UNDER_KEY);
-        assertThat(attempt.next(windowEnd.minusSeconds(60), WINDOWS)).isEqualTo(WAIT_FOR_SEARCH);
-        assertThat(attempt.next(windowEnd.minusSeconds(1), WINDOWS)).isEqualTo(WAIT_FOR_SEARCH);
-        assertThat(attempt.next(windowEnd, WINDOWS)).isEqualTo(SEARCH_FIRST);
+        assertThat(attempt.next(windowEnd.minus(Duration.ofMinutes(10)).minusSeconds(1), WINDOWS)).isEqualTo(CHARGE_UNDER_KEY);
+        assertThat(attempt.next(windowEnd.minus(Duration.ofMinutes(10)), WINDOWS)).isEqualTo(WAIT);
+        assertThat(attempt.next(windowEnd.minusSeconds(1), WINDOWS)).isEqualTo(WAIT);
+        assertThat(attempt.next(windowEnd, WINDOWS)).isEqualTo(LOOK_UP);
     }
 
     @Test
-    void anIndeterminateAnswerIsRetriedUnderItsKeyUntilTheSearchCanShowWhatItDidThenSearched() {
-        ChargeAttempt failed = ChargeAttempt.first(ORDER, T0).indeterminate(T0.plusSeconds(1));
+    void aChargeWithoutAnAnswerIsAskedAgainUnderTheSameKey() {
+        ChargeAttempt timedOut = ChargeAttempt.first(ORDER, PLACED).unresolved(Unresolved.AWAITING_ANSWER, PLACED.plusSeconds(20));
 
-        assertThat(failed.next(T0.plusSeconds(30), WINDOWS)).isEqualTo(CHARGE_UNDER_KEY);
-        assertThat(failed.next(T0.plusSeconds(61), WINDOWS)).isEqualTo(SEARCH_FIRST);
+        assertThat(timedOut.next(PLACED.plusSeconds(21), WINDOWS)).isEqualTo(CHARGE_UNDER_KEY);
+        assertThat(timedOut.next(PLACED.plus(Duration.ofHours(2)), WINDOWS)).isEqualTo(CHARGE_UNDER_KEY);
     }
 
     @Test
-    void anIndeterminateAnswerUnderAKeyPastItsWindowWaitsForTheSearchWithoutCallingAgain() {
-        ChargeAttempt failed = ChargeAttempt.first(ORDER, T0).indeterminate(T0.plus(Duration.ofHours(23)));
+    void aKeyThatCannotTellIsLookedUpAtOnceSinceTheListingIsConsistent() {
+        ChargeAttempt stored500 = ChargeAttempt.first(ORDER, PLACED).unresolved(Unresolved.KEY_CANNOT_TELL, PLACED.plusSeconds(1));
 
-        assertThat(failed.next(T0.plus(Duration.ofHours(23)).plusSeconds(10), WINDOWS)).isEqualTo(WAIT_FOR_SEARCH);
-        assertThat(failed.next(T0.plus(Duration.ofHours(23)).plusSeconds(60), WINDOWS)).isEqualTo(SEARCH_FIRST);
+        assertThat(stored500.next(PLACED.plusSeconds(1), WINDOWS)).isEqualTo(LOOK_UP);
     }
 
     @Test
-    void theFirstIndeterminateAnswerStandsSoReplaysCannotPutTheSearchOff() {
-        ChargeAttempt failed = ChargeAttempt.first(ORDER, T0).indeterminate(T0.plusSeconds(1));
+    void theFirstUnresolvedAnswerStandsAndAKeyThatCannotTellStaysSo() {
+        ChargeAttempt stored500 = ChargeAttempt.first(ORDER, PLACED).unresolved(Unresolved.KEY_CANNOT_TELL, PLACED.plusSeconds(1));
 
-        assertThat(failed.indeterminate(T0.plusSeconds(50))).isSameAs(failed);
-        assertThat(failed.definite().indeterminateSince()).isNull();
-        assertThat(ChargeAttempt.first(ORDER, T0).definite()).isEqualTo(ChargeAttempt.first(ORDER, T0));
+        ChargeAttempt thenTimedOut = stored500.unresolved(Unresolved.AWAITING_ANSWER, PLACED.plusSeconds(50));
+
+        assertThat(thenTimedOut).isEqualTo(stored500);
+        assertThat(stored500.resolved().unresolved()).isNull();
+        assertThat(stored500.resolved().unresolvedSince()).isNull();
+        assertThat(ChargeAttempt.first(ORDER, PLACED).resolved()).isEqualTo(ChargeAttempt.first(ORDER, PLACED));
     }
 
     @Test
     void eachNewGenerationHasItsOwnKeyFirstUsedNowAndDerivedFromTheLastOnly() {
-        ChargeAttempt first = ChargeAttempt.first(ORDER, T0).indeterminate(T0);
-        Instant later = T0.plus(Duration.ofDays(2));
+        ChargeAttempt first = ChargeAttempt.first(ORDER, PLACED).unresolved(Unresolved.KEY_CANNOT_TELL, PLACED);
+        Instant later = PLACED.plus(Duration.ofDays(2));
 
         ChargeAttempt second = first.nextGeneration(later);
         ChargeAttempt third = second.nextGeneration(later.plusSeconds(5));
 
-        assertThat(second).isEqualTo(new ChargeAttempt(ORDER, "comanda-order-" + ORDER + "/2", later, null));
+        assertThat(second).isEqualTo(new ChargeAttempt(ORDER, "comanda-order-" + ORDER + "/2", later, null, null));
         assertThat(third.idempotencyKey()).isEqualTo("comanda-order-" + ORDER + "/3");
         assertThat(first.nextGeneration(later.plusSeconds(9)).idempotencyKey()).isEqualTo(second.idempotencyKey());
         assertThat(second.next(later, WINDOWS)).isEqualTo(CHARGE_UNDER_KEY);

@@ -3,6 +3,7 @@ package io.comanda.payments.domain;
 import io.comanda.events.LineItem;
 import io.comanda.events.Money;
 import io.comanda.events.OrderPlaced;
+import io.comanda.payments.domain.ChargeAttempt.Unresolved;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -26,7 +27,7 @@ class ChargeUnderAttemptTest {
 
     @Test
     void theUsualPathIsOneChargeUnderTheOrdersKeyAndChangesNothingInTheAttempt() {
-        ChargeAttempt attempt = ChargeAttempt.first(order.orderId(), Instant.now());
+        ChargeAttempt attempt = ChargeAttempt.first(order.orderId(), order.occurredAt());
 
         AttemptedCharge outcome = charges.charge(order, attempt);
 
@@ -36,66 +37,82 @@ class ChargeUnderAttemptTest {
     }
 
     @Test
-    void aServerErrorMarksTheAttemptIndeterminateAndARateLimitLeavesItAsItWas() {
-        ChargeAttempt attempt = ChargeAttempt.first(order.orderId(), Instant.now());
-        provider.failure = new ProviderOutcomeUnknownException("500", null);
-        AttemptedCharge failed = charges.charge(order, attempt);
+    void aStored500LeavesTheKeyUnableToTellATimeoutAwaitsAnAnswerAndARateLimitChangesNothing() {
+        ChargeAttempt attempt = ChargeAttempt.first(order.orderId(), order.occurredAt());
+        provider.failure = new ChargeUnresolvedException(Unresolved.KEY_CANNOT_TELL, "500", null);
+        AttemptedCharge stored500 = charges.charge(order, attempt);
+        provider.failure = new ChargeUnresolvedException(Unresolved.AWAITING_ANSWER, "read timed out", null);
+        AttemptedCharge timedOut = charges.charge(order, attempt);
         provider.failure = new ProviderUnavailableException("429", null);
         AttemptedCharge limited = charges.charge(order, attempt);
 
-        assertThat(failed.failure()).isInstanceOf(ProviderOutcomeUnknownException.class);
-        assertThat(failed.attempt().indeterminateSince()).isNotNull();
-        assertThat(failed.attempt().idempotencyKey()).isEqualTo(key);
+        assertThat(stored500.attempt().unresolved()).isEqualTo(Unresolved.KEY_CANNOT_TELL);
+        assertThat(stored500.attempt().idempotencyKey()).isEqualTo(key);
+        assertThat(timedOut.attempt().unresolved()).isEqualTo(Unresolved.AWAITING_ANSWER);
         assertThat(limited.attempt()).isSameAs(attempt);
     }
 
     @Test
-    void aKeyPastTheWindowAdoptsThePaymentIntentTheSearchFindsWithoutCharging() {
+    void aChargeAwaitingItsAnswerIsAskedAgainUnderTheSameKeyNeverANewOne() {
+        ChargeAttempt timedOut = ChargeAttempt.first(order.orderId(), order.occurredAt())
+                .unresolved(Unresolved.AWAITING_ANSWER, Instant.now());
+        provider.failure = new ChargeUnresolvedException(Unresolved.AWAITING_ANSWER, "409 in flight", null);
+        AttemptedCharge stillRunning = charges.charge(order, timedOut);
+        provider.failure = null;
+        AttemptedCharge answered = charges.charge(order, stillRunning.attempt());
+
+        assertThat(provider.calls).containsExactly("charge " + key, "charge " + key);
+        assertThat(answered.result()).isEqualTo(new ChargeResult.Charged("pi_" + key));
+        assertThat(answered.attempt().unresolved()).isNull();
+    }
+
+    @Test
+    void aKeyThatCannotTellAdoptsTheChargeTheListingFindsWithoutCharging() {
+        ChargeAttempt stored500 = ChargeAttempt.first(order.orderId(), order.occurredAt())
+                .unresolved(Unresolved.KEY_CANNOT_TELL, Instant.now());
+        provider.found = Optional.of(new ChargeResult.Charged("pi_executed_then_500"));
+
+        AttemptedCharge outcome = charges.charge(order, stored500);
+
+        assertThat(outcome.result()).isEqualTo(new ChargeResult.Charged("pi_executed_then_500"));
+        assertThat(outcome.attempt().unresolved()).isNull();
+        assertThat(provider.calls).containsExactly("list since " + order.occurredAt().minus(Duration.ofMinutes(10)));
+    }
+
+    @Test
+    void aKeyPastItsWindowWithNothingListedChargesUnderTheNextGeneration() {
         ChargeAttempt old = ChargeAttempt.first(order.orderId(), Instant.now().minus(Duration.ofDays(2)));
-        provider.found = Optional.of(new ChargeResult.Charged("pi_earlier"));
 
         AttemptedCharge outcome = charges.charge(order, old);
 
-        assertThat(outcome.result()).isEqualTo(new ChargeResult.Charged("pi_earlier"));
-        assertThat(provider.calls).containsExactly("search " + order.orderId());
-    }
-
-    @Test
-    void anIndeterminateAnswerOldEnoughForTheSearchWithNothingFoundChargesUnderTheNextGeneration() {
-        ChargeAttempt failed = ChargeAttempt.first(order.orderId(), Instant.now().minusSeconds(120))
-                .indeterminate(Instant.now().minusSeconds(119));
-
-        AttemptedCharge outcome = charges.charge(order, failed);
-
-        assertThat(provider.calls).containsExactly("search " + order.orderId(), "charge " + key + "/2");
+        assertThat(provider.calls).hasSize(2).last().isEqualTo("charge " + key + "/2");
         assertThat(outcome.result()).isEqualTo(new ChargeResult.Charged("pi_" + key + "/2"));
         assertThat(outcome.attempt().idempotencyKey()).isEqualTo(key + "/2");
-        assertThat(outcome.attempt().indeterminateSince()).isNull();
     }
 
     @Test
-    void aFreshIndeterminateAnswerIsRetriedUnderTheSameKeyAndAFailedSearchChangesNothing() {
-        ChargeAttempt fresh = ChargeAttempt.first(order.orderId(), Instant.now()).indeterminate(Instant.now());
-        provider.failure = new ProviderOutcomeUnknownException("500 replayed", null);
-        AttemptedCharge retried = charges.charge(order, fresh);
+    void aFailedLookUpChangesNothingAndACancelledOrderIsNeverChargedAnew() {
+        ChargeAttempt stored500 = ChargeAttempt.first(order.orderId(), order.occurredAt())
+                .unresolved(Unresolved.KEY_CANNOT_TELL, Instant.now());
+        provider.listFailure = new ProviderUnavailableException("list 500", null);
+        AttemptedCharge listFailed = charges.charge(order, stored500);
+        provider.listFailure = null;
+        AttemptedCharge cancelled = charges.charge(order, stored500, false);
 
-        ChargeAttempt searchable = ChargeAttempt.first(order.orderId(), Instant.now().minusSeconds(120))
-                .indeterminate(Instant.now().minusSeconds(119));
-        provider.searchFailure = new ProviderUnavailableException("search 500", null);
-        AttemptedCharge searchFailed = charges.charge(order, searchable);
-
-        assertThat(provider.calls).containsExactly("charge " + key, "search " + order.orderId());
-        assertThat(retried.attempt()).isSameAs(fresh);
-        assertThat(searchFailed.failure()).hasMessage("search 500");
-        assertThat(searchFailed.attempt()).isSameAs(searchable);
+        assertThat(listFailed.failure()).hasMessage("list 500");
+        assertThat(listFailed.attempt()).isSameAs(stored500);
+        assertThat(cancelled.failure()).isNull();
+        assertThat(cancelled.result()).isNull();
+        assertThat(cancelled.attempt().unresolved()).isNull();
+        assertThat(provider.calls).noneMatch(call -> call.startsWith("charge"));
     }
 
     /** A provider that answers what the test scripts and notes each call. */
-    private static final class ScriptedProvider implements PaymentGateway {
+    static final class ScriptedProvider implements PaymentGateway {
 
         final List<String> calls = new ArrayList<>();
         RuntimeException failure;
-        RuntimeException searchFailure;
+        RuntimeException listFailure;
         Optional<ChargeResult> found = Optional.empty();
 
         @Override
@@ -108,12 +125,18 @@ class ChargeUnderAttemptTest {
         }
 
         @Override
-        public Optional<ChargeResult> findByOrder(UUID orderId) {
-            calls.add("search " + orderId);
-            if (searchFailure != null) {
-                throw searchFailure;
+        public Optional<ChargeResult> lookUp(UUID orderId, Instant createdFrom) {
+            calls.add("list since " + createdFrom);
+            if (listFailure != null) {
+                throw listFailure;
             }
             return found;
+        }
+
+        @Override
+        public String refund(UUID orderId, String providerReference) {
+            calls.add("refund " + providerReference);
+            return "re_" + providerReference;
         }
     }
 }

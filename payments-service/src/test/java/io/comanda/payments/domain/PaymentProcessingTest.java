@@ -9,9 +9,11 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,10 +30,11 @@ class PaymentProcessingTest {
 
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     private final InMemoryPayments payments = new InMemoryPayments();
+    private final InMemoryChargeAttempts attempts = new InMemoryChargeAttempts();
     private final ScriptedProvider provider = new ScriptedProvider();
     private final PaymentProcessing processing = new PaymentProcessing(
-            new ParallelCharges(new ChargeUnderAttempt(provider, ChargeAttemptTest.WINDOWS), () -> 2),
-            new InMemoryChargeAttempts(), payments, new DuplicateDeliveries(metrics));
+            new ParallelCharges(new ChargeUnderAttempt(provider, ChargeAttemptTest.WINDOWS), TestConfig.TWO_AT_A_TIME),
+            attempts, payments, new DuplicateDeliveries(metrics), TestConfig.TWO_AT_A_TIME);
 
     @Test
     void eachOrderOfABatchIsChargedOnceAndRecordedWithTheDeliveryThatAskedForIt() {
@@ -70,16 +73,48 @@ class PaymentProcessingTest {
     void aDeliveryAlreadySettledIsNeitherChargedNorRecordedButCountedAsADuplicate() {
         Delivery seen = new Delivery(UUID.randomUUID(), order("pm_card_visa"));
         Delivery paidEarlier = new Delivery(UUID.randomUUID(), order("pm_card_visa"));
-        payments.settled = new AlreadySettled(Set.of(seen.eventId()), Set.of(paidEarlier.order().orderId()));
+        Delivery cancelled = new Delivery(UUID.randomUUID(), order("pm_card_visa"));
+        payments.settled = new AlreadySettled(Set.of(seen.eventId()), Set.of(paidEarlier.order().orderId()),
+                Set.of(cancelled.order().orderId()));
 
-        PaymentBatchResult result = processing.pay(List.of(seen, paidEarlier)).await().indefinitely();
+        PaymentBatchResult result = processing.pay(List.of(seen, paidEarlier, cancelled)).await().indefinitely();
 
         assertThat(result.refused()).isEmpty();
         assertThat(result.retryable()).isEmpty();
         assertThat(provider.charged).isEmpty();
         assertThat(payments.recorded).isEmpty();
         assertThat(metrics.counter(DuplicateDeliveries.METRIC, "consumer", PaymentProcessing.CONSUMER).count())
-                .isEqualTo(2);
+                .isEqualTo(3);
+    }
+
+    @Test
+    void anAmbiguousChargeIsNotedWithItsDeliveryForTheBackgroundAndHoldsNothingBack() {
+        Delivery ambiguous = new Delivery(UUID.randomUUID(), order("pm_ambiguous"));
+        Delivery behind = new Delivery(UUID.randomUUID(), order("pm_card_visa"));
+
+        PaymentBatchResult result = processing.pay(List.of(ambiguous, behind)).await().indefinitely();
+
+        assertThat(result.refused()).isEmpty();
+        assertThat(result.retryable()).isEmpty();
+        assertThat(payments.recorded).extracting(RecordedPayment::delivery).containsExactly(behind);
+        assertThat(attempts.noted).singleElement().satisfies(noted -> {
+            assertThat(noted.orderId()).isEqualTo(ambiguous.order().orderId());
+            assertThat(noted.unresolved()).isEqualTo(ChargeAttempt.Unresolved.KEY_CANNOT_TELL);
+        });
+        assertThat(attempts.deliveries).containsEntry(ambiguous.order().orderId(), ambiguous);
+    }
+
+    @Test
+    void aRedeliveredOrderWhoseChargeIsUnresolvedIsLeftToItsBackgroundResolution() {
+        Delivery redelivered = new Delivery(UUID.randomUUID(), order("pm_card_visa"));
+        attempts.earlier.put(redelivered.order().orderId(), ChargeAttempt.first(redelivered.order().orderId(),
+                redelivered.order().occurredAt()).unresolved(ChargeAttempt.Unresolved.AWAITING_ANSWER, Instant.now()));
+
+        PaymentBatchResult result = processing.pay(List.of(redelivered)).await().indefinitely();
+
+        assertThat(result.retryable()).isEmpty();
+        assertThat(provider.charged).isEmpty();
+        assertThat(payments.recorded).isEmpty();
     }
 
     private static OrderPlaced order(String paymentMethod) {
@@ -98,7 +133,7 @@ class PaymentProcessingTest {
 
     private static final class InMemoryPayments implements PaymentStore {
 
-        AlreadySettled settled = new AlreadySettled(Set.of(), Set.of());
+        AlreadySettled settled = new AlreadySettled(Set.of(), Set.of(), Set.of());
         final List<RecordedPayment> recorded = new ArrayList<>();
 
         @Override
@@ -111,23 +146,63 @@ class PaymentProcessingTest {
             recorded.addAll(payments);
             return Uni.createFrom().voidItem();
         }
-    }
-
-    private static final class InMemoryChargeAttempts implements ChargeAttemptStore {
 
         @Override
-        public Uni<Map<UUID, ChargeAttempt>> begin(List<UUID> orderIds, Instant now) {
-            return Uni.createFrom().item(orderIds.stream()
-                    .collect(Collectors.toMap(Function.identity(), id -> ChargeAttempt.first(id, now))));
+        public Uni<List<ChargedPayment>> cancel(List<UUID> orderIds) {
+            return Uni.createFrom().item(List.of());
         }
 
         @Override
-        public Uni<Void> note(List<ChargeAttempt> changed) {
+        public Uni<List<ChargedPayment>> chargedNotRefunded(List<UUID> orderIds) {
+            return Uni.createFrom().item(List.of());
+        }
+
+        @Override
+        public Uni<Void> refunded(List<Refund> refunds) {
             return Uni.createFrom().voidItem();
         }
     }
 
-    /** Charges by payment method: {@code pm_refused} is refused for good, {@code pm_down} finds it unavailable. */
+    private static final class InMemoryChargeAttempts implements ChargeAttemptStore {
+
+        final Map<UUID, ChargeAttempt> earlier = new HashMap<>();
+        final List<ChargeAttempt> noted = new ArrayList<>();
+        final Map<UUID, PlacedOrderDelivery> deliveries = new HashMap<>();
+
+        @Override
+        public Uni<Map<UUID, ChargeAttempt>> begin(Map<UUID, Instant> placedAt) {
+            return Uni.createFrom().item(placedAt.keySet().stream().collect(Collectors.toMap(Function.identity(),
+                    id -> earlier.getOrDefault(id, ChargeAttempt.first(id, placedAt.get(id))))));
+        }
+
+        @Override
+        public Uni<Void> note(List<ChargeAttempt> changed, Map<UUID, PlacedOrderDelivery> delivered, Instant firstTry) {
+            noted.addAll(changed);
+            changed.stream().filter(ChargeAttempt::isUnresolved)
+                    .forEach(attempt -> deliveries.put(attempt.orderId(), delivered.get(attempt.orderId())));
+            return Uni.createFrom().voidItem();
+        }
+
+        @Override
+        public Uni<List<UnresolvedCharge>> claimDue(int limit, Instant now, Duration lease) {
+            return Uni.createFrom().item(List.of());
+        }
+
+        @Override
+        public Uni<Void> triedAgain(List<ChargeAttempt> attempts, Map<UUID, Instant> dueAgain) {
+            return Uni.createFrom().voidItem();
+        }
+
+        @Override
+        public Uni<UnresolvedCharges> unresolved() {
+            return Uni.createFrom().item(new UnresolvedCharges(0, null));
+        }
+    }
+
+    /**
+     * Charges by payment method: {@code pm_refused} is refused for good, {@code pm_down} finds it unavailable,
+     * {@code pm_ambiguous} answers a stored 500.
+     */
     private static final class ScriptedProvider implements PaymentGateway {
 
         final List<UUID> charged = Collections.synchronizedList(new ArrayList<>());
@@ -137,6 +212,8 @@ class PaymentProcessingTest {
             switch (request.paymentMethod()) {
                 case "pm_refused" -> throw new ProviderRejectedException("refused for good", null);
                 case "pm_down" -> throw new ProviderUnavailableException("unavailable", null);
+                case "pm_ambiguous" -> throw new ChargeUnresolvedException(ChargeAttempt.Unresolved.KEY_CANNOT_TELL,
+                        "500 stored under the key", null);
                 default -> {
                     charged.add(request.orderId());
                     return new ChargeResult.Charged("pi_" + request.orderId());
@@ -145,8 +222,13 @@ class PaymentProcessingTest {
         }
 
         @Override
-        public Optional<ChargeResult> findByOrder(UUID orderId) {
+        public Optional<ChargeResult> lookUp(UUID orderId, Instant createdFrom) {
             return Optional.empty();
+        }
+
+        @Override
+        public String refund(UUID orderId, String providerReference) {
+            return "re_" + providerReference;
         }
     }
 }

@@ -51,8 +51,15 @@ class PaymentIntentResultsTest {
 
     @Test
     void aStatusAServerSideConfirmationCannotReachIsForAnOperator() {
-        assertThatThrownBy(() -> PaymentIntentResults.of(intent("requires_confirmation", null)))
-                .isInstanceOf(ProviderRejectedException.class).hasMessageContaining("requires_confirmation");
+        assertThatThrownBy(() -> PaymentIntentResults.of(intent("requires_capture", null)))
+                .isInstanceOf(ProviderRejectedException.class).hasMessageContaining("requires_capture");
+    }
+
+    @Test
+    void aPaymentIntentNeverConfirmedEndsTheOrderAsADeclineSinceNothingWasCharged() {
+        assertThat(PaymentIntentResults.of(intent("requires_confirmation", null)))
+                .hasValueSatisfying(result -> assertThat(result).isInstanceOfSatisfying(ChargeResult.Declined.class,
+                        declined -> assertThat(declined.declineCode()).isEqualTo("payment_not_confirmed")));
     }
 
     private static PaymentIntent intent(String status, StripeError lastPaymentError) {

@@ -6,11 +6,17 @@ import com.stripe.exception.IdempotencyException;
 import com.stripe.exception.AuthenticationException;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.PermissionException;
-import io.comanda.payments.domain.ProviderOutcomeUnknownException;
-import io.comanda.payments.domain.ProviderRejectedException;
+import com.stripe.exception.RateLimitException;
+import io.comanda.payments.domain.ChargeAttempt.Unresolved;
+import io.comanda.payments.domain.ChargeResult;
+import io.comanda.payments.domain.ChargeUnresolvedException;
 import io.comanda.payments.domain.ProviderUnavailableException;
 import io.comanda.platform.messaging.DependencyUnusableException;
 import org.junit.jupiter.api.Test;
+
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,33 +50,46 @@ class StripeFailuresTest {
     }
 
     @Test
-    void anotherRefusedRequestStaysARejectionAndAServerErrorStaysTransient() {
-        assertThatThrownBy(() -> StripeFailures.declineOrThrow(new InvalidRequestException(
-                "Missing required param: amount.", "amount", "req_1", "parameter_missing", 400, null)))
-                .isInstanceOf(ProviderRejectedException.class);
-        assertThatThrownBy(() -> StripeFailures.declineOrThrow(new ApiException(
-                "An unknown error occurred", "req_1", null, 500, null)))
-                .isInstanceOf(ProviderUnavailableException.class);
+    void aRequestStripeRefusesForGoodIsADeclineWithStripesSentence() {
+        ChargeResult.Declined refused = StripeFailures.declineOrThrow(new InvalidRequestException(
+                "Missing required param: amount.", "amount", "req_1", "parameter_missing", 400, null));
+
+        assertThat(refused.declineCode()).isEqualTo("parameter_missing");
+        assertThat(refused.reason()).contains("Missing required param: amount.");
     }
 
     @Test
-    void aServerErrorOrATimeoutLeavesOpenWhetherStripeChargedAndAKeyInFlightIsMerelyTransient() {
+    void aServerErrorLeavesTheKeyUnableToTellAndSoDoesAKeyFirstUsedWithOtherParameters() {
         assertThatThrownBy(() -> StripeFailures.declineOrThrow(new ApiException(
                 "An unknown error occurred", "req_1", null, 500, null)))
-                .isInstanceOf(ProviderOutcomeUnknownException.class);
-        assertThatThrownBy(() -> StripeFailures.declineOrThrow(new ApiConnectionException("Read timed out")))
-                .isInstanceOf(ProviderOutcomeUnknownException.class);
+                .isInstanceOfSatisfying(ChargeUnresolvedException.class,
+                        e -> assertThat(e.why()).isEqualTo(Unresolved.KEY_CANNOT_TELL));
+        assertThatThrownBy(() -> StripeFailures.declineOrThrow(new IdempotencyException(
+                "Keys for idempotent requests can only be used with the same parameters", "req_1", null, 400)))
+                .isInstanceOfSatisfying(ChargeUnresolvedException.class,
+                        e -> assertThat(e.why()).isEqualTo(Unresolved.KEY_CANNOT_TELL));
+    }
+
+    @Test
+    void aTimeoutOrAKeyStillInFlightAwaitsTheKeysAnswerAndNoConnectionOrARateLimitIsMerelyTransient() {
+        assertThatThrownBy(() -> StripeFailures.declineOrThrow(new ApiConnectionException("Read timed out",
+                new SocketTimeoutException("Read timed out"))))
+                .isInstanceOfSatisfying(ChargeUnresolvedException.class,
+                        e -> assertThat(e.why()).isEqualTo(Unresolved.AWAITING_ANSWER));
         // The SDK makes a 409 idempotency_error an ApiException; an IdempotencyException should it ever change.
         assertThatThrownBy(() -> StripeFailures.declineOrThrow(new ApiException(
                 "There is currently another in-progress request using this Idempotent Key", "req_1", null, 409, null)))
-                .isInstanceOf(ProviderUnavailableException.class)
-                .isNotInstanceOf(ProviderOutcomeUnknownException.class);
+                .isInstanceOfSatisfying(ChargeUnresolvedException.class,
+                        e -> assertThat(e.why()).isEqualTo(Unresolved.AWAITING_ANSWER));
         assertThatThrownBy(() -> StripeFailures.declineOrThrow(new IdempotencyException(
                 "There is currently another in-progress request using this Idempotent Key", "req_1", null, 409)))
-                .isInstanceOf(ProviderUnavailableException.class)
-                .isNotInstanceOf(ProviderOutcomeUnknownException.class);
-        assertThatThrownBy(() -> StripeFailures.declineOrThrow(new IdempotencyException(
-                "Keys for idempotent requests can only be used with the same parameters", "req_1", null, 400)))
-                .isInstanceOf(ProviderRejectedException.class);
+                .isInstanceOfSatisfying(ChargeUnresolvedException.class,
+                        e -> assertThat(e.why()).isEqualTo(Unresolved.AWAITING_ANSWER));
+        assertThatThrownBy(() -> StripeFailures.declineOrThrow(new ApiConnectionException("Connection refused",
+                new ConnectException("Connection refused"))))
+                .isInstanceOf(ProviderUnavailableException.class).isNotInstanceOf(ChargeUnresolvedException.class);
+        assertThatThrownBy(() -> StripeFailures.declineOrThrow(new RateLimitException(
+                "Too many requests", null, "req_1", "rate_limit", 429, null)))
+                .isInstanceOf(ProviderUnavailableException.class).isNotInstanceOf(ChargeUnresolvedException.class);
     }
 }

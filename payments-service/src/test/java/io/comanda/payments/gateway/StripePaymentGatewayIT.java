@@ -5,9 +5,10 @@ import io.comanda.platform.observability.OutboundCalls;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import io.comanda.events.Money;
+import io.comanda.payments.domain.ChargeAttempt;
 import io.comanda.payments.domain.ChargeRequest;
 import io.comanda.payments.domain.ChargeResult;
-import io.comanda.payments.domain.ProviderOutcomeUnknownException;
+import io.comanda.payments.domain.ChargeUnresolvedException;
 import io.comanda.payments.domain.ProviderRejectedException;
 import io.comanda.payments.domain.ProviderUnavailableException;
 import io.comanda.stripe.emulator.ProcessingTime;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -39,6 +41,8 @@ class StripePaymentGatewayIT {
     /** Calls as the service makes them, without a trace store or a metrics endpoint behind them. */
     private static final OutboundCalls OUTBOUND = new OutboundCalls(
             io.opentelemetry.api.OpenTelemetry.noop().getTracer("test"), new SimpleMeterRegistry());
+
+    private static final Instant SINCE_A_MINUTE = Instant.now().minus(Duration.ofMinutes(1));
 
     private static StripeEmulator emulator;
 
@@ -113,12 +117,12 @@ class StripePaymentGatewayIT {
     }
 
     @Test
-    void aPaymentStillProcessingPastThePollsTimeoutIsTransientAndTheRetryFindsTheSameIntent() {
+    void aPaymentStillProcessingPastThePollsTimeoutIsUnresolvedAndTheRetryFindsTheSameIntent() {
         emulator.processingTime().set(Duration.ofMillis(1500));
         ChargeRequest request = request("pm_card_processing");
 
         assertThatThrownBy(() -> gateway("sk_test_gateway", Duration.ofMillis(300)).charge(request))
-                .isInstanceOf(ProviderUnavailableException.class).hasMessageContaining("still processing");
+                .isInstanceOf(ChargeUnresolvedException.class).hasMessageContaining("still processing");
         ChargeResult retried = gateway("sk_test_gateway", Duration.ofSeconds(10)).charge(request);
 
         assertThat(intentsFor(request)).singleElement().satisfies(intent ->
@@ -133,43 +137,43 @@ class StripePaymentGatewayIT {
     }
 
     @Test
-    void aServerErrorIsIndeterminateAndStoredForTheKeyARateLimitIsTransientAndTheNextGenerationCharges() {
+    void aServerErrorIsStoredForTheKeyWhichCannotTellARateLimitIsTransientAndTheNextGenerationCharges() {
         ChargeRequest request = request("pm_card_visa");
         StripePaymentGateway gateway = gateway("sk_test_gateway");
         emulator.faults().failNext(2);
 
-        assertThatThrownBy(() -> gateway.charge(request)).isInstanceOf(ProviderOutcomeUnknownException.class)
-                .hasMessageStartingWith("Stripe is unavailable");
+        assertThatThrownBy(() -> gateway.charge(request)).isInstanceOf(ChargeUnresolvedException.class)
+                .hasMessageStartingWith("Stripe failed once the request ran");
         assertThatThrownBy(() -> gateway.charge(request)).isInstanceOf(ProviderUnavailableException.class)
-                .isNotInstanceOf(ProviderOutcomeUnknownException.class)
+                .isNotInstanceOf(ChargeUnresolvedException.class)
                 .hasMessageStartingWith("Stripe is rate limiting");
         assertThatThrownBy(() -> gateway.charge(request)).as("the stored 500, replayed")
-                .isInstanceOf(ProviderOutcomeUnknownException.class);
+                .isInstanceOf(ChargeUnresolvedException.class);
 
-        assertThat(gateway.findByOrder(request.orderId())).isEmpty();
+        assertThat(gateway.lookUp(request.orderId(), SINCE_A_MINUTE)).isEmpty();
         ChargeResult charged = gateway.charge(new ChargeRequest(request.orderId(), request.amount(),
                 request.paymentMethod(), request.idempotencyKey() + "/2"));
         assertThat(charged).isInstanceOf(ChargeResult.Charged.class);
-        assertThat(gateway.findByOrder(request.orderId())).contains(charged);
+        assertThat(gateway.lookUp(request.orderId(), SINCE_A_MINUTE)).contains(charged);
         assertThat(emulator.ledger().chargesForOrder(request.orderId().toString())).isEqualTo(1);
     }
 
     @Test
-    void findingAnOrderAdoptsItsChargeOverAnEarlierDeclineAndPollsOneStillProcessing() {
+    void lookingAnOrderUpAdoptsItsChargeOverAnEarlierDeclineAndPollsOneStillProcessing() {
         ChargeRequest declined = request("pm_card_chargeDeclined");
         StripePaymentGateway gateway = gateway("sk_test_gateway");
         gateway.charge(declined);
-        assertThat(gateway.findByOrder(declined.orderId()))
+        assertThat(gateway.lookUp(declined.orderId(), SINCE_A_MINUTE))
                 .contains(new ChargeResult.Declined("generic_decline", "Your card was declined."));
         ChargeResult charged = gateway.charge(new ChargeRequest(declined.orderId(), declined.amount(), "pm_card_visa",
                 declined.idempotencyKey() + "/2"));
-        assertThat(gateway.findByOrder(declined.orderId())).contains(charged);
+        assertThat(gateway.lookUp(declined.orderId(), SINCE_A_MINUTE)).contains(charged);
 
         emulator.processingTime().set(Duration.ofMillis(1500));
         ChargeRequest processing = request("pm_card_processing");
         assertThatThrownBy(() -> gateway("sk_test_gateway", Duration.ofMillis(300)).charge(processing))
-                .isInstanceOf(ProviderUnavailableException.class).hasMessageContaining("still processing");
-        assertThat(gateway("sk_test_gateway", Duration.ofSeconds(10)).findByOrder(processing.orderId()))
+                .isInstanceOf(ChargeUnresolvedException.class).hasMessageContaining("still processing");
+        assertThat(gateway("sk_test_gateway", Duration.ofSeconds(10)).lookUp(processing.orderId(), SINCE_A_MINUTE))
                 .hasValueSatisfying(result -> assertThat(result).isInstanceOf(ChargeResult.Charged.class));
         assertThat(emulator.ledger().chargesForOrder(processing.orderId().toString())).isEqualTo(1);
     }
@@ -185,14 +189,14 @@ class StripePaymentGatewayIT {
     }
 
     @Test
-    void theSameOrderKeyWithAnotherAmountIsRefusedForAnOperator() {
+    void theSameOrderKeyWithAnotherAmountLeavesTheKeyUnableToTell() {
         ChargeRequest request = request("pm_card_visa");
         StripePaymentGateway gateway = gateway("sk_test_gateway");
         gateway.charge(request);
 
         assertThatThrownBy(() -> gateway.charge(new ChargeRequest(request.orderId(), Money.of(1, "EUR"), "pm_card_visa")))
-                .isInstanceOf(ProviderRejectedException.class)
-                .hasMessageStartingWith("Stripe refused the request");
+                .isInstanceOfSatisfying(ChargeUnresolvedException.class,
+                        e -> assertThat(e.why()).isEqualTo(ChargeAttempt.Unresolved.KEY_CANNOT_TELL));
     }
 
     @Test

@@ -1,0 +1,88 @@
+package io.comanda.payments.domain;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+
+/**
+ * What an order's cancellation means for its payment: from then on it is never charged (a charge still
+ * unresolved is looked up, not made anew), and a charge it has is refunded in full, once
+ * ({@link PaymentGateway#refund}: the provider's refunds of the charge are listed before one is made).
+ * The refund is recorded on the payment; the order's outcome has flowed already, as its cancellation.
+ */
+@ApplicationScoped
+public class OrderCancellations {
+
+    private static final Logger LOG = Logger.getLogger(OrderCancellations.class);
+
+    private final PaymentStore payments;
+    private final PaymentGateway gateway;
+
+    public OrderCancellations(PaymentStore payments, PaymentGateway gateway) {
+        this.payments = payments;
+        this.gateway = gateway;
+    }
+
+    /**
+     * Records the orders as cancelled and refunds those charged.
+     *
+     * @return the orders whose refund failed transiently, to be tried again
+     */
+    public Uni<List<UUID>> cancel(List<UUID> orderIds) {
+        if (orderIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return payments.cancel(orderIds).chain(this::refund);
+    }
+
+    /** Refunds the charges of these cancelled orders that are not refunded yet. */
+    public Uni<List<UUID>> refundCharged(Collection<UUID> orderIds) {
+        if (orderIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return payments.chargedNotRefunded(List.copyOf(orderIds)).chain(this::refund);
+    }
+
+    private Uni<List<UUID>> refund(List<PaymentStore.ChargedPayment> charged) {
+        if (charged.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Context context = Vertx.currentContext();
+        Executor resume = context == null ? Infrastructure.getDefaultExecutor()
+                : task -> context.runOnContext(ignored -> task.run());
+        // The provider's SDK blocks: refunds are rare, so one worker does them one after the other.
+        return Uni.createFrom().item(() -> refundEach(charged)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .emitOn(resume)
+                .chain(outcome -> payments.refunded(outcome.refunds()).replaceWith(outcome.failed()));
+    }
+
+    private RefundOutcome refundEach(List<PaymentStore.ChargedPayment> charged) {
+        List<PaymentStore.Refund> refunds = new ArrayList<>();
+        List<UUID> failed = new ArrayList<>();
+        for (PaymentStore.ChargedPayment payment : charged) {
+            try {
+                String refund = gateway.refund(payment.orderId(), payment.providerReference());
+                refunds.add(new PaymentStore.Refund(payment.orderId(), refund));
+                LOG.infof("Order %s was cancelled: its charge %s is refunded (%s)", payment.orderId(),
+                        payment.providerReference(), refund);
+            } catch (RuntimeException e) {
+                LOG.warnf("Order %s was cancelled, but refunding its charge %s failed: %s", payment.orderId(),
+                        payment.providerReference(), e.getMessage());
+                failed.add(payment.orderId());
+            }
+        }
+        return new RefundOutcome(refunds, failed);
+    }
+
+    private record RefundOutcome(List<PaymentStore.Refund> refunds, List<UUID> failed) {
+    }
+}
