@@ -76,6 +76,34 @@ final class Orders {
                 .statusCode(200);
     }
 
+    /** The succeeded PaymentIntents of an order that are not refunded: money the customer has paid. */
+    static long unrefundedChargesAtStripe(UUID orderId) {
+        return RestAssured.given().baseUri(stripeUrl()).queryParam("order_id", orderId.toString())
+                .get("/_emulator/charges").then().statusCode(200).extract().jsonPath().getLong("unrefunded");
+    }
+
+    /** The refunds the emulator made for an order. */
+    static long stripeRefunds(UUID orderId) {
+        return RestAssured.given().baseUri(stripeUrl()).queryParam("order_id", orderId.toString())
+                .get("/_emulator/charges").then().statusCode(200).extract().jsonPath().getLong("refunds");
+    }
+
+    /** Makes the emulator forget idempotency keys, as Stripe prunes keys older than 24 h. */
+    static void forgetStripeKeys(String... keys) {
+        RestAssured.given().baseUri(stripeUrl()).contentType("application/json").body(Map.of("forget", List.of(keys)))
+                .post("/_emulator/idempotency").then().statusCode(200);
+    }
+
+    /** Charges the order at Stripe under its first key, as payments-service would have. */
+    static String chargeAtStripe(OrderPlaced order) {
+        return RestAssured.given().baseUri(stripeUrl()).auth().oauth2("sk_test_comanda_local_emulator")
+                .header("Idempotency-Key", "comanda-order-" + order.orderId())
+                .formParam("amount", order.total().amount()).formParam("currency", order.total().currency().toLowerCase())
+                .formParam("payment_method", order.paymentMethod()).formParam("confirm", "true")
+                .formParam("off_session", "true").formParam("metadata[order_id]", order.orderId().toString())
+                .post("/v1/payment_intents").then().statusCode(200).extract().jsonPath().getString("id");
+    }
+
     static void noStripeFaults() {
         stripeFaults(Map.of());
     }
@@ -86,7 +114,8 @@ final class Orders {
                 .extract().jsonPath().getInt("failNext");
     }
 
-    private static void stripeFaults(Map<String, Object> faults) {
+    /** Replaces the emulator's faults: latency, failure rates, a script for the next creates, ... */
+    static void stripeFaults(Map<String, Object> faults) {
         RestAssured.given().baseUri(stripeUrl()).contentType("application/json").body(faults)
                 .post("/_emulator/faults").then().statusCode(200);
     }

@@ -61,6 +61,7 @@ public final class FaultSuite {
         }
         StackApi api = new StackApi(urls, customer, operator);
         PartControl parts = new PartControl(launcher, out);
+        StripeFaults stripe = new StripeFaults(url(StackPart.STRIPE.operatorName()), out);
         List<ScenarioRun> runs = new ArrayList<>();
         List<ScenarioResult> results = new ArrayList<>();
         try (EventLog events = new EventLog("127.0.0.1:" + ports.of(StackPart.KAFKA.operatorName()), List.of(Topic.ORDERS.topicName(), Topic.PAYMENTS.topicName()))) {
@@ -75,7 +76,7 @@ public final class FaultSuite {
                 Scenario scenario = scenarios.get(i);
                 out.printf("%d/%d %s, %d orders/s%n", i + 1, scenarios.size(), scenario.title(settings),
                         settings.ordersPerSecond());
-                ScenarioRun run = run(scenario, api, parts, customer, events);
+                ScenarioRun run = run(scenario, api, parts, stripe, customer, events);
                 runs.add(run);
                 run.result().problems().forEach(problem -> out.println("    " + problem));
             }
@@ -116,8 +117,8 @@ public final class FaultSuite {
         }
     }
 
-    private ScenarioRun run(Scenario scenario, StackApi api, PartControl parts, CustomerToken customer,
-                            EventLog events) throws InterruptedException {
+    private ScenarioRun run(Scenario scenario, StackApi api, PartControl parts, StripeFaults stripe,
+                            CustomerToken customer, EventLog events) throws InterruptedException {
         long deadLettersBefore = api.deadLetters();
         // Orders and charges beyond those of the 201s: a request that died with orders-service after its
         // order committed, then placed again as another order by its retry, would only show here.
@@ -132,7 +133,7 @@ public final class FaultSuite {
             load.start(settings.ordersPerSecond());
             Thread.sleep(settings.before().toMillis());
             try {
-                repairedAt = scenario.fault().injectAndRepair(parts, settings);
+                repairedAt = scenario.fault().injectAndRepair(parts, stripe, settings);
             } finally {
                 parts.startWhatIsDown();
             }

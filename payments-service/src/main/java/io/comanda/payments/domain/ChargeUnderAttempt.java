@@ -50,7 +50,7 @@ public class ChargeUnderAttempt {
     private AttemptedCharge lookUpThenCharge(OrderPlaced order, ChargeAttempt attempt, Instant now, boolean mayCharge) {
         Optional<ChargeResult> found;
         try {
-            found = gateway.lookUp(order.orderId(), order.occurredAt().minus(windows.clockSkew()));
+            found = gateway.lookUp(order.orderId(), createdFrom(order, attempt, now).minus(windows.clockSkew()));
         } catch (RuntimeException e) {
             // A failed look-up says nothing about the charge: the attempt stays as it was.
             return AttemptedCharge.failed(order, e, attempt);
@@ -60,6 +60,16 @@ public class ChargeUnderAttempt {
         }
         return mayCharge ? chargeUnder(order, attempt.nextGeneration(now))
                 : AttemptedCharge.answered(order, null, attempt.resolved());
+    }
+
+    /**
+     * The earliest a PaymentIntent of the order can have been created. Within its window, a key that cannot
+     * tell was used after earlier generations were proven to have charged nothing: its own charge is what
+     * to look for, created since its window began. Past the window the key's generation may be one a
+     * restored database forgot: every PaymentIntent since the order was placed is looked at.
+     */
+    private Instant createdFrom(OrderPlaced order, ChargeAttempt attempt, Instant now) {
+        return attempt.windowEnd(windows).isAfter(now) ? attempt.keyFirstUsedAt() : order.occurredAt();
     }
 
     private AttemptedCharge chargeUnder(OrderPlaced order, ChargeAttempt attempt) {

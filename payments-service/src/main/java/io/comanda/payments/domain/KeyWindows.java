@@ -27,8 +27,9 @@ public interface KeyWindows {
 
     /**
      * How far the provider's clock may be behind ours: a consistent look-up of an order's PaymentIntents
-     * starts this long before the order was placed.
+     * starts this long before the earliest they can have been created. Every PaymentIntent the account
+     * created since then is listed (a page of 100 at a time), so this is kept short.
      */
-    @WithDefault("10m")
+    @WithDefault("1m")
     Duration clockSkew();
 }

@@ -29,7 +29,7 @@ class ChargeAttemptTest {
 
         @Override
         public Duration clockSkew() {
-            return Duration.ofMinutes(10);
+            return Duration.ofMinutes(1);
         }
     };
 

@@ -76,7 +76,7 @@ class ChargeUnderAttemptTest {
 
         assertThat(outcome.result()).isEqualTo(new ChargeResult.Charged("pi_executed_then_500"));
         assertThat(outcome.attempt().unresolved()).isNull();
-        assertThat(provider.calls).containsExactly("list since " + order.occurredAt().minus(Duration.ofMinutes(10)));
+        assertThat(provider.calls).containsExactly("list since " + order.occurredAt().minus(Duration.ofMinutes(1)));
     }
 
     @Test
