@@ -1,17 +1,27 @@
 package io.comanda.stripe.emulator;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Injected trouble, for fault tests: added latency, a scripted number of transient failures, and a
  * rate of them. A 429 refuses the request before it executes, as Stripe's rate limiter does: nothing is
  * stored for its idempotency key, so a retry with the same key can succeed. A 500 fails the request once
  * it executes: a create stores it under its key and replays it, as Stripe does, until the key expires.
+ * Creates meet more ({@link CreateFault}): a script of one fault per create and a rate of ambiguous
+ * answers, where the create executed although the answer does not say so. And search lags behind
+ * creates, as Stripe's does.
  *
- * <p>A test that must not depend on luck scripts its failures ({@link #failNext(int)}) or seeds the
- * rate ({@link #set(long, double, Long)}), so each run sees the same answers in the same order.
+ * <p>A test that must not depend on luck scripts its failures ({@link #failNext(int)}, {@link #script(List)})
+ * or seeds the rates ({@link #set(long, double, Long)}), so each run sees the same answers in the same order.
  */
 public final class Faults {
+
+    /** How long a PaymentIntent stays out of search results by default: Stripe's usual lag. */
+    public static final Duration DEFAULT_SEARCH_LAG = Duration.ofMinutes(1);
 
     private volatile long latencyMillis;
     private double transientFailureRate;
@@ -19,6 +29,9 @@ public final class Faults {
     private Random random = new Random();
     private int scriptedFailuresLeft;
     private int scriptedFailuresServed;
+    private final CreateFaults createFaults = new CreateFaults();
+    private volatile Duration searchLag = DEFAULT_SEARCH_LAG;
+    private volatile Duration defaultSearchLag = DEFAULT_SEARCH_LAG;
 
     public long latencyMillis() {
         return latencyMillis;
@@ -44,7 +57,8 @@ public final class Faults {
     }
 
     /**
-     * Replaces latency and failure rate, and cancels scripted failures still to come.
+     * Replaces latency and failure rate, cancels scripted failures still to come, the create script and the
+     * ambiguous rate, and counts injected faults from zero again. The search lag and hang time stay.
      *
      * @param latencyMillis        added to every API answer
      * @param transientFailureRate from 0 to 1: the share of API requests answered 500 or 429
@@ -60,6 +74,7 @@ public final class Faults {
         this.random = seed == null ? new Random() : new Random(seed);
         this.scriptedFailuresLeft = 0;
         this.scriptedFailuresServed = 0;
+        createFaults.clear();
     }
 
     /**
@@ -74,16 +89,102 @@ public final class Faults {
         scriptedFailuresServed = 0;
     }
 
-    /** The status of an injected failure for this request, or 0 for none. */
-    synchronized int nextFailureStatus() {
+    /** The status of an injected failure for a request other than a create, or 0 for none. */
+    int nextFailureStatus() {
+        return switch (nextRequestFault()) {
+            case REFUSED_500 -> 500;
+            case RATE_LIMITED -> 429;
+            default -> 0;
+        };
+    }
+
+    /** The transient failure of a request other than a create: {@code REFUSED_500}, {@code RATE_LIMITED} or {@code NONE}. */
+    synchronized CreateFault nextRequestFault() {
+        return createFaults.count(nextTransientFailure());
+    }
+
+    /** The fault of this create: the script's next entry, else a transient failure, else an ambiguous answer. */
+    synchronized CreateFault nextCreateFault() {
+        CreateFault fault = createFaults.nextScripted().orElseGet(() -> {
+            CreateFault transientFailure = nextTransientFailure();
+            return transientFailure != CreateFault.NONE ? transientFailure : createFaults.drawAmbiguous(random);
+        });
+        return createFaults.count(fault);
+    }
+
+    private CreateFault nextTransientFailure() {
         if (scriptedFailuresLeft > 0) {
             scriptedFailuresLeft--;
-            return scriptedFailuresServed++ % 2 == 0 ? 500 : 429;
+            return scriptedFailuresServed++ % 2 == 0 ? CreateFault.REFUSED_500 : CreateFault.RATE_LIMITED;
         }
         if (random.nextDouble() >= transientFailureRate) {
-            return 0;
+            return CreateFault.NONE;
         }
-        return random.nextBoolean() ? 500 : 429;
+        return random.nextBoolean() ? CreateFault.REFUSED_500 : CreateFault.RATE_LIMITED;
+    }
+
+    /** Answers each of the next creates with one entry of {@code faults}, in order, before any rate applies. */
+    public synchronized void script(List<CreateFault> faults) {
+        createFaults.script(faults);
+    }
+
+    /** The scripted create faults still to come. */
+    public synchronized List<CreateFault> script() {
+        return createFaults.script();
+    }
+
+    /**
+     * @param rate  from 0 to 1: the share of creates (after the script) that execute and answer ambiguously,
+     *              drawn from the same seeded choices as the transient failure rate
+     * @param kinds {@link CreateFault#EXECUTED_THEN_500} and/or {@link CreateFault#EXECUTED_THEN_TIMEOUT}; empty for both
+     */
+    public synchronized void ambiguousRate(double rate, Set<CreateFault> kinds) {
+        createFaults.ambiguousRate(rate, kinds);
+    }
+
+    public synchronized double ambiguousRate() {
+        return createFaults.ambiguousRate();
+    }
+
+    public synchronized List<CreateFault> ambiguousKinds() {
+        return createFaults.ambiguousKinds();
+    }
+
+    /** How long an {@link CreateFault#EXECUTED_THEN_TIMEOUT} create holds its key and its answer (30 s by default). */
+    public synchronized void hang(Duration hang) {
+        createFaults.hang(hang);
+    }
+
+    public synchronized Duration hang() {
+        return createFaults.hang();
+    }
+
+    /** Faults injected of each kind since the settings were last replaced; a transient 500 or 429 on any request counts. */
+    public synchronized Map<CreateFault, Long> injected() {
+        return createFaults.injected();
+    }
+
+    /** How long after its creation a PaymentIntent appears in search results. */
+    public Duration searchLag() {
+        return searchLag;
+    }
+
+    public void searchLag(Duration lag) {
+        if (lag.isNegative()) {
+            throw new IllegalArgumentException("the search lag must not be negative: " + lag.toMillis() + " ms");
+        }
+        searchLag = lag;
+    }
+
+    /** The search lag an operator's settings without one go back to: the one the emulator started with. */
+    public Duration defaultSearchLag() {
+        return defaultSearchLag;
+    }
+
+    /** Sets the search lag, now and as the one settings without a search lag go back to. */
+    public void defaultSearchLag(Duration lag) {
+        searchLag(lag);
+        defaultSearchLag = lag;
     }
 
     void delay() {

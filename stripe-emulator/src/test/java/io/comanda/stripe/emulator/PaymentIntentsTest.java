@@ -191,8 +191,8 @@ class PaymentIntentsTest {
         String charged = JSON.readTree(paymentIntents.create(confirm("pm_card_visa", "order-9")).body()).get("id").asText();
         paymentIntents.create(confirm("pm_card_visa", "order-10"));
 
-        IdempotencyLayer.Result found = paymentIntents.search("metadata['order_id']:'order-9'");
-        IdempotencyLayer.Result none = paymentIntents.search("metadata['order_id']:'order-none'");
+        IdempotencyLayer.Result found = paymentIntents.search("metadata['order_id']:'order-9'", Duration.ZERO);
+        IdempotencyLayer.Result none = paymentIntents.search("metadata['order_id']:'order-none'", Duration.ZERO);
 
         JsonNode result = JSON.readTree(found.body());
         assertThat(found.status()).isEqualTo(200);
@@ -206,7 +206,7 @@ class PaymentIntentsTest {
 
     @Test
     void aSearchQueryTheEmulatorDoesNotKnowIsAnInvalidRequest() throws Exception {
-        IdempotencyLayer.Result result = paymentIntents.search("amount>1000");
+        IdempotencyLayer.Result result = paymentIntents.search("amount>1000", Duration.ZERO);
 
         assertThat(result.status()).isEqualTo(400);
         assertThat(JSON.readTree(result.body()).get("error").get("param").asText()).isEqualTo("query");
