@@ -9,10 +9,8 @@ import com.stripe.model.PaymentIntent;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentIntentListParams;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -30,28 +28,12 @@ import static org.awaitility.Awaitility.await;
 /** Creates that meet Stripe in trouble, over HTTP: ambiguous answers, a key still executing, pruned keys. */
 class CreateFaultsIT {
 
+    @RegisterExtension
+    static final RunningEmulator RUNNING = new RunningEmulator();
+    private static final StripeEmulator emulator = RUNNING.emulator();
+    private static final StripeClient stripe = RUNNING.stripe();
+    private static final EmulatorCalls calls = RUNNING.calls();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static StripeEmulator emulator;
-    private static StripeClient stripe;
-    private static EmulatorCalls calls;
-
-    @BeforeAll
-    static void start() {
-        emulator = StripeEmulator.start(0);
-        stripe = StripeClient.builder().setApiKey(EmulatorCalls.API_KEY).setApiBase(emulator.apiBase())
-                .setMaxNetworkRetries(0).build();
-        calls = new EmulatorCalls(emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void noFaults() {
-        faults("{}");
-    }
 
     @Test
     void anExecutedCreateAnswered500IsReplayedAs500WhileItsPaymentIntentExistsAndIsListed() throws Exception {

@@ -15,10 +15,8 @@ import com.stripe.param.PaymentIntentListParams;
 import com.stripe.param.PaymentIntentSearchParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.RefundListParams;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -33,28 +31,10 @@ import static org.awaitility.Awaitility.await;
 class SearchListAndRefundsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static StripeEmulator emulator;
-    private static StripeClient stripe;
-    private static EmulatorCalls calls;
-
-    @BeforeAll
-    static void start() {
-        emulator = StripeEmulator.start(0);
-        stripe = StripeClient.builder().setApiKey(EmulatorCalls.API_KEY).setApiBase(emulator.apiBase())
-                .setMaxNetworkRetries(0).build();
-        calls = new EmulatorCalls(emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void noFaults() {
-        emulator.faults().set(0, 0);
-        emulator.faults().searchLag(Duration.ZERO);
-    }
+    @RegisterExtension
+    static final RunningEmulator RUNNING = new RunningEmulator();
+    private static final StripeClient stripe = RUNNING.stripe();
+    private static final EmulatorCalls calls = RUNNING.calls();
 
     @Test
     void searchFindsAPaymentIntentOnlyOnceTheSearchLagHasPassedWhileTheListHasItAtOnce() throws Exception {
@@ -149,7 +129,7 @@ class SearchListAndRefundsIT {
         assertThat(delta(before, after, "unrefundedOrders")).isEqualTo(2);
         assertThat(delta(before, after, "refunds")).isEqualTo(1);
         assertThat(after.has("chargedOrders") && after.has("paymentIntents") && after.has("replays")).isTrue();
-        assertThat(emulator.ledger().unrefundedChargesForOrder(refundedTwice)).isEqualTo(1);
+        assertThat(RUNNING.emulator().ledger().unrefundedChargesForOrder(refundedTwice)).isEqualTo(1);
     }
 
     private static long delta(JsonNode before, JsonNode after, String field) {
