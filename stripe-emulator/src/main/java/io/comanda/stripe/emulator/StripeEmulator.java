@@ -1,6 +1,5 @@
 package io.comanda.stripe.emulator;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
@@ -13,8 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
-import static io.comanda.stripe.emulator.JsonExchange.send;
-
 /**
  * A Stripe-compatible API server: {@code POST /v1/payment_intents} (with {@code confirm=true}),
  * {@code GET /v1/payment_intents/{id}}, {@code GET /v1/payment_intents/search} (by metadata, lagging
@@ -26,8 +23,8 @@ import static io.comanda.stripe.emulator.JsonExchange.send;
  * ({@link TestPaymentMethods}), among them {@code pm_card_authenticationRequired} and the emulator's own
  * {@code pm_card_processing}, which stays {@code processing} for {@link ProcessingTime}.
  *
- * <p>Operator endpoints under {@code /_emulator}, not part of Stripe's API, are {@link OperatorEndpoints}
- * and {@link ProcessingEndpoint}.
+ * <p>Operator endpoints under {@code /_emulator}, not part of Stripe's API, are {@link OperatorEndpoints},
+ * {@link FaultsEndpoint} and {@link ProcessingEndpoint}.
  */
 public final class StripeEmulator implements AutoCloseable {
 
@@ -186,24 +183,5 @@ public final class StripeEmulator implements AutoCloseable {
         emulator.faults().defaultSearchLag(searchLag);
         emulator.faults().hang(hang);
         System.out.println("Stripe emulator listening on " + emulator.apiBase());
-    }
-
-    /** {@code GET /v1/balance}: an empty test-mode balance, what a client reads to check its key. */
-    private static final class BalanceEndpoint extends ApiEndpoint {
-
-        private final Faults faults;
-
-        BalanceEndpoint(ApiKeys apiKeys, Faults faults) {
-            super(apiKeys);
-            this.faults = faults;
-        }
-
-        @Override
-        void handle(HttpExchange exchange, String apiKey) throws IOException {
-            try (exchange) {
-                faults.delay();
-                send(exchange, 200, "{\"object\":\"balance\",\"available\":[],\"pending\":[],\"livemode\":false}", false);
-            }
-        }
     }
 }
