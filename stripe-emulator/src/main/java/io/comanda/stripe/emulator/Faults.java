@@ -89,27 +89,37 @@ public final class Faults {
         scriptedFailuresServed = 0;
     }
 
-    /** The status of an injected failure for a request other than a create, or 0 for none. */
-    int nextFailureStatus() {
-        return switch (nextRequestFault()) {
+    /** The status of an injected failure for a read, or 0 for none; counted as injected. */
+    synchronized int nextFailureStatus() {
+        return switch (createFaults.count(nextTransientFailure())) {
             case REFUSED_500 -> 500;
             case RATE_LIMITED -> 429;
             default -> 0;
         };
     }
 
-    /** The transient failure of a request other than a create: {@code REFUSED_500}, {@code RATE_LIMITED} or {@code NONE}. */
+    /**
+     * The transient failure of a refund: {@code REFUSED_500}, {@code RATE_LIMITED} or {@code NONE}; counted
+     * once it takes effect ({@link #countInjected}).
+     */
     synchronized CreateFault nextRequestFault() {
-        return createFaults.count(nextTransientFailure());
+        return nextTransientFailure();
     }
 
-    /** The fault of this create: the script's next entry, else a transient failure, else an ambiguous answer. */
+    /**
+     * The fault of a create, drawn as it arrives: the script's next entry, else a transient failure, else an
+     * ambiguous answer; counted once it takes effect ({@link #countInjected}).
+     */
     synchronized CreateFault nextCreateFault() {
-        CreateFault fault = createFaults.nextScripted().orElseGet(() -> {
+        return createFaults.nextScripted().orElseGet(() -> {
             CreateFault transientFailure = nextTransientFailure();
             return transientFailure != CreateFault.NONE ? transientFailure : createFaults.drawAmbiguous(random);
         });
-        return createFaults.count(fault);
+    }
+
+    /** Counts a fault that took effect: a replay or a 409 ignores the fault it drew. */
+    synchronized void countInjected(CreateFault fault) {
+        createFaults.count(fault);
     }
 
     private CreateFault nextTransientFailure() {
@@ -123,7 +133,7 @@ public final class Faults {
         return random.nextBoolean() ? CreateFault.REFUSED_500 : CreateFault.RATE_LIMITED;
     }
 
-    /** Answers each of the next creates with one entry of {@code faults}, in order, before any rate applies. */
+    /** Answers each of the next creates with one entry of {@code faults}, in order, before anything else. */
     public synchronized void script(List<CreateFault> faults) {
         createFaults.script(faults);
     }
@@ -159,7 +169,7 @@ public final class Faults {
         return createFaults.hang();
     }
 
-    /** Faults injected of each kind since the settings were last replaced; a transient 500 or 429 on any request counts. */
+    /** Faults that took effect, of each kind, since the settings were last replaced; those of reads count too. */
     public synchronized Map<CreateFault, Long> injected() {
         return createFaults.injected();
     }

@@ -36,6 +36,8 @@ final class IdempotentPost {
     /**
      * Answers {@code exchange} and closes it, at once or once a held answer is due.
      *
+     * @param fault     the request's fault, drawn on arrival; it takes effect, and counts as injected, only if
+     *                  the request executes (a replay or a 409 ignores it), but a rate limit refuses any request
      * @param invalid   why the parameters fail validation (nothing stored), or empty
      * @param execution creates the object and answers what was done
      */
@@ -43,6 +45,7 @@ final class IdempotentPost {
                 Supplier<Optional<IdempotencyLayer.Result>> invalid, Supplier<IdempotencyLayer.Result> execution)
             throws IOException {
         if (fault == CreateFault.RATE_LIMITED) {
+            faults.countInjected(fault);
             try (exchange) {
                 sendRateLimited(exchange);
             }
@@ -64,6 +67,7 @@ final class IdempotentPost {
             finish(exchange, refusal.get());
             return;
         }
+        faults.countInjected(fault);
         IdempotencyLayer.Result result = execute(fault, execution);
         if (fault == CreateFault.EXECUTED_THEN_TIMEOUT) {
             heldAnswers.schedule(() -> complete(exchange, held, result), faults.hang().toMillis(), TimeUnit.MILLISECONDS);

@@ -121,6 +121,24 @@ class CreateFaultsIT {
     }
 
     @Test
+    void aReplayTakesItsScriptedFaultWithoutEffectAndItIsNotCountedAsInjected() throws Exception {
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        faults("{\"script\": [\"executedThen500\", \"refused500\"]}");
+
+        assertThat(calls.create(first, "key-" + first).statusCode()).isEqualTo(500);
+        HttpResponse<String> replayed = calls.create(first, "key-" + first);
+        HttpResponse<String> created = calls.create(second, "key-" + second);
+
+        assertThat(replayed.statusCode()).isEqualTo(500);
+        assertThat(replayed.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(created.statusCode()).isEqualTo(200);
+        assertThat(emulator.ledger().chargesForOrder(first)).isEqualTo(1);
+        assertThat(injected().get("executedThen500").asLong()).isEqualTo(1);
+        assertThat(injected().get("refused500").asLong()).isZero();
+    }
+
+    @Test
     void aSeededAmbiguousRateAnswersTheSameCreatesTheSameWayOnEveryRun() {
         String settings = "{\"seed\": 5, \"ambiguousRate\": 0.5, \"ambiguousKinds\": [\"executedThen500\"]}";
 

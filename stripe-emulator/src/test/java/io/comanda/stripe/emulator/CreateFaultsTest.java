@@ -102,8 +102,8 @@ class CreateFaultsTest {
     @Test
     void injectedFaultsAreCountedByKindUntilTheSettingsAreReplaced() {
         faults.script(List.of(EXECUTED_THEN_500, EXECUTED_THEN_500, EXECUTED_THEN_TIMEOUT, NONE));
+        creates(4).forEach(faults::countInjected);
         faults.failNext(2);
-        creates(4);
         faults.nextFailureStatus();
         faults.nextFailureStatus();
 
@@ -116,6 +116,15 @@ class CreateFaultsTest {
                 .allSatisfy((kind, count) -> assertThat(count).isZero());
         assertThat(faults.script()).isEmpty();
         assertThat(faults.ambiguousRate()).isZero();
+    }
+
+    @Test
+    void aDrawnCreateFaultCountsOnlyOnceItTookEffect() {
+        faults.script(List.of(EXECUTED_THEN_500));
+
+        faults.nextCreateFault();
+
+        assertThat(faults.injected().get(EXECUTED_THEN_500)).isZero();
     }
 
     @Test
