@@ -12,16 +12,13 @@ import java.util.Set;
  * stored for its idempotency key, so a retry with the same key can succeed. A 500 fails the request once
  * it executes: a create stores it under its key and replays it, as Stripe does, until the key expires.
  * Creates meet more ({@link CreateFault}): a script of one fault per create and a rate of ambiguous
- * answers, where the create executed although the answer does not say so. And search lags behind
- * creates, as Stripe's does.
+ * answers, where the create executed although the answer does not say so. How far search lags behind
+ * creates is {@link SearchLag}'s.
  *
  * <p>A test that must not depend on luck scripts its failures ({@link #failNext(int)}, {@link #script(List)})
  * or seeds the rates ({@link #set(long, double, Long)}), so each run sees the same answers in the same order.
  */
 public final class Faults {
-
-    /** How long a PaymentIntent stays out of search results by default: Stripe's usual lag. */
-    public static final Duration DEFAULT_SEARCH_LAG = Duration.ofMinutes(1);
 
     private volatile long latencyMillis;
     private double transientFailureRate;
@@ -30,8 +27,6 @@ public final class Faults {
     private int scriptedFailuresLeft;
     private int scriptedFailuresServed;
     private final CreateFaults createFaults = new CreateFaults();
-    private volatile Duration searchLag = DEFAULT_SEARCH_LAG;
-    private volatile Duration defaultSearchLag = DEFAULT_SEARCH_LAG;
 
     public long latencyMillis() {
         return latencyMillis;
@@ -58,7 +53,7 @@ public final class Faults {
 
     /**
      * Replaces latency and failure rate, cancels scripted failures still to come, the create script and the
-     * ambiguous rate, and counts injected faults from zero again. The search lag and hang time stay.
+     * ambiguous rate, and counts injected faults from zero again. The hang time stays.
      *
      * @param latencyMillis        added to every API answer
      * @param transientFailureRate from 0 to 1: the share of API requests answered 500 or 429
@@ -172,29 +167,6 @@ public final class Faults {
     /** Faults that took effect, of each kind, since the settings were last replaced; those of reads count too. */
     public synchronized Map<CreateFault, Long> injected() {
         return createFaults.injected();
-    }
-
-    /** How long after its creation a PaymentIntent appears in search results. */
-    public Duration searchLag() {
-        return searchLag;
-    }
-
-    public void searchLag(Duration lag) {
-        if (lag.isNegative()) {
-            throw new IllegalArgumentException("the search lag must not be negative: " + lag.toMillis() + " ms");
-        }
-        searchLag = lag;
-    }
-
-    /** The search lag an operator's settings without one go back to: the one the emulator started with. */
-    public Duration defaultSearchLag() {
-        return defaultSearchLag;
-    }
-
-    /** Sets the search lag, now and as the one settings without a search lag go back to. */
-    public void defaultSearchLag(Duration lag) {
-        searchLag(lag);
-        defaultSearchLag = lag;
     }
 
     void delay() {

@@ -31,9 +31,11 @@ final class FaultsEndpoint implements HttpHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Faults faults;
+    private final SearchLag searchLag;
 
-    FaultsEndpoint(Faults faults) {
+    FaultsEndpoint(Faults faults, SearchLag searchLag) {
         this.faults = faults;
+        this.searchLag = searchLag;
     }
 
     @Override
@@ -58,7 +60,7 @@ final class FaultsEndpoint implements HttpHandler {
         kinds.addAll(faultsNamed(requested.path("ambiguousKinds"), "ambiguousKinds"));
         double ambiguousRate = requested.path("ambiguousRate").asDouble(0);
         Duration hang = millis(requested, "hangMs", CreateFaults.DEFAULT_HANG);
-        Duration searchLag = millis(requested, "searchLagMs", faults.defaultSearchLag());
+        Duration lag = millis(requested, "searchLagMs", searchLag.initial());
         JsonNode seed = requested.path("seed");
         // Checked before anything is applied, so a refused POST leaves the settings as they were.
         if (ambiguousRate < 0 || ambiguousRate > 1 || !EnumSet.of(CreateFault.EXECUTED_THEN_500,
@@ -72,7 +74,7 @@ final class FaultsEndpoint implements HttpHandler {
         faults.script(script);
         faults.ambiguousRate(ambiguousRate, kinds);
         faults.hang(hang);
-        faults.searchLag(searchLag);
+        searchLag.set(lag);
     }
 
     private ObjectNode state() {
@@ -88,7 +90,7 @@ final class FaultsEndpoint implements HttpHandler {
         ArrayNode kinds = state.putArray("ambiguousKinds");
         faults.ambiguousKinds().forEach(fault -> kinds.add(fault.jsonName()));
         state.put("hangMs", faults.hang().toMillis());
-        state.put("searchLagMs", faults.searchLag().toMillis());
+        state.put("searchLagMs", searchLag.get().toMillis());
         ObjectNode injected = state.putObject("injected");
         faults.injected().forEach((fault, count) -> injected.put(fault.jsonName(), count));
         return state;

@@ -21,14 +21,16 @@ final class PaymentIntentsEndpoint extends ApiEndpoint {
     private final PaymentIntents paymentIntents;
     private final PaymentIntentList list;
     private final Faults faults;
+    private final SearchLag searchLag;
     private final IdempotentPost post;
 
     PaymentIntentsEndpoint(ApiKeys apiKeys, PaymentIntents paymentIntents, PaymentIntentList list, Faults faults,
-                           IdempotentPost post) {
+                           SearchLag searchLag, IdempotentPost post) {
         super(apiKeys);
         this.paymentIntents = paymentIntents;
         this.list = list;
         this.faults = faults;
+        this.searchLag = searchLag;
         this.post = post;
     }
 
@@ -58,7 +60,7 @@ final class PaymentIntentsEndpoint extends ApiEndpoint {
         if (path.equals(BASE)) {
             result = list.list(FormBody.parse(exchange.getRequestURI().getRawQuery()));
         } else if (path.equals(BASE + "/search")) {
-            result = paymentIntents.search(query(exchange, "query"), faults.searchLag());
+            result = paymentIntents.search(query(exchange, "query"), searchLag.get());
         } else if (path.startsWith(BASE + "/")) {
             result = paymentIntents.retrieve(path.substring(BASE.length() + 1));
         } else {

@@ -43,6 +43,7 @@ public final class StripeEmulator implements AutoCloseable {
     private final ApiKeys apiKeys = new ApiKeys();
     private final IdempotencyLayer idempotency = new IdempotencyLayer();
     private final ProcessingTime processingTime = new ProcessingTime();
+    private final SearchLag searchLag = new SearchLag();
     private final PaymentIntents paymentIntents = new PaymentIntents(ledger, processingTime);
 
     /**
@@ -70,11 +71,11 @@ public final class StripeEmulator implements AutoCloseable {
         });
         IdempotentPost post = new IdempotentPost(idempotency, faults, ledger, heldAnswers);
         server.createContext("/v1/payment_intents", new PaymentIntentsEndpoint(apiKeys, paymentIntents,
-                new PaymentIntentList(ledger), faults, post));
+                new PaymentIntentList(ledger), faults, searchLag, post));
         server.createContext("/v1/refunds", new RefundsEndpoint(apiKeys, new Refunds(ledger), faults, post));
         server.createContext("/v1/balance", new BalanceEndpoint(apiKeys, faults));
         server.createContext("/_emulator", new OperatorEndpoints(ledger, apiKeys, idempotency));
-        server.createContext("/_emulator/faults", new FaultsEndpoint(faults));
+        server.createContext("/_emulator/faults", new FaultsEndpoint(faults, searchLag));
         server.createContext("/_emulator/processing", new ProcessingEndpoint(processingTime));
     }
 
@@ -114,6 +115,11 @@ public final class StripeEmulator implements AutoCloseable {
     /** How long a {@code pm_card_processing} payment stays {@code processing}. */
     public ProcessingTime processingTime() {
         return processingTime;
+    }
+
+    /** How long after its creation a PaymentIntent appears in search results (a minute unless set). */
+    public SearchLag searchLag() {
+        return searchLag;
     }
 
     /** The secret keys it accepts (any {@code sk_test_} key unless an operator names them). */
@@ -160,7 +166,7 @@ public final class StripeEmulator implements AutoCloseable {
         int threads = DEFAULT_THREADS;
         Duration processing = ProcessingTime.DEFAULT;
         Duration keyTtl = IdempotencyLayer.DEFAULT_KEY_TTL;
-        Duration searchLag = Faults.DEFAULT_SEARCH_LAG;
+        Duration searchLag = SearchLag.DEFAULT;
         Duration hang = CreateFaults.DEFAULT_HANG;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
@@ -180,7 +186,7 @@ public final class StripeEmulator implements AutoCloseable {
         emulator.faults().set(latency, failureRate);
         emulator.processingTime().set(processing);
         emulator.idempotencyKeyTtl(keyTtl);
-        emulator.faults().defaultSearchLag(searchLag);
+        emulator.searchLag().setInitial(searchLag);
         emulator.faults().hang(hang);
         System.out.println("Stripe emulator listening on " + emulator.apiBase());
     }

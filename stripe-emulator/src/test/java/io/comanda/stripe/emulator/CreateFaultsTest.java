@@ -128,20 +128,18 @@ class CreateFaultsTest {
     }
 
     @Test
-    void newSettingsKeepTheSearchLagAndTheHangTime() {
-        faults.searchLag(Duration.ofSeconds(5));
+    void newSettingsKeepTheHangTime() {
         faults.hang(Duration.ofMillis(300));
 
         faults.set(0, 0);
 
-        assertThat(faults.searchLag()).isEqualTo(Duration.ofSeconds(5));
         assertThat(faults.hang()).isEqualTo(Duration.ofMillis(300));
     }
 
     @Test
     void aSearchLagOfAMinuteAndAHangOfThirtySecondsByDefault() {
-        assertThat(faults.searchLag()).isEqualTo(Duration.ofMinutes(1));
-        assertThat(faults.defaultSearchLag()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(new SearchLag().get()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(new SearchLag().initial()).isEqualTo(Duration.ofMinutes(1));
         assertThat(faults.hang()).isEqualTo(Duration.ofSeconds(30));
     }
 
@@ -150,7 +148,7 @@ class CreateFaultsTest {
         assertThatThrownBy(() -> faults.ambiguousRate(1.5, Set.of())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> faults.ambiguousRate(0.1, Set.of(REFUSED_500))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> faults.hang(Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> faults.searchLag(Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SearchLag().set(Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CreateFault.ofJsonName("executedTwice")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("executedThenTimeout");
     }

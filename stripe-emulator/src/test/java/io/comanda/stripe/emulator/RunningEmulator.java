@@ -22,7 +22,7 @@ final class RunningEmulator implements AfterAllCallback, BeforeEachCallback {
     @Override
     public void beforeEach(ExtensionContext context) {
         emulator.faults().set(0, 0);
-        emulator.faults().searchLag(Duration.ZERO);
+        emulator.searchLag().set(Duration.ZERO);
         emulator.faults().hang(CreateFaults.DEFAULT_HANG);
         emulator.idempotencyKeyTtl(Duration.ofHours(24));
     }
