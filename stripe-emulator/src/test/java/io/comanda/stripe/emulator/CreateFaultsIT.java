@@ -83,6 +83,20 @@ class CreateFaultsIT {
     }
 
     @Test
+    void aClientThatWaitsOutTheHangGetsTheTrueResult() throws Exception {
+        String order = UUID.randomUUID().toString();
+        faults("{\"script\": [\"executedThenTimeout\"], \"hangMs\": 400}");
+        long sent = System.nanoTime();
+
+        HttpResponse<String> answered = calls.create(order, null);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - sent)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+        assertThat(answered.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(answered.body()).get("status").asText()).isEqualTo("succeeded");
+        assertThat(emulator.ledger().chargesForOrder(order)).isEqualTo(1);
+    }
+
+    @Test
     void aRefused500CreatesNothingAndIsReplayedWhileARateLimitIsNotStored() throws Exception {
         String refused = UUID.randomUUID().toString();
         String limited = UUID.randomUUID().toString();
