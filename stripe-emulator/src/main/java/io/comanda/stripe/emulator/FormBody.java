@@ -25,4 +25,15 @@ final class FormBody {
         }
         return parameters;
     }
+
+    /** The entries of {@code metadata[name]=value} parameters, by name. */
+    static Map<String, String> metadata(Map<String, String> parameters) {
+        Map<String, String> metadata = new TreeMap<>();
+        parameters.forEach((name, value) -> {
+            if (name.startsWith("metadata[") && name.endsWith("]")) {
+                metadata.put(name.substring("metadata[".length(), name.length() - 1), value);
+            }
+        });
+        return metadata;
+    }
 }

@@ -30,6 +30,22 @@ final class JsonExchange {
         return new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     }
 
+    /** The secret key of the request's {@code Authorization: Bearer} header, or null. */
+    static String bearer(HttpExchange exchange) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null || !authorization.startsWith("Bearer ") || authorization.length() <= 7) {
+            return null;
+        }
+        return authorization.substring(7);
+    }
+
+    /** Stripe's 429: refused before it executes, so nothing is stored for its key; the client may retry. */
+    static void sendRateLimited(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().add("Stripe-Should-Retry", "true");
+        send(exchange, 429, StripeErrors.error("invalid_request_error", "rate_limit",
+                "Too many requests (injected).").toString(), false);
+    }
+
     /** @param replayed whether Stripe would mark the answer as an idempotent replay */
     static void send(HttpExchange exchange, int status, String body, boolean replayed) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

@@ -19,25 +19,23 @@ import static io.comanda.stripe.emulator.JsonExchange.send;
 /**
  * The emulator's operator endpoints under {@code /_emulator}, not part of Stripe's API:
  * {@code GET health} answers when it runs, {@code GET charges[?order_id=]} counts the charges really
- * made, {@code GET summary} counts the orders charged and those charged twice, {@code GET|POST faults}
- * reads or sets latency, the transient failure rate (with an optional
- * seed) and a number of requests to fail next, {@code GET|POST api-keys} reads or sets the secret keys
+ * made and those not refunded, {@code GET summary} counts the orders charged, charged twice, and so still
+ * after refunds, {@code GET|POST api-keys} reads or sets the secret keys
  * accepted ({@code {"valid":["sk_test_..."]}}; an empty list accepts any {@code sk_test_*} key again),
  * {@code GET|POST idempotency} reads or sets how long idempotency keys are kept ({@code {"keyTtlSeconds":N}},
- * a fraction allowed; Stripe keeps them 24 h).
+ * a fraction allowed; Stripe keeps them 24 h) and forgets keys as Stripe prunes them
+ * ({@code {"forget":["key",...]}} or {@code {"forgetAll":true}}). The faults are {@link FaultsEndpoint}'s.
  */
 final class OperatorEndpoints implements HttpHandler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Ledger ledger;
-    private final Faults faults;
     private final ApiKeys apiKeys;
     private final IdempotencyLayer idempotency;
 
-    OperatorEndpoints(Ledger ledger, Faults faults, ApiKeys apiKeys, IdempotencyLayer idempotency) {
+    OperatorEndpoints(Ledger ledger, ApiKeys apiKeys, IdempotencyLayer idempotency) {
         this.ledger = ledger;
-        this.faults = faults;
         this.apiKeys = apiKeys;
         this.idempotency = idempotency;
     }
@@ -59,7 +57,6 @@ final class OperatorEndpoints implements HttpHandler {
             case "/_emulator/health" -> send(exchange, 200, "{\"status\":\"UP\"}", false);
             case "/_emulator/charges" -> send(exchange, 200, charges(query(exchange, "order_id")), false);
             case "/_emulator/summary" -> send(exchange, 200, summary(), false);
-            case "/_emulator/faults" -> send(exchange, 200, faults(exchange), false);
             case "/_emulator/api-keys" -> send(exchange, 200, apiKeys(exchange), false);
             case "/_emulator/idempotency" -> send(exchange, 200, idempotency(exchange), false);
             default -> send(exchange, 404, "{\"error\":\"unknown operator endpoint\"}", false);
@@ -70,7 +67,9 @@ final class OperatorEndpoints implements HttpHandler {
     private String charges(String orderId) {
         if (orderId != null) {
             return JSON.createObjectNode().put("orderId", orderId)
-                    .put("charges", ledger.chargesForOrder(orderId)).toString();
+                    .put("charges", ledger.chargesForOrder(orderId))
+                    .put("unrefunded", ledger.unrefundedChargesForOrder(orderId))
+                    .put("refunds", ledger.refundsForOrder(orderId)).toString();
         }
         ArrayNode all = JSON.createArrayNode();
         ledger.paymentIntents().forEach(all::add);
@@ -81,7 +80,9 @@ final class OperatorEndpoints implements HttpHandler {
         Ledger.ChargeSummary summary = ledger.summary();
         return JSON.createObjectNode().put("paymentIntents", summary.paymentIntents())
                 .put("chargedOrders", summary.chargedOrders()).put("ordersChargedTwice", summary.ordersChargedTwice())
-                .put("replays", summary.replays()).toString();
+                .put("replays", summary.replays()).put("unrefundedOrders", summary.unrefundedOrders())
+                .put("ordersChargedTwiceUnrefunded", summary.ordersChargedTwiceUnrefunded())
+                .put("refunds", summary.refunds()).toString();
     }
 
     /** Sets the accepted keys on a POST, and answers those in force. */
@@ -101,33 +102,29 @@ final class OperatorEndpoints implements HttpHandler {
         return state.toString();
     }
 
-    /** Sets the idempotency key TTL on a POST, and answers the one in force. */
+    /** Sets the idempotency key TTL, or forgets keys, on a POST, and answers the TTL in force. */
     private String idempotency(HttpExchange exchange) throws IOException {
-        if ("POST".equals(exchange.getRequestMethod())) {
-            JsonNode ttl = JSON.readTree(body(exchange)).path("keyTtlSeconds");
-            if (!ttl.isNumber() || ttl.asDouble() < 0) {
-                throw new IllegalArgumentException("expected {\"keyTtlSeconds\":N}, N >= 0");
-            }
-            idempotency.keyTtl(Duration.ofMillis(Math.round(ttl.asDouble() * 1000)));
-        }
-        return JSON.createObjectNode().put("keyTtlSeconds", idempotency.keyTtl().toMillis() / 1000.0).toString();
-    }
-
-    /** Sets the faults on a POST, and answers the faults in force. */
-    private String faults(HttpExchange exchange) throws IOException {
+        ObjectNode answer = JSON.createObjectNode();
         if ("POST".equals(exchange.getRequestMethod())) {
             JsonNode requested = JSON.readTree(body(exchange));
-            JsonNode seed = requested.path("seed");
-            faults.set(requested.path("latencyMs").asLong(0), requested.path("transientFailureRate").asDouble(0),
-                    seed.isIntegralNumber() ? seed.asLong() : null);
-            faults.failNext(requested.path("failNext").asInt(0));
+            JsonNode ttl = requested.path("keyTtlSeconds");
+            JsonNode forget = requested.path("forget");
+            boolean forgetAll = requested.path("forgetAll").asBoolean(false);
+            if (!ttl.isMissingNode() && (!ttl.isNumber() || ttl.asDouble() < 0)
+                    || !forget.isMissingNode() && !forget.isArray() || ttl.isMissingNode() && forget.isMissingNode() && !forgetAll) {
+                throw new IllegalArgumentException("expected {\"keyTtlSeconds\":N}, N >= 0, {\"forget\":[\"key\",...]} "
+                        + "or {\"forgetAll\":true}");
+            }
+            if (!ttl.isMissingNode()) {
+                idempotency.keyTtl(Duration.ofMillis(Math.round(ttl.asDouble() * 1000)));
+            }
+            if (forgetAll || forget.isArray()) {
+                List<String> keys = new ArrayList<>();
+                forget.forEach(key -> keys.add(key.asText()));
+                answer.put("forgotten", forgetAll ? idempotency.forgetAll() : idempotency.forget(keys));
+            }
         }
-        ObjectNode state = JSON.createObjectNode().put("latencyMs", faults.latencyMillis())
-                .put("transientFailureRate", faults.transientFailureRate())
-                .put("failNext", faults.scriptedFailuresLeft());
-        if (faults.seed() != null) {
-            state.put("seed", faults.seed());
-        }
-        return state.toString();
+        return JSON.createObjectNode().put("keyTtlSeconds", idempotency.keyTtl().toMillis() / 1000.0)
+                .setAll(answer).toString();
     }
 }

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.security.SecureRandom;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -15,13 +14,12 @@ import java.util.regex.Pattern;
 /**
  * Creating (and confirming), retrieving and searching PaymentIntents, as {@code /v1/payment_intents} does.
  * The search knows one form of Stripe's query language, an equality on metadata
- * ({@code metadata['order_id']:'...'}), and is consistent at once, where Stripe's lags by up to a minute.
+ * ({@code metadata['order_id']:'...'}), and lags behind creates as Stripe's does (usually under a minute,
+ * up to an hour in an outage): a PaymentIntent appears in it once the search lag has passed.
  */
 final class PaymentIntents {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern METADATA_EQUALS = Pattern.compile("\\s*metadata\\['([^']+)'\\]\\s*:\\s*'([^']*)'\\s*");
 
     private final Ledger ledger;
@@ -33,7 +31,7 @@ final class PaymentIntents {
     }
 
     IdempotencyLayer.Result create(Map<String, String> parameters) {
-        Optional<IdempotencyLayer.Result> invalid = validate(parameters);
+        Optional<IdempotencyLayer.Result> invalid = invalid(parameters);
         if (invalid.isPresent()) {
             return invalid.get();
         }
@@ -42,10 +40,8 @@ final class PaymentIntents {
         Optional<TestPaymentMethods.ScriptedCharge> outcome = paymentMethod == null
                 ? Optional.empty() : TestPaymentMethods.of(paymentMethod);
         if (paymentMethod != null && outcome.isEmpty()) {
-            ObjectNode error = StripeErrors.error("invalid_request_error", "resource_missing",
+            return StripeErrors.invalidRequest("resource_missing", "payment_method",
                     "No such PaymentMethod: '" + paymentMethod + "'");
-            ((ObjectNode) error.get("error")).put("param", "payment_method");
-            return new IdempotencyLayer.Result(400, error.toString(), false);
         }
         ObjectNode intent = newIntent(parameters, paymentMethod);
         if (!confirm || outcome.isEmpty()) {
@@ -89,7 +85,7 @@ final class PaymentIntents {
         ObjectNode succeeded = intent.deepCopy();
         succeeded.put("status", "succeeded");
         succeeded.put("amount_received", intent.path("amount").asLong());
-        succeeded.put("latest_charge", "ch_" + randomId());
+        succeeded.put("latest_charge", StripeIds.next("ch_"));
         return succeeded;
     }
 
@@ -106,21 +102,18 @@ final class PaymentIntents {
                 false);
     }
 
-    private static ObjectNode newIntent(Map<String, String> parameters, String paymentMethod) {
+    private ObjectNode newIntent(Map<String, String> parameters, String paymentMethod) {
         ObjectNode intent = JSON.createObjectNode();
-        intent.put("id", "pi_" + randomId());
+        intent.put("id", StripeIds.next("pi_"));
         intent.put("object", "payment_intent");
         intent.put("amount", Long.parseLong(parameters.get("amount")));
         intent.put("currency", parameters.get("currency").toLowerCase(Locale.ROOT));
-        intent.put("created", Instant.now().getEpochSecond());
+        intent.put("created", ledger.clock().instant().getEpochSecond());
+        intent.put("customer", parameters.get("customer"));
         intent.put("livemode", false);
         intent.put("payment_method", paymentMethod);
         ObjectNode metadata = intent.putObject("metadata");
-        parameters.forEach((name, value) -> {
-            if (name.startsWith("metadata[") && name.endsWith("]")) {
-                metadata.put(name.substring("metadata[".length(), name.length() - 1), value);
-            }
-        });
+        FormBody.metadata(parameters).forEach(metadata::put);
         return intent;
     }
 
@@ -137,14 +130,15 @@ final class PaymentIntents {
                         "resource_missing", "No such payment_intent: '" + id + "'").toString(), false));
     }
 
-    /** {@code GET /v1/payment_intents/search?query=metadata['name']:'value'}: Stripe's search result. */
-    IdempotencyLayer.Result search(String query) {
+    /**
+     * {@code GET /v1/payment_intents/search?query=metadata['name']:'value'}: Stripe's search result, without
+     * the PaymentIntents created less than {@code searchLag} ago.
+     */
+    IdempotencyLayer.Result search(String query, Duration searchLag) {
         Matcher equals = METADATA_EQUALS.matcher(query == null ? "" : query);
         if (!equals.matches()) {
-            ObjectNode error = StripeErrors.error("invalid_request_error", "parameter_invalid",
+            return StripeErrors.invalidRequest("parameter_invalid", "query",
                     "The emulator searches only metadata['key']:'value', not: " + query);
-            ((ObjectNode) error.get("error")).put("param", "query");
-            return new IdempotencyLayer.Result(400, error.toString(), false);
         }
         ObjectNode result = JSON.createObjectNode();
         result.put("object", "search_result");
@@ -152,11 +146,12 @@ final class PaymentIntents {
         result.put("has_more", false);
         result.putNull("next_page");
         ArrayNode data = result.putArray("data");
-        ledger.withMetadata(equals.group(1), equals.group(2)).forEach(data::add);
+        ledger.withMetadata(equals.group(1), equals.group(2), searchLag).forEach(data::add);
         return new IdempotencyLayer.Result(200, result.toString(), false);
     }
 
-    private static Optional<IdempotencyLayer.Result> validate(Map<String, String> parameters) {
+    /** Why a create's parameters fail validation (nothing is then stored for its key), or empty when valid. */
+    static Optional<IdempotencyLayer.Result> invalid(Map<String, String> parameters) {
         String amount = parameters.get("amount");
         if (amount == null || !amount.matches("[1-9][0-9]{0,10}")) {
             return Optional.of(missing("amount", "Invalid positive integer"));
@@ -172,20 +167,14 @@ final class PaymentIntents {
         if (offSession != null && !"true".equals(parameters.get("confirm"))) {
             return Optional.of(missing("off_session", "You can only pass off_session when confirm=true."));
         }
+        String customer = parameters.get("customer");
+        if (customer != null && customer.isBlank()) {
+            return Optional.of(missing("customer", "Invalid customer: it must not be empty."));
+        }
         return Optional.empty();
     }
 
     private static IdempotencyLayer.Result missing(String param, String message) {
-        ObjectNode error = StripeErrors.error("invalid_request_error", "parameter_invalid", message);
-        ((ObjectNode) error.get("error")).put("param", param);
-        return new IdempotencyLayer.Result(400, error.toString(), false);
-    }
-
-    private static String randomId() {
-        StringBuilder id = new StringBuilder("3Q");
-        for (int i = 0; i < 22; i++) {
-            id.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-        }
-        return id.toString();
+        return StripeErrors.invalidRequest("parameter_invalid", param, message);
     }
 }

@@ -1,6 +1,5 @@
 package io.comanda.stripe.emulator;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
@@ -8,25 +7,24 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.Map;
+import java.util.Collection;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
-import static io.comanda.stripe.emulator.JsonExchange.body;
-import static io.comanda.stripe.emulator.JsonExchange.query;
-import static io.comanda.stripe.emulator.JsonExchange.send;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * A Stripe-compatible API server: {@code POST /v1/payment_intents} (with {@code confirm=true}),
- * {@code GET /v1/payment_intents/{id}}, {@code GET /v1/payment_intents/search} (by metadata) and
+ * {@code GET /v1/payment_intents/{id}}, {@code GET /v1/payment_intents/search} (by metadata, lagging
+ * behind creates), {@code GET /v1/payment_intents} (the consistent list), {@code POST|GET /v1/refunds} and
  * {@code GET /v1/balance}, Stripe's idempotency semantics ({@link IdempotencyLayer}: stored results, a
- * stored 500 replayed, 409 for a key in flight, keys that expire),
+ * stored 500 replayed, 409 for a key in flight, keys that expire), the faults of a Stripe in trouble
+ * ({@link Faults}, among them creates that execute and answer 500 or not at all),
  * {@code off_session}, its answer to a refused secret key ({@link ApiKeys}) and test payment methods
  * ({@link TestPaymentMethods}), among them {@code pm_card_authenticationRequired} and the emulator's own
  * {@code pm_card_processing}, which stays {@code processing} for {@link ProcessingTime}.
  *
- * <p>Operator endpoints under {@code /_emulator}, not part of Stripe's API, are {@link OperatorEndpoints}
- * and {@link ProcessingEndpoint}.
+ * <p>Operator endpoints under {@code /_emulator}, not part of Stripe's API, are {@link OperatorEndpoints},
+ * {@link FaultsEndpoint} and {@link ProcessingEndpoint}.
  */
 public final class StripeEmulator implements AutoCloseable {
 
@@ -39,11 +37,13 @@ public final class StripeEmulator implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
+    private final ScheduledExecutorService heldAnswers;
     private final Ledger ledger = new Ledger();
     private final Faults faults = new Faults();
     private final ApiKeys apiKeys = new ApiKeys();
     private final IdempotencyLayer idempotency = new IdempotencyLayer();
     private final ProcessingTime processingTime = new ProcessingTime();
+    private final SearchLag searchLag = new SearchLag();
     private final PaymentIntents paymentIntents = new PaymentIntents(ledger, processingTime);
 
     /**
@@ -64,9 +64,18 @@ public final class StripeEmulator implements AutoCloseable {
             return thread;
         });
         server.setExecutor(executor);
-        server.createContext("/v1/payment_intents", this::paymentIntents);
-        server.createContext("/v1/balance", this::balance);
-        server.createContext("/_emulator", new OperatorEndpoints(ledger, faults, apiKeys, idempotency));
+        heldAnswers = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "stripe-emulator-held-answers");
+            thread.setDaemon(true);
+            return thread;
+        });
+        IdempotentPost post = new IdempotentPost(idempotency, faults, ledger, heldAnswers);
+        server.createContext("/v1/payment_intents", new PaymentIntentsEndpoint(apiKeys, paymentIntents,
+                new PaymentIntentList(ledger), faults, searchLag, post));
+        server.createContext("/v1/refunds", new RefundsEndpoint(apiKeys, new Refunds(ledger), faults, post));
+        server.createContext("/v1/balance", new BalanceEndpoint(apiKeys, faults));
+        server.createContext("/_emulator", new OperatorEndpoints(ledger, apiKeys, idempotency));
+        server.createContext("/_emulator/faults", new FaultsEndpoint(faults, searchLag));
         server.createContext("/_emulator/processing", new ProcessingEndpoint(processingTime));
     }
 
@@ -108,6 +117,11 @@ public final class StripeEmulator implements AutoCloseable {
         return processingTime;
     }
 
+    /** How long after its creation a PaymentIntent appears in search results (a minute unless set). */
+    public SearchLag searchLag() {
+        return searchLag;
+    }
+
     /** The secret keys it accepts (any {@code sk_test_} key unless an operator names them). */
     public ApiKeys apiKeys() {
         return apiKeys;
@@ -122,16 +136,27 @@ public final class StripeEmulator implements AutoCloseable {
         idempotency.keyTtl(ttl);
     }
 
+    /** Forgets these idempotency keys, for every API key, as Stripe prunes keys a day old; returns how many. */
+    public int forgetIdempotencyKeys(Collection<String> idempotencyKeys) {
+        return idempotency.forget(idempotencyKeys);
+    }
+
+    /** Forgets every idempotency key; returns how many. */
+    public int forgetAllIdempotencyKeys() {
+        return idempotency.forgetAll();
+    }
+
     @Override
     public void close() {
         server.stop(0);
+        heldAnswers.shutdownNow();
         executor.shutdownNow();
     }
 
     /**
      * Runs the emulator until the process is stopped:
      * {@code --port 12111 --bind 127.0.0.1 --failure-rate 0 --latency-ms 0 --threads 256 --processing-ms 3000
-     * --key-ttl-seconds 86400}.
+     * --key-ttl-seconds 86400 --search-lag-ms 60000 --hang-ms 30000}.
      */
     public static void main(String[] args) {
         int port = 12111;
@@ -141,6 +166,8 @@ public final class StripeEmulator implements AutoCloseable {
         int threads = DEFAULT_THREADS;
         Duration processing = ProcessingTime.DEFAULT;
         Duration keyTtl = IdempotencyLayer.DEFAULT_KEY_TTL;
+        Duration searchLag = SearchLag.DEFAULT;
+        Duration hang = CreateFaults.DEFAULT_HANG;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[i + 1]);
@@ -150,6 +177,8 @@ public final class StripeEmulator implements AutoCloseable {
                 case "--threads" -> threads = Integer.parseInt(args[i + 1]);
                 case "--processing-ms" -> processing = Duration.ofMillis(Long.parseLong(args[i + 1]));
                 case "--key-ttl-seconds" -> keyTtl = Duration.ofSeconds(Long.parseLong(args[i + 1]));
+                case "--search-lag-ms" -> searchLag = Duration.ofMillis(Long.parseLong(args[i + 1]));
+                case "--hang-ms" -> hang = Duration.ofMillis(Long.parseLong(args[i + 1]));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -157,76 +186,8 @@ public final class StripeEmulator implements AutoCloseable {
         emulator.faults().set(latency, failureRate);
         emulator.processingTime().set(processing);
         emulator.idempotencyKeyTtl(keyTtl);
+        emulator.searchLag().setInitial(searchLag);
+        emulator.faults().hang(hang);
         System.out.println("Stripe emulator listening on " + emulator.apiBase());
-    }
-
-    private void paymentIntents(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String apiKey = bearer(exchange);
-            if (refused(exchange, apiKey)) {
-                return;
-            }
-            faults.delay();
-            int injected = faults.nextFailureStatus();
-            if (injected == 429) {
-                // A rate limit refuses the request before it executes: nothing is stored for its key.
-                exchange.getResponseHeaders().add("Stripe-Should-Retry", "true");
-                send(exchange, 429, StripeErrors.error("invalid_request_error", "rate_limit",
-                        "Too many requests (injected).").toString(), false);
-                return;
-            }
-            String path = exchange.getRequestURI().getPath();
-            String method = exchange.getRequestMethod();
-            if ("POST".equals(method) && path.equals("/v1/payment_intents")) {
-                Map<String, String> parameters = FormBody.parse(body(exchange));
-                // An injected 500 fails the request once it executes, so Stripe stores it under the key.
-                IdempotencyLayer.Result result = idempotency.execute(apiKey,
-                        exchange.getRequestHeaders().getFirst("Idempotency-Key"), parameters,
-                        () -> injected == 500 ? IdempotencyLayer.serverError() : paymentIntents.create(parameters));
-                if (result.replayed()) {
-                    ledger.countReplay();
-                }
-                send(exchange, result.status(), result.body(), result.replayed());
-            } else if (injected == 500) {
-                send(exchange, 500, IdempotencyLayer.serverError().body(), false);
-            } else if ("GET".equals(method) && path.equals("/v1/payment_intents/search")) {
-                IdempotencyLayer.Result result = paymentIntents.search(query(exchange, "query"));
-                send(exchange, result.status(), result.body(), false);
-            } else if ("GET".equals(method) && path.startsWith("/v1/payment_intents/")) {
-                IdempotencyLayer.Result result = paymentIntents.retrieve(path.substring("/v1/payment_intents/".length()));
-                send(exchange, result.status(), result.body(), false);
-            } else {
-                send(exchange, 404, StripeErrors.error("invalid_request_error", null,
-                        "Unrecognized request URL (" + method + ": " + path + ").").toString(), false);
-            }
-        }
-    }
-
-    /** {@code GET /v1/balance}: an empty test-mode balance, what a client reads to check its key. */
-    private void balance(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (refused(exchange, bearer(exchange))) {
-                return;
-            }
-            faults.delay();
-            send(exchange, 200, "{\"object\":\"balance\",\"available\":[],\"pending\":[],\"livemode\":false}", false);
-        }
-    }
-
-    /** Answers 401 as Stripe does when the request's key is missing or not accepted. */
-    private boolean refused(HttpExchange exchange, String apiKey) throws IOException {
-        var refusal = apiKeys.refusal(apiKey);
-        if (refusal.isPresent()) {
-            send(exchange, 401, refusal.get(), false);
-        }
-        return refusal.isPresent();
-    }
-
-    private static String bearer(HttpExchange exchange) {
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        if (authorization == null || !authorization.startsWith("Bearer ") || authorization.length() <= 7) {
-            return null;
-        }
-        return authorization.substring(7);
     }
 }

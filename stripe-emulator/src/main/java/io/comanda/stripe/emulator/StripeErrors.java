@@ -22,6 +22,13 @@ final class StripeErrors {
         return body;
     }
 
+    /** A 400 {@code invalid_request_error} naming the parameter at fault, as Stripe answers one. */
+    static IdempotencyLayer.Result invalidRequest(String code, String param, String message) {
+        ObjectNode body = error("invalid_request_error", code, message);
+        ((ObjectNode) body.get("error")).put("param", param);
+        return new IdempotencyLayer.Result(400, body.toString(), false);
+    }
+
     /**
      * @param code        {@code card_declined}, or for an off-session payment that needs authentication
      *                    {@code authentication_required} (then the decline code too)

@@ -3,7 +3,9 @@ package io.comanda.stripe.emulator;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -146,6 +148,58 @@ class IdempotencyLayerTest {
     void aNegativeTtlIsRefused() {
         assertThatThrownBy(() -> layer.keyTtl(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
         assertThat(layer.keyTtl()).isEqualTo(IdempotencyLayer.DEFAULT_KEY_TTL);
+    }
+
+    @Test
+    void aRequestThatFailsValidationStoresNothingSoItsKeyMayBeRetried() {
+        IdempotencyLayer.Result refused = layer.execute("sk_test_a", "key-1", PARAMETERS,
+                () -> Optional.of(new IdempotencyLayer.Result(400, "parameter_invalid", false)), () -> charge(200, "pi_1"));
+
+        IdempotencyLayer.Result retried = layer.execute("sk_test_a", "key-1", PARAMETERS, () -> charge(200, "pi_2"));
+
+        assertThat(refused).isEqualTo(new IdempotencyLayer.Result(400, "parameter_invalid", false));
+        assertThat(retried).isEqualTo(new IdempotencyLayer.Result(200, "pi_2", false));
+        assertThat(executions).hasValue(1);
+    }
+
+    @Test
+    void aKeyIsHeldFromTheStartOfItsExecutionUntilItsResultIsStored() {
+        IdempotencyLayer.Start start = layer.begin("sk_test_a", "key-held", PARAMETERS);
+
+        IdempotencyLayer.Result meanwhile = layer.execute("sk_test_a", "key-held", PARAMETERS, () -> charge(200, "pi_2"));
+        layer.complete(start.execution(), new IdempotencyLayer.Result(200, "pi_1", false));
+
+        assertThat(start.answer()).isEmpty();
+        assertThat(meanwhile.status()).isEqualTo(409);
+        assertThat(layer.execute("sk_test_a", "key-held", PARAMETERS, () -> charge(200, "pi_3")))
+                .isEqualTo(new IdempotencyLayer.Result(200, "pi_1", true));
+        assertThat(executions).hasValue(0);
+    }
+
+    @Test
+    void aForgottenKeyCreatesAnewForEveryApiKeyAndOtherKeysStay() {
+        layer.execute("sk_test_a", "key-1", PARAMETERS, () -> charge(500, "api_error"));
+        layer.execute("sk_test_b", "key-1", PARAMETERS, () -> charge(200, "pi_b"));
+        layer.execute("sk_test_a", "key-2", PARAMETERS, () -> charge(200, "pi_2"));
+
+        assertThat(layer.forget(List.of("key-1", "key-unknown"))).isEqualTo(2);
+
+        assertThat(layer.execute("sk_test_a", "key-1", PARAMETERS, () -> charge(200, "pi_3")))
+                .isEqualTo(new IdempotencyLayer.Result(200, "pi_3", false));
+        assertThat(layer.execute("sk_test_b", "key-1", PARAMETERS, () -> charge(200, "pi_4")).replayed()).isFalse();
+        assertThat(layer.execute("sk_test_a", "key-2", PARAMETERS, () -> charge(200, "pi_5")))
+                .isEqualTo(new IdempotencyLayer.Result(200, "pi_2", true));
+    }
+
+    @Test
+    void forgettingAllKeysLetsEveryKeyCreateAnew() {
+        layer.execute("sk_test_a", "key-1", PARAMETERS, () -> charge(200, "pi_1"));
+        layer.execute("sk_test_a", "key-2", PARAMETERS, () -> charge(200, "pi_2"));
+
+        assertThat(layer.forgetAll()).isEqualTo(2);
+
+        assertThat(layer.execute("sk_test_a", "key-2", PARAMETERS, () -> charge(200, "pi_3")).replayed()).isFalse();
+        assertThat(executions).hasValue(3);
     }
 
     private static void await(CountDownLatch latch) {

@@ -191,8 +191,8 @@ class PaymentIntentsTest {
         String charged = JSON.readTree(paymentIntents.create(confirm("pm_card_visa", "order-9")).body()).get("id").asText();
         paymentIntents.create(confirm("pm_card_visa", "order-10"));
 
-        IdempotencyLayer.Result found = paymentIntents.search("metadata['order_id']:'order-9'");
-        IdempotencyLayer.Result none = paymentIntents.search("metadata['order_id']:'order-none'");
+        IdempotencyLayer.Result found = paymentIntents.search("metadata['order_id']:'order-9'", Duration.ZERO);
+        IdempotencyLayer.Result none = paymentIntents.search("metadata['order_id']:'order-none'", Duration.ZERO);
 
         JsonNode result = JSON.readTree(found.body());
         assertThat(found.status()).isEqualTo(200);
@@ -205,8 +205,39 @@ class PaymentIntentsTest {
     }
 
     @Test
+    void searchShowsAPaymentIntentOnlyOnceTheSearchLagHasPassedSinceItsCreation() throws Exception {
+        String id = JSON.readTree(paymentIntents.create(confirm("pm_card_visa", "order-11")).body()).get("id").asText();
+        String query = "metadata['order_id']:'order-11'";
+
+        clock.advance(Duration.ofMillis(59_999));
+        assertThat(JSON.readTree(paymentIntents.search(query, Duration.ofMinutes(1)).body()).get("data")).isEmpty();
+        assertThat(paymentIntents.retrieve(id).status()).isEqualTo(200);
+
+        clock.advance(Duration.ofMillis(1));
+        assertThat(JSON.readTree(paymentIntents.search(query, Duration.ofMinutes(1)).body()).get("data")
+                .findValuesAsText("id")).containsExactly(id);
+    }
+
+    @Test
+    void aCustomerGivenOnCreateIsStoredAndNoneIsNull() throws Exception {
+        Map<String, String> withCustomer = confirm("pm_card_visa", "order-12");
+        withCustomer.put("customer", "cus_42");
+        Map<String, String> blankCustomer = confirm("pm_card_visa", "order-12");
+        blankCustomer.put("customer", " ");
+
+        JsonNode intent = JSON.readTree(paymentIntents.create(withCustomer).body());
+        JsonNode anonymous = JSON.readTree(paymentIntents.create(confirm("pm_card_visa", "order-13")).body());
+        IdempotencyLayer.Result refused = paymentIntents.create(blankCustomer);
+
+        assertThat(intent.get("customer").asText()).isEqualTo("cus_42");
+        assertThat(anonymous.get("customer").isNull()).isTrue();
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(JSON.readTree(refused.body()).get("error").get("param").asText()).isEqualTo("customer");
+    }
+
+    @Test
     void aSearchQueryTheEmulatorDoesNotKnowIsAnInvalidRequest() throws Exception {
-        IdempotencyLayer.Result result = paymentIntents.search("amount>1000");
+        IdempotencyLayer.Result result = paymentIntents.search("amount>1000", Duration.ZERO);
 
         assertThat(result.status()).isEqualTo(400);
         assertThat(JSON.readTree(result.body()).get("error").get("param").asText()).isEqualTo("query");
