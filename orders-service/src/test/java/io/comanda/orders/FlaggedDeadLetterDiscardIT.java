@@ -45,9 +45,9 @@ class FlaggedDeadLetterDiscardIT {
     @Test
     void aFlaggedDeadLetterIsListedWithWhatMayHaveHappened() {
         String key = UUID.randomUUID().toString();
-        park(key);
+        parkFlagged(key);
 
-        Map<String, Object> listed = awaitWaiting(key);
+        Map<String, Object> listed = waiting(key).get(0);
 
         assertThat(listed).containsEntry("effectMayExist", effect(key));
         assertThat((String) listed.get("reason")).startsWith(effect(key));
@@ -58,8 +58,7 @@ class FlaggedDeadLetterDiscardIT {
     @Test
     void discardingAFlaggedDeadLetterNoCheckAppliesToIsRefusedSayingWhyAndHowToForceIt() {
         String key = UUID.randomUUID().toString();
-        park(key);
-        String id = (String) awaitWaiting(key).get("id");
+        String id = parkFlagged(key);
         double discardedBefore = counter(DISCARDED);
 
         Customers.as(LocalUser.OPS).delete("/admin/dead-letters/" + id).then().statusCode(409)
@@ -75,8 +74,7 @@ class FlaggedDeadLetterDiscardIT {
     @Test
     void aForcedDiscardNeedsAReason() {
         String key = UUID.randomUUID().toString();
-        park(key);
-        String id = (String) awaitWaiting(key).get("id");
+        String id = parkFlagged(key);
 
         Customers.as(LocalUser.OPS).queryParam("force", true).delete("/admin/dead-letters/" + id).then()
                 .statusCode(400).contentType("application/problem+json");
@@ -86,8 +84,7 @@ class FlaggedDeadLetterDiscardIT {
     @Test
     void aForcedDiscardWithAReasonGoesAheadKeepsTheReasonAndIsCounted() {
         String key = UUID.randomUUID().toString();
-        park(key);
-        String id = (String) awaitWaiting(key).get("id");
+        String id = parkFlagged(key);
         double forcedBefore = counter(FORCED);
         assertThat(RestAssured.get("/q/metrics").asString()).as("the forced discards, counted from zero")
                 .contains(FORCED + "{");
@@ -107,8 +104,7 @@ class FlaggedDeadLetterDiscardIT {
     void aCheckThatFindsTheChargeRefusesTheDiscardWithItsSentence() {
         CheckedEffects.turnOn();
         String key = UUID.randomUUID().toString();
-        park(key);
-        String id = (String) awaitWaiting(key).get("id");
+        String id = parkFlagged(key);
 
         Customers.as(LocalUser.OPS).delete("/admin/dead-letters/" + id).then().statusCode(409)
                 .contentType("application/problem+json")
@@ -121,8 +117,7 @@ class FlaggedDeadLetterDiscardIT {
         CheckedEffects.turnOn();
         String key = UUID.randomUUID().toString();
         CheckedEffects.clear(key);
-        park(key);
-        String id = (String) awaitWaiting(key).get("id");
+        String id = parkFlagged(key);
         double forcedBefore = counter(FORCED);
         double discardedBefore = counter(DISCARDED);
 
@@ -151,14 +146,18 @@ class FlaggedDeadLetterDiscardIT {
         return "The provider may have charged order " + key;
     }
 
-    /** A dead letter as the platform parks one whose consumer failed after a charge may have been made. */
-    private static void park(String key) {
+    /**
+     * Writes a dead letter as the platform parks one whose consumer failed after a charge may have been
+     * made, and answers its id once it is listed.
+     */
+    private static String parkFlagged(String key) {
         try (EventProducer producer = producer()) {
             producer.sendRaw(DEAD_LETTER_TOPIC, key, EventProducer.headers("ce_id", UUID.randomUUID().toString(),
                     "ce_type", EventType.PAYMENT_SUCCEEDED_V1.ceType(),
                     DeadLetters.REASON, effect(key) + ": the outcome was not recorded",
                     DeadLetters.EFFECT_MAY_EXIST, effect(key)), "{}".getBytes(StandardCharsets.UTF_8));
         }
+        return (String) awaitWaiting(key).get("id");
     }
 
     private static Map<String, Object> awaitWaiting(String key) {

@@ -9,7 +9,8 @@ import java.util.Optional;
  * dead-letter operations; when one applies to the dead letter's consumer group, it decides whether the
  * discard goes ahead. A flagged dead letter that no check applies to is discarded only when forced.
  *
- * <p>It is called on a worker thread, while other replays and discards wait: it may block, briefly.
+ * <p>It is called on a worker thread, while other replays and discards wait: it may block, briefly. Make
+ * it {@code @ApplicationScoped} (or {@code @Singleton}): it is looked up on every discard.
  */
 public interface DiscardCheck {
 
