@@ -6,10 +6,12 @@ import io.comanda.events.LineItem;
 import io.comanda.events.Money;
 import io.comanda.events.OrderPlaced;
 import io.comanda.events.Topic;
+import io.comanda.platform.messaging.DeadLetters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +26,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A record that fails on every delivery goes through the channel's delayed retries to its dead-letter
- * topic, on a real broker; the consumer's metrics count each retry once and the dead letter once.
+ * topic, on a real broker; the consumer's metrics count each retry once and the dead letter once. One
+ * whose failure says a charge may exist is parked flagged, its reason saying what may have happened.
  */
 @QuarkusTest
 class ConsumerDeadLettersIT {
@@ -39,7 +42,43 @@ class ConsumerDeadLettersIT {
     void aRecordThatUsesUpItsRetriesIsCountedAsDeadLetteredNotAsRetriedAgain() {
         double retriedBefore = count("comanda.consumer.retried");
         double deadLetteredBefore = count("comanda.consumer.dead_lettered");
-        OrderPlaced order = new OrderPlaced(UUID.randomUUID(), ProbeConsumer.FAILING_CUSTOMER,
+
+        parkedAfterItsRetries(ProbeConsumer.FAILING_CUSTOMER);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(count("comanda.consumer.dead_lettered") - deadLetteredBefore).isEqualTo(1);
+            assertThat(count("comanda.consumer.retried") - retriedBefore).isEqualTo(MAX_RETRIES);
+        });
+    }
+
+    @Test
+    void aRecordThatFailsAfterAChargeMayExistIsParkedFlaggedAfterItsLastRetryAndCountedOnce() {
+        double retriedBefore = count("comanda.consumer.retried");
+        double deadLetteredBefore = count("comanda.consumer.dead_lettered");
+
+        ConsumerRecord<String, String> parked = parkedAfterItsRetries(ProbeConsumer.CHARGED_CUSTOMER);
+
+        String effect = ProbeConsumer.effectFor(parked.key());
+        assertThat(TopicReader.header(parked, DeadLetters.EFFECT_MAY_EXIST)).isEqualTo(effect);
+        assertThat(TopicReader.header(parked, DeadLetters.REASON)).isEqualTo(effect + ": the probe's database is down");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(count("comanda.consumer.dead_lettered") - deadLetteredBefore).isEqualTo(1);
+            assertThat(count("comanda.consumer.retried") - retriedBefore).isEqualTo(MAX_RETRIES);
+        });
+    }
+
+    @Test
+    void theForcedDiscardsOfEveryConsumerGroupAreCountedFromZero() {
+        Counter forced = metrics.find("comanda.dead_letters.forced_discards").tag("group", ProbeConsumer.GROUP)
+                .counter();
+
+        assertThat(forced).as("the forced-discard counter of " + ProbeConsumer.GROUP).isNotNull();
+        assertThat(forced.count()).isZero();
+    }
+
+    /** Sends an order of {@code customer} and answers its dead letter, once it is parked. */
+    private static ConsumerRecord<String, String> parkedAfterItsRetries(String customer) {
+        OrderPlaced order = new OrderPlaced(UUID.randomUUID(), customer,
                 List.of(new LineItem("PROBE-1", 1, Money.of(100, "EUR"))), Money.of(100, "EUR"), "pm_card_visa",
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
 
@@ -49,12 +88,8 @@ class ConsumerDeadLettersIT {
 
         String deadLetterTopic = Topic.ORDERS.topicName() + "." + ProbeConsumer.GROUP + ".dlq";
         try (TopicReader reader = TopicReader.fromBeginning(bootstrap(), deadLetterTopic)) {
-            reader.awaitKey(order.aggregateId(), Duration.ofSeconds(60));
+            return reader.awaitKey(order.aggregateId(), Duration.ofSeconds(60));
         }
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(count("comanda.consumer.dead_lettered") - deadLetteredBefore).isEqualTo(1);
-            assertThat(count("comanda.consumer.retried") - retriedBefore).isEqualTo(MAX_RETRIES);
-        });
     }
 
     private double count(String counter) {

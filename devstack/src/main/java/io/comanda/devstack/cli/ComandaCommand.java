@@ -193,7 +193,8 @@ public final class ComandaCommand {
         out.println("usage: ./comanda up [--fresh] | down | status | stop|start|restart|kill <part>"
                 + " | events <topic> | mail [address]"
                 + " | trace <correlation-id | order-id> | reindex | reconcile | chaos [--short]"
-                + " | dlq list|show <id>|replay <id>|replay --type T --reason R|discard <id> [--service S]");
+                + " | dlq list|show <id>|replay <id>|replay --type T --reason R|discard <id> [--force --reason R]"
+                + " [--service S]");
         return 2;
     }
 

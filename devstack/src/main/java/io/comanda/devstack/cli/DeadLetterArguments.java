@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The arguments of {@code ./comanda dlq}: a verb, a dead-letter id for {@code show}, {@code discard} and a
  * single {@code replay}, or {@code --type}/{@code --reason} for a selective replay, and optionally
- * {@code --force} and {@code --service}.
+ * {@code --force} and {@code --service}. A forced {@code discard} takes {@code --reason}, why the operator
+ * discards a dead letter after which an effect may exist.
  */
 record DeadLetterArguments(String verb, String id, String type, String reason, boolean force, String service) {
 
@@ -43,7 +44,9 @@ record DeadLetterArguments(String verb, String id, String type, String reason, b
         }
         boolean valid = switch (verb) {
             case "list" -> id == null && type == null && reason == null;
-            case "show", "discard" -> id != null && type == null && reason == null;
+            case "show" -> id != null && type == null && reason == null;
+            // A forced discard overrides the flag that an effect may exist: it always says why.
+            case "discard" -> id != null && type == null && force == (reason != null);
             case "replay" -> (id != null) != (type != null || reason != null);
             default -> false;
         };

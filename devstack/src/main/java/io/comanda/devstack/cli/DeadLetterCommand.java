@@ -21,7 +21,8 @@ import java.util.List;
 
 /**
  * {@code ./comanda dlq list|show <id>|replay <id> [--force]|replay --type T --reason R [--force]|discard <id>
- * [--service orders|payments|notifications|search]}: the dead letters of the running stack's consumers,
+ * [--force --reason R] [--service orders|payments|notifications|search]}: the dead letters of the running
+ * stack's consumers,
  * through each service's {@code /admin/dead-letters} as the realm's admin {@code ops}. Without
  * {@code --service}, an id names its service (its dead-letter topic names the group), and {@code list} and a
  * selective replay go to every service.
@@ -43,7 +44,8 @@ final class DeadLetterCommand {
         DeadLetterArguments arguments = DeadLetterArguments.parse(args);
         if (arguments == null) {
             out.println("usage: ./comanda dlq list | show <id> | replay <id> [--force] | replay --type <ce_type>"
-                    + " --reason <text> [--force] | discard <id>   [--service orders|payments|notifications|search]");
+                    + " --reason <text> [--force] | discard <id> [--force --reason <why>]"
+                    + "   [--service orders|payments|notifications|search]");
             return 2;
         }
         try {
@@ -65,7 +67,7 @@ final class DeadLetterCommand {
                 case "show" -> show(part, arguments.id());
                 case "replay" -> arguments.id() != null ? replay(part, arguments.id(), arguments.force())
                         : replaySelection(part, arguments);
-                default -> discard(part, arguments.id());
+                default -> discard(part, arguments);
             });
         }
         return status;
@@ -82,6 +84,9 @@ final class DeadLetterCommand {
             out.printf("  %s  %s  %s  key %s  replays %d%n      %s%n", letter.path("id").asText(),
                     letter.path("firstFailure").asText(), letter.path("ceType").asText("-"),
                     letter.path("key").asText("-"), letter.path("replayCount").asInt(), letter.path("reason").asText("-"));
+            if (letter.hasNonNull("effectMayExist")) {
+                out.println("      EFFECT MAY EXIST: " + letter.path("effectMayExist").asText());
+            }
         }
         return 0;
     }
@@ -93,13 +98,14 @@ final class DeadLetterCommand {
         }
         JsonNode letter = read(answer);
         for (String field : List.of("id", "group", "originTopic", "key", "ceType", "ceId", "reason", "cause",
-                "firstFailure", "parkedAt", "replayCount")) {
-            out.printf("%-12s %s%n", field, letter.path(field).asText("-"));
+                "effectMayExist", "firstFailure", "parkedAt", "replayCount")) {
+            out.printf("%-14s %s%n", field, letter.path(field).asText("-"));
         }
         if (letter.hasNonNull("resolution")) {
             JsonNode resolution = letter.path("resolution");
-            out.printf("%-12s %s by %s at %s%n", "resolution", resolution.path("action").asText(),
-                    resolution.path("by").asText(), resolution.path("at").asText());
+            out.printf("%-14s %s by %s at %s%s%n", "resolution", resolution.path("action").asText(),
+                    resolution.path("by").asText(), resolution.path("at").asText(),
+                    resolution.hasNonNull("reason") ? ": " + resolution.path("reason").asText() : "");
         }
         out.println("headers");
         letter.path("headers").forEach(h -> out.println("  " + h.path("name").asText() + ": " + h.path("value").asText()));
@@ -143,12 +149,14 @@ final class DeadLetterCommand {
         return 0;
     }
 
-    private int discard(String part, String id) {
-        HttpResponse<String> answer = call(part, "DELETE", "/" + encode(id));
+    private int discard(String part, DeadLetterArguments arguments) {
+        String id = arguments.id();
+        HttpResponse<String> answer = call(part, "DELETE", "/" + encode(id)
+                + (arguments.force() ? "?force=true&reason=" + encode(arguments.reason()) : ""));
         if (answer.statusCode() != 204) {
             return failed(part, answer);
         }
-        out.println("Discarded " + id + ".");
+        out.println("Discarded " + id + (arguments.force() ? ", forced: " + arguments.reason() : "") + ".");
         return 0;
     }
 

@@ -28,6 +28,23 @@ class DeadLetterArgumentsTest {
     }
 
     @Test
+    void readsAForcedDiscardWithItsReason() {
+        assertThat(DeadLetterArguments.parse(List.of("discard", "comanda.orders.payments-service.dlq-0-7", "--force",
+                "--reason", "no charge at Stripe for the order")))
+                .isEqualTo(new DeadLetterArguments("discard", "comanda.orders.payments-service.dlq-0-7", null,
+                        "no charge at Stripe for the order", true, null));
+        assertThat(DeadLetterArguments.parse(List.of("discard", "t-0-1")))
+                .isEqualTo(new DeadLetterArguments("discard", "t-0-1", null, null, false, null));
+    }
+
+    @Test
+    void refusesAForcedDiscardWithoutAReasonAndAReasonWithoutForce() {
+        assertThat(DeadLetterArguments.parse(List.of("discard", "t-0-1", "--force"))).isNull();
+        assertThat(DeadLetterArguments.parse(List.of("discard", "t-0-1", "--reason", "why"))).isNull();
+        assertThat(DeadLetterArguments.parse(List.of("discard", "--force", "--reason", "why"))).isNull();
+    }
+
+    @Test
     void anIdNamesItsServiceByItsDeadLetterTopic() {
         assertThat(DeadLetterCommand.partOfId("comanda.orders.search-indexer.dlq-2-40")).isEqualTo("search");
         assertThat(DeadLetterCommand.partOfId("comanda.payments.orders-service.dlq-0-3")).isEqualTo("orders");

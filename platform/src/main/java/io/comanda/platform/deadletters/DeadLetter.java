@@ -9,6 +9,7 @@ import org.apache.kafka.common.header.Header;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.Optional;
 
 /**
  * A record on a consumer's dead-letter topic, read for an operator. It got there one of two ways: parked
@@ -41,6 +42,15 @@ public record DeadLetter(DeadLetterId id, String group, String originTopic, Cons
 
     public String cause() {
         return platformElseNewestRetry(DeadLetters.CAUSE, KafkaDelayedRetryTopic.DELAYED_RETRY_CAUSE);
+    }
+
+    /**
+     * What may have happened that cannot be undone (e.g. a charge), when the consumer said so or the record
+     * carried the flag from an earlier dead letter; empty on a plain dead letter.
+     */
+    public Optional<String> effectMayExist() {
+        Header flag = record.headers().lastHeader(DeadLetters.EFFECT_MAY_EXIST);
+        return Optional.ofNullable(text(flag != null ? flag : record.headers().lastHeader(DeadLetters.CARRIED_EFFECT_MAY_EXIST)));
     }
 
     /** When it first failed: when its retries began, else when it was parked. */

@@ -1,8 +1,13 @@
 package io.comanda.platform.deadletters;
 
+import io.comanda.platform.messaging.ConsumerChannel;
+import io.comanda.platform.messaging.ConsumerChannels;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.Config;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The dead-letter metrics of each consumer group: how many dead letters wait for an operator (a gauge,
  * as of the last count: each listing, replay or discard, and {@link WaitingDeadLettersCount}'s schedule),
- * and how many were replayed and discarded.
+ * how many were replayed and discarded, and how many of those discards an operator forced although an
+ * effect may exist. The counters exist at zero from the start, so an alert on them sees 0, not no series.
  */
 @ApplicationScoped
 public class DeadLetterMetrics {
@@ -19,12 +25,25 @@ public class DeadLetterMetrics {
     static final String WAITING = "comanda.dead_letters.waiting";
     static final String REPLAYED = "comanda.dead_letters.replayed";
     static final String DISCARDED = "comanda.dead_letters.discarded";
+    static final String FORCED_DISCARDS = "comanda.dead_letters.forced_discards";
 
     private final MeterRegistry registry;
+    private final Config config;
     private final Map<String, AtomicLong> waiting = new ConcurrentHashMap<>();
 
-    public DeadLetterMetrics(MeterRegistry registry) {
+    public DeadLetterMetrics(MeterRegistry registry, Config config) {
         this.registry = registry;
+        this.config = config;
+    }
+
+    void registerAtStart(@Observes StartupEvent start) {
+        ConsumerChannels.of(config).stream().map(ConsumerChannel::group).distinct().forEach(this::register);
+    }
+
+    void register(String group) {
+        registry.counter(REPLAYED, "group", group);
+        registry.counter(DISCARDED, "group", group);
+        registry.counter(FORCED_DISCARDS, "group", group);
     }
 
     void waiting(String group, long count) {
@@ -38,5 +57,9 @@ public class DeadLetterMetrics {
 
     void discarded(String group) {
         registry.counter(DISCARDED, "group", group).increment();
+    }
+
+    void forcedDiscard(String group) {
+        registry.counter(FORCED_DISCARDS, "group", group).increment();
     }
 }

@@ -7,6 +7,7 @@ import io.comanda.platform.messaging.ConsumerChannel;
 import io.comanda.platform.messaging.ConsumerChannels;
 import io.comanda.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.Config;
@@ -20,7 +21,8 @@ import java.util.Optional;
 
 /**
  * What an operator does with the dead letters of this service's consumers: list those still waiting,
- * look at one, replay it to its own consumer group only, or discard it. Replays and discards are kept as
+ * look at one, replay it to its own consumer group only, or discard it (a flagged one only once checked or
+ * forced, see {@link #discard}). Replays and discards are kept as
  * resolutions ({@link Resolutions}); a resolved dead letter no longer waits. Blocking (it reads Kafka):
  * call it from a worker thread. Replays and discards are serialised, so one dead letter is never
  * replayed twice by two operators at once.
@@ -37,14 +39,16 @@ public class DeadLetterOperations {
     private final Resolutions resolutions;
     private final DeadLetterMetrics metrics;
     private final Config config;
+    private final Instance<DiscardCheck> checks;
     private volatile List<ConsumerChannel> channels;
 
     public DeadLetterOperations(DeadLetterTopics topics, Resolutions resolutions, DeadLetterMetrics metrics,
-                                Config config) {
+                                Config config, Instance<DiscardCheck> checks) {
         this.topics = topics;
         this.resolutions = resolutions;
         this.metrics = metrics;
         this.config = config;
+        this.checks = checks;
     }
 
     /** Every dead letter still waiting, newest first; recounts the waiting gauge of each group. */
@@ -119,10 +123,15 @@ public class DeadLetterOperations {
 
     /**
      * Keeps the dead letter out of later listings for good. Discarding a discarded one again changes nothing.
+     * A flagged dead letter, after which an effect that cannot be undone may exist, is discarded only when
+     * the service's {@link DiscardCheck}s find no effect, or when {@code force}d: then with the operator's
+     * reason, logged as a warning and counted.
      *
-     * @throws ProblemException 404 when there is none, 409 when it was replayed
+     * @param reason why the operator discards it: kept with the resolution; required with {@code force}
+     * @throws ProblemException 404 when there is none, 409 when it was replayed or is flagged and neither
+     *                          cleared by a check nor forced
      */
-    public synchronized void discard(String id, String operator) {
+    public synchronized void discard(String id, String operator, boolean force, String reason) {
         DeadLetter letter = find(id).orElseThrow(() -> notFound(id));
         Optional<Resolution> done = resolutionOf(letter);
         if (done.isPresent()) {
@@ -132,11 +141,23 @@ public class DeadLetterOperations {
             throw ProblemException.conflict("Dead letter " + id + " was replayed by " + done.get().by() + " at "
                     + done.get().at() + "; there is nothing to discard.");
         }
+        DiscardDecision decision = DiscardDecision.of(letter, checks, force);
+        if (decision instanceof DiscardDecision.Refused refused) {
+            throw ProblemException.conflict(refused.detail());
+        }
         ConsumerChannel channel = channelOf(letter.id()).orElseThrow();
-        resolutions.record(channel.resolutionsTopic(), letter.id(), Resolution.now(Action.DISCARDED, operator));
+        resolutions.record(channel.resolutionsTopic(), letter.id(), Resolution.now(Action.DISCARDED, operator, reason));
         metrics.discarded(channel.group());
-        LOG.infof("%s: dead letter %s (%s %s, key %s) discarded by %s", channel.group(), id, letter.ceType(),
-                letter.ceId(), UntrustedText.of(letter.key()), UntrustedText.of(operator));
+        if (decision instanceof DiscardDecision.Forced forced) {
+            metrics.forcedDiscard(channel.group());
+            LOG.warnf("%s: dead letter %s (%s %s, key %s) discarded by %s, forced although %s; reason: %s",
+                    channel.group(), id, letter.ceType(), letter.ceId(), UntrustedText.of(letter.key()),
+                    UntrustedText.of(operator), UntrustedText.of(forced.effect()), UntrustedText.of(reason));
+        } else {
+            LOG.infof("%s: dead letter %s (%s %s, key %s) discarded by %s%s", channel.group(), id, letter.ceType(),
+                    letter.ceId(), UntrustedText.of(letter.key()), UntrustedText.of(operator),
+                    decision instanceof DiscardDecision.Checked ? ", its check having found no effect" : "");
+        }
         waiting();
     }
 

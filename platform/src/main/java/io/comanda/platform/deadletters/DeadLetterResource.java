@@ -20,7 +20,8 @@ import java.util.List;
 
 /**
  * The dead letters of this service's consumers, for operators (realm role {@code admin}): list the waiting
- * ones, show one, replay one or a selection to this consumer group only, discard one. Every method reads
+ * ones, show one, replay one or a selection to this consumer group only, discard one (a flagged one only
+ * once checked, or forced with a reason). Every method reads
  * or writes Kafka and blocks: RESTEasy Reactive runs methods with plain return types on a worker thread.
  */
 @Path("/admin/dead-letters")
@@ -73,10 +74,19 @@ public class DeadLetterResource {
         return operations.replay(isBlank(type) ? null : type, isBlank(reason) ? null : reason, force, operator(caller));
     }
 
+    /**
+     * Discards one dead letter. A flagged one (an effect that cannot be undone may exist) is discarded only
+     * once the service's check finds no effect, or with {@code force=true} and the operator's {@code reason}.
+     */
     @DELETE
     @Path("/{id}")
-    public void discard(@PathParam("id") String id, @Context SecurityContext caller) {
-        operations.discard(id, operator(caller));
+    public void discard(@PathParam("id") String id, @QueryParam("force") boolean force,
+                        @QueryParam("reason") String reason, @Context SecurityContext caller) {
+        if (force && isBlank(reason)) {
+            throw ProblemException.invalid("A forced discard needs a reason: say why the dead letter may go "
+                    + "although an effect may exist, e.g. reason=no charge at Stripe for the order.");
+        }
+        operations.discard(id, operator(caller), force, isBlank(reason) ? null : reason.strip());
     }
 
     private static String operator(SecurityContext caller) {

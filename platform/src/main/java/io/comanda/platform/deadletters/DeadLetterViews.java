@@ -22,13 +22,17 @@ public final class DeadLetterViews {
     private DeadLetterViews() {
     }
 
-    /** One dead letter in a listing. */
+    /**
+     * One dead letter in a listing; {@code effectMayExist} says what may have happened that cannot be undone
+     * (e.g. a charge), null on a plain dead letter.
+     */
     public record Summary(String id, String originTopic, String key, String ceType, String ceId, String reason,
-                          String cause, Instant firstFailure, int replayCount) {
+                          String cause, String effectMayExist, Instant firstFailure, int replayCount) {
 
         static Summary of(DeadLetter letter) {
             return new Summary(letter.id().toString(), letter.originTopic(), letter.key(), letter.ceType(),
-                    letter.ceId(), letter.reason(), letter.cause(), letter.firstFailure(), letter.replayCount());
+                    letter.ceId(), letter.reason(), letter.cause(), letter.effectMayExist().orElse(null),
+                    letter.firstFailure(), letter.replayCount());
         }
     }
 
@@ -37,13 +41,14 @@ public final class DeadLetterViews {
     }
 
     /**
-     * One dead letter whole: where it failed, its headers in order (text, or {@code base64:} and the bytes
-     * when not UTF-8), and its payload as text when it is UTF-8 JSON ({@code payloadEncoding=json}), else
-     * in base64 ({@code payloadEncoding=base64}).
+     * One dead letter whole: where it failed, what may have happened (as in {@link Summary}), its headers in
+     * order (text, or {@code base64:} and the bytes when not UTF-8), and its payload as text when it is
+     * UTF-8 JSON ({@code payloadEncoding=json}), else in base64 ({@code payloadEncoding=base64}).
      */
     public record Details(String id, String group, String originTopic, String key, String ceType, String ceId,
-                          String reason, String cause, Instant firstFailure, Instant parkedAt, int replayCount,
-                          Resolution resolution, List<HeaderView> headers, String payload, String payloadEncoding) {
+                          String reason, String cause, String effectMayExist, Instant firstFailure, Instant parkedAt,
+                          int replayCount, Resolution resolution, List<HeaderView> headers, String payload,
+                          String payloadEncoding) {
 
         static Details of(DeadLetter letter, Optional<Resolution> resolution) {
             byte[] value = letter.record().value();
@@ -53,7 +58,8 @@ public final class DeadLetterViews {
             List<HeaderView> headers = StreamSupport.stream(letter.record().headers().spliterator(), false)
                     .map(HeaderView::of).toList();
             return new Details(letter.id().toString(), letter.group(), letter.originTopic(), letter.key(),
-                    letter.ceType(), letter.ceId(), letter.reason(), letter.cause(), letter.firstFailure(),
+                    letter.ceType(), letter.ceId(), letter.reason(), letter.cause(),
+                    letter.effectMayExist().orElse(null), letter.firstFailure(),
                     letter.parkedAt(), letter.replayCount(), resolution.orElse(null), headers, payload,
                     json ? "json" : "base64");
         }

@@ -1,5 +1,6 @@
 package io.comanda.platform.deadletters;
 
+import io.comanda.platform.messaging.DeadLetters;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -9,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The headers of a replayed record: the original ones (CloudEvents attributes, {@code traceparent}) without
  * what the failure added, so the consumer sees the record as it first came, with a fresh retry budget, and
- * the replay count, so a record that fails again carries it onto its next dead letter.
+ * the replay count, so a record that fails again carries it onto its next dead letter, as it carries the
+ * flag that an effect may exist.
  */
 public final class ReplayHeaders {
 
@@ -36,7 +38,10 @@ public final class ReplayHeaders {
         }
     }
 
-    /** @return the headers to send the dead letter back with, replay count {@code replayCount} */
+    /**
+     * @return the headers to send the dead letter back with, replay count {@code replayCount}, and the flag
+     *         that an effect may exist when the dead letter had it ({@link DeadLetters#CARRIED_EFFECT_MAY_EXIST})
+     */
     public static Headers forReplay(Headers deadLetter, int replayCount) {
         RecordHeaders replay = new RecordHeaders();
         for (Header header : deadLetter) {
@@ -45,10 +50,16 @@ public final class ReplayHeaders {
             }
         }
         replay.add(REPLAY_COUNT, Integer.toString(replayCount).getBytes(StandardCharsets.UTF_8));
+        Header flag = deadLetter.lastHeader(DeadLetters.EFFECT_MAY_EXIST);
+        Header carried = flag != null ? flag : deadLetter.lastHeader(DeadLetters.CARRIED_EFFECT_MAY_EXIST);
+        if (carried != null) {
+            replay.add(DeadLetters.CARRIED_EFFECT_MAY_EXIST, carried.value());
+        }
         return replay;
     }
 
     static boolean isFailureHeader(String name) {
-        return name.startsWith(DEAD_LETTER_PREFIX) || name.startsWith(DELAYED_RETRY_PREFIX) || REPLAY_COUNT.equals(name);
+        return name.startsWith(DEAD_LETTER_PREFIX) || name.startsWith(DELAYED_RETRY_PREFIX) || REPLAY_COUNT.equals(name)
+                || DeadLetters.CARRIED_EFFECT_MAY_EXIST.equals(name);
     }
 }

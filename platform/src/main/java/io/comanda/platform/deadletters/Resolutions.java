@@ -28,11 +28,18 @@ public class Resolutions {
         this.topics = topics;
     }
 
-    /** What was done, by whom (the token's principal), when. */
-    public record Resolution(Action action, String by, String at) {
+    /**
+     * What was done, by whom (the token's principal), when, and why when the operator said so (a forced
+     * discard must; null otherwise, and on resolutions kept before reasons were).
+     */
+    public record Resolution(Action action, String by, String at, String reason) {
 
         static Resolution now(Action action, String by) {
-            return new Resolution(action, by, Instant.now().toString());
+            return now(action, by, null);
+        }
+
+        static Resolution now(Action action, String by, String reason) {
+            return new Resolution(action, by, Instant.now().toString(), reason);
         }
     }
 

@@ -40,7 +40,8 @@ final class ChannelDeadLetters {
         LOG.errorf("%s: record %s-%d@%d (%s) goes to %s: %s", channel.group(), metadata.getTopic(),
                 metadata.getPartition(), metadata.getOffset(),
                 event == null ? "not an event" : "correlation id " + UntrustedText.of(event.correlationId()),
-                channel.deadLetterTopic(), UntrustedText.of(reason.getMessage()));
+                channel.deadLetterTopic(), UntrustedText.of(DeadLetters.effectMayExist(reason, metadata.getHeaders())
+                        .map(effect -> effect + ": ").orElse("") + reason.getMessage()));
         metrics.deadLettered(channel.group());
         return deadLetters.park(channel.deadLetterTopic(), metadata, record.getPayload(), reason)
                 .onFailure().invoke(failure -> LOG.warnf("%s: Kafka did not take record %s-%d@%d for %s, trying "

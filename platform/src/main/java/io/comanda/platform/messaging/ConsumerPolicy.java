@@ -24,7 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>an event of another type than the consumer handles is acked;</li>
  *   <li>the correlation id of the event becomes current (logs, outbox rows) and marks the span;</li>
  *   <li>the handler's effect completing acks the record; a {@link PermanentFailure} or a failure of the
- *       type the consumer names as permanent parks it;</li>
+ *       type the consumer names as permanent parks it, and so does one after its last retry when an
+ *       effect may exist ({@link EffectMayExist}), so that its dead letter is flagged;</li>
  *   <li>any other failure nacks it, and the channel's failure strategy retries it on the delayed-retry
  *       topics without blocking the partition (by default 1, 5, 15 s, then every 30 s for about 30
  *       minutes, see {@link ConsumerChannelDefaults}), then dead-letters it. A
@@ -116,10 +117,13 @@ public class ConsumerPolicy {
             metrics.processed(consumer.group(), 1);
             return Uni.createFrom().completionStage(record.ack());
         }
-        if (failure instanceof PermanentFailure) {
+        boolean lastRetry = consumer.nackDeadLetters(IncomingEvents.metadata(record).getHeaders());
+        // SmallRye's dead-letter strategy would park it without the flag that an effect may exist.
+        if (failure instanceof PermanentFailure || (lastRetry
+                && DeadLetters.effectMayExist(failure, IncomingEvents.metadata(record).getHeaders()).isPresent())) {
             return park(consumer, record, event, failure);
         }
-        if (consumer.nackDeadLetters(IncomingEvents.metadata(record).getHeaders())) {
+        if (lastRetry) {
             LOG.errorf("%s: %s %s failed after its last retry, goes to %s: %s", consumer.group(), event.type(),
                     event.id(), consumer.deadLetterTopic(), UntrustedText.of(failure));
             metrics.deadLettered(consumer.group());

@@ -21,11 +21,15 @@ import io.opentelemetry.context.propagation.TextMapPropagator;
 import org.apache.kafka.common.header.Headers;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * Parks a record that can never be processed (not a Comanda event, an unknown type, a permanent
  * error) on the consumer's dead-letter topic, at once, without retries, with the same reason headers
  * SmallRye's dead-letter strategy writes. The consumer then carries on with the next record.
+ *
+ * <p>A record after whose failure an effect that cannot be undone may exist ({@link EffectMayExist}) is
+ * flagged: {@value #EFFECT_MAY_EXIST} holds what may have happened, and its reason starts with it.
  */
 @ApplicationScoped
 public class DeadLetters {
@@ -35,6 +39,13 @@ public class DeadLetters {
     public static final String TOPIC = "dead-letter-topic";
     public static final String PARTITION = "dead-letter-partition";
     public static final String OFFSET = "dead-letter-offset";
+    /** What may have happened that cannot be undone, e.g. a charge; absent on a plain dead letter. */
+    public static final String EFFECT_MAY_EXIST = "dead-letter-effect-may-exist";
+    /**
+     * The flag as a replayed record carries it (the {@code dead-letter-*} headers are dropped on replay): a
+     * record that fails again, for whatever reason, is flagged again, since the effect may still exist.
+     */
+    public static final String CARRIED_EFFECT_MAY_EXIST = "comanda-effect-may-exist";
 
     private final KafkaProducer<String, byte[]> producer;
 
@@ -59,16 +70,9 @@ public class DeadLetters {
      */
     public Uni<Void> park(String deadLetterTopic, IncomingKafkaRecordMetadata<String, byte[]> record, byte[] value,
                           Throwable reason) {
-        String why = reason.getMessage() == null ? reason.getClass().getName() : reason.getMessage();
-        RecordHeaders headers = new RecordHeaders();
-        record.getHeaders().forEach(headers::add);
-        headers.add(REASON, bytes(why));
-        if (reason.getCause() != null) {
-            headers.add(CAUSE, bytes(String.valueOf(reason.getCause().getMessage())));
-        }
-        headers.add(TOPIC, bytes(record.getTopic()));
-        headers.add(PARTITION, bytes(Integer.toString(record.getPartition())));
-        headers.add(OFFSET, bytes(Long.toString(record.getOffset())));
+        RecordHeaders headers = headers(record.getHeaders(), record.getTopic(), record.getPartition(),
+                record.getOffset(), reason);
+        String why = text(headers.lastHeader(REASON).value());
         ProducerRecord<String, byte[]> dead = new ProducerRecord<>(deadLetterTopic, record.getPartition(),
                 record.getKey(), value, headers);
         return Uni.createFrom().deferred(() -> {
@@ -81,6 +85,37 @@ public class DeadLetters {
                 }
             })).onTermination().invoke(span::end);
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /**
+     * The headers of the dead letter of a record read at {@code topic}-{@code partition}@{@code offset} with
+     * {@code origin}'s headers, parked for {@code reason}: the origin's, then the reason, its cause, the flag
+     * when an effect may exist, and where the record was.
+     */
+    static RecordHeaders headers(Headers origin, String topic, int partition, long offset, Throwable reason) {
+        String why = reason.getMessage() == null ? reason.getClass().getName() : reason.getMessage();
+        Optional<String> effect = effectMayExist(reason, origin);
+        RecordHeaders headers = new RecordHeaders();
+        origin.forEach(headers::add);
+        headers.add(REASON, bytes(effect.filter(sentence -> !why.contains(sentence))
+                .map(sentence -> sentence + ": " + why).orElse(why)));
+        if (reason.getCause() != null) {
+            headers.add(CAUSE, bytes(String.valueOf(reason.getCause().getMessage())));
+        }
+        effect.ifPresent(sentence -> headers.add(EFFECT_MAY_EXIST, bytes(sentence)));
+        headers.add(TOPIC, bytes(topic));
+        headers.add(PARTITION, bytes(Integer.toString(partition)));
+        headers.add(OFFSET, bytes(Long.toString(offset)));
+        return headers;
+    }
+
+    /**
+     * What may have happened that cannot be undone, when a record with {@code headers} failed with
+     * {@code failure}: the failure's {@link EffectMayExist}, else the flag the record carries from a replay.
+     */
+    public static Optional<String> effectMayExist(Throwable failure, Headers headers) {
+        return EffectMayExist.in(failure).or(() -> Optional.ofNullable(headers.lastHeader(CARRIED_EFFECT_MAY_EXIST))
+                .map(header -> text(header.value())));
     }
 
     private Span publishSpan(String deadLetterTopic, Headers origin, String reason) {
@@ -99,6 +134,10 @@ public class DeadLetters {
     @PreDestroy
     void close() {
         producer.close();
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     private static byte[] bytes(String text) {

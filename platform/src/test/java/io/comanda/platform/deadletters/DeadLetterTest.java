@@ -41,6 +41,43 @@ class DeadLetterTest {
     }
 
     @Test
+    void aFlaggedDeadLetterSaysWhatMayHaveHappenedInItsListingAndDetails() {
+        DeadLetter letter = letter("dead-letter-reason", "Stripe may have charged order 42: insert failed",
+                "dead-letter-effect-may-exist", "Stripe may have charged order 42");
+
+        assertThat(letter.effectMayExist()).contains("Stripe may have charged order 42");
+        assertThat(DeadLetterViews.Summary.of(letter).effectMayExist()).isEqualTo("Stripe may have charged order 42");
+        assertThat(DeadLetterViews.Details.of(letter, Optional.empty()).effectMayExist())
+                .isEqualTo("Stripe may have charged order 42");
+    }
+
+    @Test
+    void aRecordThatCarriedTheFlagFromAReplayIsFlaggedWhateverParkedIt() {
+        DeadLetter letter = letter("delayed-retry-reason", "database down",
+                "comanda-effect-may-exist", "Stripe may have charged order 42");
+
+        assertThat(letter.effectMayExist()).contains("Stripe may have charged order 42");
+    }
+
+    @Test
+    void aPlainDeadLetterShowsNoEffect() {
+        DeadLetter letter = letter("dead-letter-reason", "unknown order 42");
+
+        assertThat(letter.effectMayExist()).isEmpty();
+        assertThat(DeadLetterViews.Summary.of(letter).effectMayExist()).isNull();
+    }
+
+    @Test
+    void aResolutionKeptBeforeReasonsWereReadsWithoutOne() throws Exception {
+        Resolutions.Resolution old = new com.fasterxml.jackson.databind.ObjectMapper().readValue(
+                "{\"action\":\"DISCARDED\",\"by\":\"ops\",\"at\":\"2026-01-01T00:00:00Z\"}",
+                Resolutions.Resolution.class);
+
+        assertThat(old).isEqualTo(new Resolutions.Resolution(Resolutions.Action.DISCARDED, "ops",
+                "2026-01-01T00:00:00Z", null));
+    }
+
+    @Test
     void aPayloadIsShownAsTextOnlyWhenItIsUtf8Json() {
         assertThat(DeadLetterViews.isJson("{\"orderId\":\"é\"}".getBytes(StandardCharsets.UTF_8))).isTrue();
         assertThat(DeadLetterViews.isJson("[1, 2".getBytes(StandardCharsets.UTF_8))).isFalse();

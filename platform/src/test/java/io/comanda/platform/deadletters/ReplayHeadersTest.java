@@ -41,6 +41,25 @@ class ReplayHeadersTest {
     }
 
     @Test
+    void aFlaggedDeadLetterIsReplayedCarryingItsFlagOnce() {
+        Headers deadLetter = headers("ce_id", "3f1c", "dead-letter-effect-may-exist", "Stripe may have charged order 42",
+                "comanda-effect-may-exist", "Stripe may have charged order 42", "dead-letter-reason", "again");
+
+        Headers replay = ReplayHeaders.forReplay(deadLetter, 2);
+
+        assertThat(names(replay)).containsExactly("ce_id", ReplayHeaders.REPLAY_COUNT, "comanda-effect-may-exist");
+        assertThat(new String(replay.lastHeader("comanda-effect-may-exist").value(), StandardCharsets.UTF_8))
+                .isEqualTo("Stripe may have charged order 42");
+    }
+
+    @Test
+    void aPlainDeadLetterIsReplayedWithoutAFlag() {
+        Headers replay = ReplayHeaders.forReplay(headers("ce_id", "3f1c", "dead-letter-reason", "unknown order"), 1);
+
+        assertThat(replay.lastHeader("comanda-effect-may-exist")).isNull();
+    }
+
+    @Test
     void aRecordWithoutOrWithAnUnreadableCountWasNeverReplayed() {
         assertThat(ReplayHeaders.replayCount(headers("ce_id", "3f1c"))).isZero();
         assertThat(ReplayHeaders.replayCount(headers(ReplayHeaders.REPLAY_COUNT, "many"))).isZero();
