@@ -8,25 +8,22 @@ import io.comanda.devstack.quarkus.TestDatabase;
 import io.comanda.events.CloudEventHeaders;
 import io.comanda.events.EventJson;
 import io.comanda.events.EventType;
-import io.comanda.events.Money;
 import io.comanda.events.OrderCancelled;
-import io.comanda.events.PaymentSucceeded;
-import io.comanda.events.Topic;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.comanda.orders.OrderEvents.awaitOnOrders;
+import static io.comanda.orders.OrderEvents.producer;
+import static io.comanda.orders.OrderEvents.succeeded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -196,11 +193,6 @@ class OperatorCancelIT {
                 .post("/orders").then().statusCode(201).extract().path("id");
     }
 
-    private static PaymentSucceeded succeeded(String orderId) {
-        return new PaymentSucceeded(UUID.randomUUID(), UUID.fromString(orderId), Customers.subject(LocalUser.ALICE),
-                Money.of(6048, "EUR"), "pi_test_" + orderId.substring(0, 8), Instant.now());
-    }
-
     private static double cancelsCounted() {
         return MetricSamples.sum(RestAssured.get("/q/metrics").asString(), "comanda_orders_cancelled_by_operator_total");
     }
@@ -208,25 +200,5 @@ class OperatorCancelIT {
     private static double ignoredSucceededOnCancelled() {
         return MetricSamples.sum(RestAssured.get("/q/metrics").asString(), "comanda_orders_ignored_transitions_total",
                 "event=\"" + EventType.PAYMENT_SUCCEEDED_V1.ceType() + "\"", "status=\"CANCELLED\"");
-    }
-
-    private static ConsumerRecord<String, String> awaitOnOrders(String orderId, String ceType) {
-        try (TopicReader reader = TopicReader.fromBeginning(bootstrap(), Topic.ORDERS.topicName())) {
-            List<ConsumerRecord<String, String>> seen = reader.readUntil(records -> records.stream()
-                    .anyMatch(r -> isOf(r, orderId, ceType)), Duration.ofSeconds(60));
-            return seen.stream().filter(r -> isOf(r, orderId, ceType)).findFirst().orElseThrow();
-        }
-    }
-
-    private static boolean isOf(ConsumerRecord<String, String> record, String orderId, String ceType) {
-        return orderId.equals(record.key()) && ceType.equals(TopicReader.header(record, CloudEventHeaders.TYPE));
-    }
-
-    private static EventProducer producer() {
-        return new EventProducer(bootstrap());
-    }
-
-    private static String bootstrap() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
 }

@@ -1,7 +1,6 @@
 package io.comanda.orders.persistence;
 
 import io.comanda.events.ComandaEvent;
-import io.comanda.events.Money;
 import io.comanda.orders.domain.CancellationResult;
 import io.comanda.orders.domain.CancellationStore;
 import io.comanda.orders.domain.OperatorCancel;
@@ -82,9 +81,7 @@ public class SqlCancellationStore implements CancellationStore {
 
     private static CancellationResult result(UUID orderId, Row row) {
         String before = row.getString("status_before");
-        SettledOrder cancelled = row.getString("customer_id") == null ? null : new SettledOrder(orderId,
-                row.getString("customer_id"), Money.of(row.getLong("total_amount"), row.getString("currency")),
-                row.getOffsetDateTime("created_at").toInstant(), row.getLong("version"));
-        return new CancellationResult(before == null ? null : OrderStatus.valueOf(before), cancelled);
+        return new CancellationResult(before == null ? null : OrderStatus.valueOf(before),
+                SettledOrderColumns.read(orderId, row));
     }
 }
