@@ -26,4 +26,18 @@ class OpenApiIT {
                 .body("components.schemas", hasKey("Problem"))
                 .body("components.schemas", hasKey("PlaceOrderRequest"));
     }
+
+    @Test
+    void documentsTheOperatorsCancelWithItsErrorBodies() {
+        var cancel = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths", hasKey("/orders/{id}/cancel"))
+                .body("components.schemas", hasKey("CancelOrderRequest"));
+        for (String status : new String[]{"200", "400", "401", "403", "404", "409"}) {
+            cancel.body("paths.'/orders/{id}/cancel'.post.responses." + status, notNullValue());
+        }
+        for (String status : new String[]{"400", "404", "409"}) {
+            cancel.body("paths.'/orders/{id}/cancel'.post.responses.'" + status + "'.content",
+                    hasKey("application/problem+json"));
+        }
+    }
 }

@@ -17,7 +17,6 @@ import io.comanda.events.Topic;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -26,6 +25,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import static io.comanda.orders.OrderEvents.awaitOnOrders;
+import static io.comanda.orders.OrderEvents.bootstrap;
+import static io.comanda.orders.OrderEvents.producer;
+import static io.comanda.orders.OrderEvents.succeeded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -215,37 +218,14 @@ class PaymentOutcomeIT {
                 .post("/orders").then().statusCode(201).extract().path("id");
     }
 
-    private static PaymentSucceeded succeeded(String orderId) {
-        return new PaymentSucceeded(UUID.randomUUID(), UUID.fromString(orderId), Customers.subject(LocalUser.ALICE),
-                Money.of(6048, "EUR"), "pi_test_" + orderId.substring(0, 8), Instant.now());
-    }
-
     private static PaymentFailed failed(String orderId) {
         return new PaymentFailed(UUID.randomUUID(), UUID.fromString(orderId), Customers.subject(LocalUser.ALICE),
                 Money.of(6048, "EUR"), "card_declined", "Your card was declined.", Instant.now());
-    }
-
-    private static ConsumerRecord<String, String> awaitOnOrders(String orderId, String ceType) {
-        try (TopicReader reader = TopicReader.fromBeginning(bootstrap(), Topic.ORDERS.topicName())) {
-            List<ConsumerRecord<String, String>> seen = reader.readUntil(records -> records.stream().anyMatch(r ->
-                    orderId.equals(r.key()) && ceType.equals(TopicReader.header(r, CloudEventHeaders.TYPE))),
-                    Duration.ofSeconds(60));
-            return seen.stream().filter(r -> orderId.equals(r.key())
-                    && ceType.equals(TopicReader.header(r, CloudEventHeaders.TYPE))).findFirst().orElseThrow();
-        }
     }
 
     /** Outcomes of this type that reached an order no longer PENDING, as the service counts them. */
     private static double ignoredTransitions(String ceType) {
         return MetricSamples.sum(RestAssured.get("/q/metrics").asString(), "comanda_orders_ignored_transitions_total",
                 "event=\"" + ceType + "\"");
-    }
-
-    private static EventProducer producer() {
-        return new EventProducer(bootstrap());
-    }
-
-    private static String bootstrap() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
 }

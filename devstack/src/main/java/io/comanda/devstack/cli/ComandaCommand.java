@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
  * mismatches ({@link Reconcile}).
  * {@code dlq ...} lists, shows, replays and discards the consumers' dead letters ({@link DeadLetterCommand}).
  * {@code chaos ...} runs the fault suite on the running stack ({@link ChaosCommand}).
+ * {@code cancel <order-id> --reason "..."} cancels a PENDING order as an operator ({@link CancelCommand}).
  */
 public final class ComandaCommand {
 
@@ -51,6 +52,8 @@ public final class ComandaCommand {
             case "chaos" -> ChaosCommand.run(List.of(args).subList(1, args.length), StackPorts.fromEnvironment(),
                     command.running().flatMap(p -> ControlClient.of(LocalStack.home(command.root))), command.out);
             case "dlq" -> DeadLetterCommand.run(List.of(args).subList(1, args.length), StackPorts.fromEnvironment(),
+                    command.out);
+            case "cancel" -> CancelCommand.run(List.of(args).subList(1, args.length), StackPorts.fromEnvironment(),
                     command.out);
             default -> command.help();
         };
@@ -192,6 +195,7 @@ public final class ComandaCommand {
     private int help() {
         out.println("usage: ./comanda up [--fresh] | down | status | stop|start|restart|kill <part>"
                 + " | events <topic> | mail [address]"
+                + " | cancel <order-id> --reason R"
                 + " | trace <correlation-id | order-id> | reindex | reconcile | chaos [--short]"
                 + " | dlq list|show <id>|replay <id>|replay --type T --reason R|discard <id> [--force --reason R]"
                 + " [--service S]");

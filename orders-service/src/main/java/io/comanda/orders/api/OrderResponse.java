@@ -18,7 +18,7 @@ import java.util.UUID;
  * @param total         the order's total
  * @param paymentMethod the payment method charged
  * @param note          the customer's note, as sent
- * @param declineReason why the payment failed, for cancelled orders
+ * @param declineReason why a cancelled order was cancelled: its payment failed, or an operator cancelled it
  * @param createdAt     when it was placed
  * @param updatedAt     when its status last changed
  */

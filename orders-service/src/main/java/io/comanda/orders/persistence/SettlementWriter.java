@@ -87,9 +87,7 @@ public class SettlementWriter {
 
     private static SettlementResult outcome(UUID orderId, Row row) {
         String before = row.getString("status_before");
-        SettledOrder settled = row.getString("customer_id") == null ? null : new SettledOrder(orderId,
-                row.getString("customer_id"), Money.of(row.getLong("total_amount"), row.getString("currency")),
-                row.getOffsetDateTime("created_at").toInstant(), row.getLong("version"));
+        SettledOrder settled = SettledOrderColumns.read(orderId, row);
         return new SettlementResult(row.getBoolean("first_delivery"), before == null ? null : OrderStatus.valueOf(before),
                 Boolean.TRUE.equals(row.getBoolean("matches")), settled);
     }

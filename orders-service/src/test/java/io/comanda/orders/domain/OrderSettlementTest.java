@@ -69,6 +69,17 @@ class OrderSettlementTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void anOutcomeForAnOrderAnOperatorCancelledIsIgnoredAndCounted() {
+        store.found = new SettlementResult(true, OrderStatus.CANCELLED, true, null);
+
+        settlement.applyOutcome(UUID.randomUUID(), paid).await().indefinitely();
+
+        assertThat(store.announced).isNull();
+        assertThat(metrics.counter("comanda.orders.ignored_transitions", "event", paid.type().ceType(),
+                "status", "CANCELLED").count()).isEqualTo(1);
+    }
+
     /** A store that answers what the test scripts, passing it through the settlement's check. */
     private static final class ScriptedStore implements SettlementStore {
 
