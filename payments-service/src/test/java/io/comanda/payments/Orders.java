@@ -64,18 +64,6 @@ final class Orders {
                 .extract().jsonPath();
     }
 
-    /** Makes the emulator answer its next {@code requests} API requests with 500, 429, 500, ... */
-    static void failNextStripeRequests(int requests) {
-        stripeFaults(Map.of("failNext", requests));
-    }
-
-    /** How long the emulator keeps idempotency keys: Stripe's 24 h, or a second standing for a day gone by. */
-    static void stripeIdempotencyKeyTtl(Duration ttl) {
-        RestAssured.given().baseUri(stripeUrl()).contentType("application/json")
-                .body(Map.of("keyTtlSeconds", ttl.toMillis() / 1000.0)).post("/_emulator/idempotency").then()
-                .statusCode(200);
-    }
-
     /** The succeeded PaymentIntents of an order that are not refunded: money the customer has paid. */
     static long unrefundedChargesAtStripe(UUID orderId) {
         return RestAssured.given().baseUri(stripeUrl()).queryParam("order_id", orderId.toString())
@@ -108,10 +96,10 @@ final class Orders {
         stripeFaults(Map.of());
     }
 
-    /** How many of the scripted failures the emulator has not answered yet. */
-    static int scriptedStripeFailuresLeft() {
+    /** How many faults of a kind ({@code executedThen500}, {@code rateLimited}, ...) took effect since they were set. */
+    static long stripeFaultsInjected(String kind) {
         return RestAssured.given().baseUri(stripeUrl()).get("/_emulator/faults").then().statusCode(200)
-                .extract().jsonPath().getInt("failNext");
+                .extract().jsonPath().getLong("injected." + kind);
     }
 
     /** Replaces the emulator's faults: latency, failure rates, a script for the next creates, ... */

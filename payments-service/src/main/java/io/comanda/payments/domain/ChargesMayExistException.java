@@ -13,9 +13,17 @@ public class ChargesMayExistException extends RuntimeException {
     private final List<UUID> orderIds;
 
     public ChargesMayExistException(List<UUID> orderIds, Throwable cause) {
-        super("Stripe may have charged " + describe(orderIds) + ", but the outcome could not be recorded: "
-                + cause.getMessage(), cause);
+        super(possibleCharge(orderIds) + ", but the outcome could not be recorded: " + cause.getMessage(), cause);
         this.orderIds = List.copyOf(orderIds);
+    }
+
+    /** What may have happened, as a sentence: "Stripe may have charged order ...". */
+    public String possibleCharge() {
+        return possibleCharge(orderIds);
+    }
+
+    private static String possibleCharge(List<UUID> orderIds) {
+        return "Stripe may have charged " + describe(orderIds);
     }
 
     public List<UUID> orderIds() {

@@ -2,6 +2,7 @@ package io.comanda.payments.messaging;
 
 import io.comanda.events.OrderCancelled;
 import io.comanda.events.OrderPlaced;
+import io.comanda.payments.domain.ChargesMayExistException;
 import io.comanda.payments.domain.OrderCancellations;
 import io.comanda.payments.domain.PaymentBatchResult;
 import io.comanda.payments.domain.PaymentProcessing;
@@ -60,6 +61,8 @@ public class OrderPlacedConsumer {
         events.stream().filter(e -> e.event().event() instanceof OrderCancelled)
                 .forEach(e -> cancelled.put(((OrderCancelled) e.event().event()).orderId(), e.event()));
         return processing.pay(placed)
+                .onFailure(ChargesMayExistException.class)
+                .transform(failure -> new ChargeMayExistFailure((ChargesMayExistException) failure))
                 .chain(result -> cancellations.cancel(List.copyOf(cancelled.keySet()))
                         .map(unrefunded -> failures(result, unrefunded.stream().map(cancelled::get).toList())));
     }
