@@ -42,7 +42,7 @@ final class EventBacklog {
         }
     }
 
-    private static RecordHeaders headers(ComandaEvent event, String correlationId) {
+    static RecordHeaders headers(ComandaEvent event, String correlationId) {
         RecordHeaders headers = new RecordHeaders();
         add(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
         add(headers, CloudEventHeaders.ID, UUID.randomUUID().toString());

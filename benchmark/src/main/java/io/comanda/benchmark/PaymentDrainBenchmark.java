@@ -41,7 +41,11 @@ import java.util.Map;
  * ambiguously: executed, then a 500 stored under the key; payments-service resolves each in the
  * background, and the check after the run still asks for one charge per order.
  *
- * <p>Arguments: {@code --events 100000 --latency-ms 0 --runs 3 --ambiguous-permille 0}. Ends with
+ * <p>With {@code --steady-rate R} each run then publishes R orders a second for {@code --steady-seconds} (60)
+ * and prints how long the orders that met no ambiguous answer waited for their payment
+ * ({@link SteadyPayments}, {@code RESULT M2 ...}).
+ *
+ * <p>Arguments: {@code --events 100000 --latency-ms 0 --runs 3 --ambiguous-permille 0 --steady-rate 0}. Ends with
  * {@code RESULT P3 rate=<median events/s> latency_ms=<latency>}, and with {@code ambiguous_permille=<N>}
  * when N is not 0.
  */
@@ -49,12 +53,17 @@ public final class PaymentDrainBenchmark {
 
     private static final long STALL_NANOS = 120_000_000_000L;
 
+    private static int steadyRate;
+    private static int steadySeconds;
+
     private PaymentDrainBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, Integer> options = Options.parse(args, Map.of("events", 100_000, "latency-ms", 0, "runs", 3,
-                "ambiguous-permille", 0));
+                "ambiguous-permille", 0, "steady-rate", 0, "steady-seconds", 60));
+        steadyRate = options.get("steady-rate");
+        steadySeconds = options.get("steady-seconds");
         int events = options.get("events");
         int latency = options.get("latency-ms");
         int ambiguous = options.get("ambiguous-permille");
@@ -117,6 +126,10 @@ public final class PaymentDrainBenchmark {
                 parts.put("benchmark+kafka (JVM)", ProcessCpu.self());
                 double rate = measure(postgres, database, events, ProcessCpu.of(parts));
                 verify(postgres, database, events, stripe);
+                if (steadyRate > 0) {
+                    SteadyPayments.measure(kafka.bootstrapServers(), postgres, database, stripe.address(), steadyRate,
+                            steadySeconds, events);
+                }
                 return rate;
             }
         }

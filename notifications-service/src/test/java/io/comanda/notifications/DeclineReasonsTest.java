@@ -36,4 +36,11 @@ class DeclineReasonsTest {
         assertThat(DeclineReasons.inWords("xyz_42", "xyz_42")).isEqualTo("your payment could not be taken");
         assertThat(DeclineReasons.inWords(null, null)).isEqualTo("your payment could not be taken");
     }
+
+    @Test
+    void anOperatorsCancelTellsTheCustomerAnyPaymentIsRefundedWithoutTheOperatorsOwnWords() {
+        assertThat(DeclineReasons.inWords("cancelled_by_operator", "Cancelled by an operator: fraud suspected by ops"))
+                .isEqualTo("we cancelled it, and any payment taken for it is refunded")
+                .doesNotContain("fraud");
+    }
 }

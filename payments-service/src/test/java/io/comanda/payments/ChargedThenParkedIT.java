@@ -81,7 +81,7 @@ class ChargedThenParkedIT {
         ConsumerRecord<String, String> parked = Orders.readUntil(DLQ, seen -> seen.stream()
                         .anyMatch(r -> order.orderId().toString().equals(r.key())))
                 .stream().filter(r -> order.orderId().toString().equals(r.key())).findFirst().orElseThrow();
-        assertThat(TopicReader.header(parked, "dead-letter-reason")).startsWith("Stripe may have charged order " + order.orderId());
+        assertThat(TopicReader.header(parked, "dead-letter-reason")).contains("Stripe may have charged order " + order.orderId());
         assertThat(TopicReader.header(parked, "dead-letter-effect-may-exist")).isEqualTo("Stripe may have charged order " + order.orderId());
         assertThat(Orders.chargesAtStripe(order.orderId())).isEqualTo(1);
 

@@ -38,7 +38,8 @@ final class Reconcile {
         try {
             ReconciliationReport report = new ReconciliationReport(charges(stripe),
                     rows(postgres, StackPart.PAYMENTS.operatorName(),
-                            "select order_id::text as id, status from payment"),
+                            "select order_id::text as id, case when refund_reference is null then status"
+                            + " else 'REFUNDED' end as status from payment"),
                     rows(postgres, StackPart.ORDERS.operatorName(),
                             "select id::text as id, status, created_at < now() - interval '10 minutes'"
                             + " as old from customer_order"));

@@ -11,7 +11,8 @@ import java.util.TreeSet;
  * counts of each, then a table of the orders whose three sides disagree and why.
  *
  * @param charges  succeeded PaymentIntents per order id
- * @param payments payment status ({@code SUCCEEDED}, {@code FAILED}) per order id
+ * @param payments payment status ({@code SUCCEEDED}, {@code FAILED}, {@code REFUNDED}: charged, then refunded when
+ *                 an operator cancelled the order) per order id
  * @param orders   order status per order id ({@link #STALE_PENDING} when PENDING for over ten minutes)
  */
 record ReconciliationReport(Map<String, Integer> charges, Map<String, String> payments, Map<String, String> orders) {
@@ -22,8 +23,8 @@ record ReconciliationReport(Map<String, Integer> charges, Map<String, String> pa
     void print(PrintStream out) {
         out.printf("Stripe emulator: %d orders charged (%d charges)%n", charges.size(),
                 charges.values().stream().mapToInt(Integer::intValue).sum());
-        out.printf("payments-service: %d payments (%d succeeded, %d failed)%n", payments.size(),
-                count(payments, "SUCCEEDED"), count(payments, "FAILED"));
+        out.printf("payments-service: %d payments (%d succeeded, %d failed, %d refunded)%n", payments.size(),
+                count(payments, "SUCCEEDED"), count(payments, "FAILED"), count(payments, "REFUNDED"));
         out.printf("orders-service: %d orders (%d pending, %d confirmed, %d cancelled)%n", orders.size(),
                 count(orders, "PENDING") + count(orders, STALE_PENDING), count(orders, "CONFIRMED"),
                 count(orders, "CANCELLED"));
@@ -78,6 +79,7 @@ record ReconciliationReport(Map<String, Integer> charges, Map<String, String> pa
         return null;
     }
 
+    /** The order's status the payment agrees with: a refunded charge is an order an operator cancelled. */
     private static String settled(String payment) {
         return "SUCCEEDED".equals(payment) ? "CONFIRMED" : "CANCELLED";
     }

@@ -21,6 +21,15 @@ class ReconciliationReportTest {
     }
 
     @Test
+    void aChargeRefundedAfterAnOperatorCancelledItsOrderIsNoMismatch() {
+        ReconciliationReport report = new ReconciliationReport(Map.of("cancelled-by-ops", 1),
+                Map.of("cancelled-by-ops", "REFUNDED"), Map.of("cancelled-by-ops", "CANCELLED"));
+
+        assertThat(report.mismatches()).isEmpty();
+        assertThat(printed(report)).contains("1 refunded");
+    }
+
+    @Test
     void namesEachKindOfMismatch() {
         ReconciliationReport report = new ReconciliationReport(
                 Map.of("charged-only", 1, "twice", 2, "declined-but-charged", 1),

@@ -22,7 +22,9 @@ public final class DeclineReasons {
             Map.entry("do_not_honor", DECLINED + " by your bank"),
             Map.entry("generic_decline", DECLINED),
             Map.entry("card_declined", DECLINED),
-            Map.entry("processing_error", "your card could not be charged because of a processing error; please try again"));
+            Map.entry("processing_error", "your card could not be charged because of a processing error; please try again"),
+            // An operator's cancel: the operator's own words stay in the order's record, not in the customer's mail.
+            Map.entry("cancelled_by_operator", "we cancelled it, and any payment taken for it is refunded"));
 
     private DeclineReasons() {
     }

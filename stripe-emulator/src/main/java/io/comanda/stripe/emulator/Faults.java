@@ -1,6 +1,7 @@
 package io.comanda.stripe.emulator;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -26,7 +27,10 @@ public final class Faults {
     private Random random = new Random();
     private int scriptedFailuresLeft;
     private int scriptedFailuresServed;
+    private static final int MAX_AMBIGUOUS_ORDERS = 100_000;
+
     private final CreateFaults createFaults = new CreateFaults();
+    private final Set<String> ambiguousOrders = new LinkedHashSet<>();
 
     public long latencyMillis() {
         return latencyMillis;
@@ -70,6 +74,7 @@ public final class Faults {
         this.scriptedFailuresLeft = 0;
         this.scriptedFailuresServed = 0;
         createFaults.clear();
+        ambiguousOrders.clear();
     }
 
     /**
@@ -110,6 +115,24 @@ public final class Faults {
             CreateFault transientFailure = nextTransientFailure();
             return transientFailure != CreateFault.NONE ? transientFailure : createFaults.drawAmbiguous(random);
         });
+    }
+
+    /**
+     * Notes the order ({@code metadata[order_id]}) of a create answered ambiguously, so a benchmark can
+     * tell the orders that met a fault from those behind them; the last 100,000 are kept.
+     */
+    synchronized void noteAmbiguousOrder(String orderId) {
+        if (orderId != null) {
+            if (ambiguousOrders.size() == MAX_AMBIGUOUS_ORDERS) {
+                ambiguousOrders.remove(ambiguousOrders.iterator().next());
+            }
+            ambiguousOrders.add(orderId);
+        }
+    }
+
+    /** The orders whose create was answered ambiguously since the faults were last set. */
+    public synchronized List<String> ambiguousOrders() {
+        return List.copyOf(ambiguousOrders);
     }
 
     /** Counts a fault that took effect: a replay or a 409 ignores the fault it drew. */

@@ -93,6 +93,8 @@ final class FaultsEndpoint implements HttpHandler {
         state.put("searchLagMs", searchLag.get().toMillis());
         ObjectNode injected = state.putObject("injected");
         faults.injected().forEach((fault, count) -> injected.put(fault.jsonName(), count));
+        ArrayNode ambiguousOrders = state.putArray("ambiguousOrders");
+        faults.ambiguousOrders().forEach(ambiguousOrders::add);
         return state;
     }
 

@@ -68,6 +68,9 @@ final class IdempotentPost {
             return;
         }
         faults.countInjected(fault);
+        if (fault.ambiguous()) {
+            faults.noteAmbiguousOrder(parameters.get("metadata[order_id]"));
+        }
         IdempotencyLayer.Result result = execute(fault, execution);
         if (fault == CreateFault.EXECUTED_THEN_TIMEOUT) {
             heldAnswers.schedule(() -> complete(exchange, held, result), faults.hang().toMillis(), TimeUnit.MILLISECONDS);

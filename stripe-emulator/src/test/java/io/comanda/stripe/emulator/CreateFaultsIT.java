@@ -54,6 +54,8 @@ class CreateFaultsIT {
                 .extracting(PaymentIntent::getStatus).containsExactly("succeeded");
         assertThat(emulator.ledger().chargesForOrder(order)).isEqualTo(1);
         assertThat(injected().get("executedThen500").asLong()).isEqualTo(1);
+        assertThat(JSON.readTree(calls.get("/_emulator/faults").body()).get("ambiguousOrders"))
+                .extracting(JsonNode::asText).containsExactly(order);
     }
 
     @Test
