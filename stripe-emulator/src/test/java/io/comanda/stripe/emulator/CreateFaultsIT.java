@@ -211,7 +211,7 @@ class CreateFaultsIT {
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(calls.get("/_emulator/faults").body())).isEqualTo(set);
-        set.fieldNames().forEachRemaining(field -> assertThat(all + "injected").as(field).contains(field));
+        set.fieldNames().forEachRemaining(field -> assertThat(all + "injected ambiguousOrders").as(field).contains(field));
         assertThat(set.get("hangMs").asLong()).isEqualTo(2000);
         assertThat(set.get("searchLagMs").asLong()).isEqualTo(5000);
         assertThat(JSON.readTree(faults("{}")).get("searchLagMs").asLong()).isEqualTo(60_000);
