@@ -60,7 +60,7 @@ record Scenario(String name, Fault fault) {
                     Thread.sleep(settings.hold().toMillis());
                     return parts.run("start", StackPart.KAFKA);
                 }),
-                new Scenario("Stripe answers 5 % of charges ambiguously", (parts, stripe, settings) -> {
+                new Scenario("Stripe answering ambiguously", (parts, stripe, settings) -> {
                     // Executed then 500, or answered after the client gave up (409s meanwhile): no second charge.
                     stripe.set(AMBIGUOUS_STRIPE);
                     try {

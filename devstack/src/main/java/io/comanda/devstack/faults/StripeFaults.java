@@ -1,7 +1,10 @@
 package io.comanda.devstack.faults;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.comanda.devstack.parts.StackHttp;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -14,6 +17,8 @@ import java.time.Duration;
  * gave up, 409s while it still runs).
  */
 final class StripeFaults {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String faultsUrl;
     private final PrintStream out;
@@ -37,7 +42,13 @@ final class StripeFaults {
 
     /** Prints what the emulator injected since its faults were set, then clears them. */
     void clear() {
-        out.println("    Stripe emulator injected: " + StackHttp.get(faultsUrl).body());
+        try {
+            JsonNode state = JSON.readTree(StackHttp.get(faultsUrl).body());
+            out.println("    Stripe emulator injected: " + state.path("injected") + " into the creates of "
+                    + state.path("ambiguousOrders").size() + " orders");
+        } catch (IOException e) {
+            out.println("    Stripe emulator injected: unreadable (" + e.getMessage() + ")");
+        }
         set("{}");
     }
 }

@@ -18,12 +18,12 @@ import java.util.UUID;
  * {@link KeyWindows#requestExecutionLimit()} of its window, so that once the window is over nothing under
  * it can still be executing.
  *
- * <p>The first key's window begins when the order was placed ({@link #first}), a time carried in the
- * event, which a restored database cannot lose.
+ * <p>The first key's window begins when the order was placed ({@link #windowStart}), a time carried in the
+ * event, which a restored database cannot lose; a later generation's when it was first used.
  *
  * @param orderId         the order
  * @param idempotencyKey  the key of the current generation
- * @param keyFirstUsedAt  when the current key's window began
+ * @param keyFirstUsedAt  when the current key was first used: no PaymentIntent of it is older
  * @param unresolved      why the last answer left the charge open, or null when it was definite
  * @param unresolvedSince since when it is unresolved, or null
  */
@@ -59,22 +59,31 @@ public record ChargeAttempt(UUID orderId, String idempotencyKey, Instant keyFirs
         }
     }
 
-    /** The attempt of an order never charged before: its first key's window begins when it was placed. */
-    public static ChargeAttempt first(UUID orderId, Instant placedAt) {
-        return new ChargeAttempt(orderId, ChargeRequest.firstIdempotencyKey(orderId), placedAt, null, null);
+    /** The attempt of an order never charged before, its key first used {@code now}. */
+    public static ChargeAttempt first(UUID orderId, Instant now) {
+        return new ChargeAttempt(orderId, ChargeRequest.firstIdempotencyKey(orderId), now, null, null);
     }
 
-    public Step next(Instant now, KeyWindows windows) {
-        Instant windowEnd = keyFirstUsedAt.plus(windows.idempotencyKeyWindow());
+    /**
+     * @param placedAt when the order was placed: the first key's window begins then, however late the key
+     *                 was first used (or recorded again, after a restore that lost the attempt)
+     */
+    public Step next(Instant now, KeyWindows windows, Instant placedAt) {
+        Instant windowEnd = windowEnd(windows, placedAt);
         if (!windowEnd.isAfter(now) || unresolved == Unresolved.KEY_CANNOT_TELL) {
             return Step.LOOK_UP;
         }
         return windowEnd.minus(windows.requestExecutionLimit()).isAfter(now) ? Step.CHARGE_UNDER_KEY : Step.WAIT;
     }
 
-    /** When {@link Step#WAIT} is over. */
-    public Instant windowEnd(KeyWindows windows) {
-        return keyFirstUsedAt.plus(windows.idempotencyKeyWindow());
+    /** When the current key's window began: when the order was placed for the first key. */
+    public Instant windowStart(Instant placedAt) {
+        return idempotencyKey.indexOf(GENERATION) < 0 && placedAt.isBefore(keyFirstUsedAt) ? placedAt : keyFirstUsedAt;
+    }
+
+    /** When the current key's window ends, and {@link Step#WAIT} is over. */
+    public Instant windowEnd(KeyWindows windows, Instant placedAt) {
+        return windowStart(placedAt).plus(windows.idempotencyKeyWindow());
     }
 
     /**

@@ -14,11 +14,8 @@ import java.util.UUID;
  */
 public interface ChargeAttemptStore {
 
-    /**
-     * Records a first attempt for each order that has none, its key's window beginning when the order was
-     * placed, and answers every order's attempt.
-     */
-    Uni<Map<UUID, ChargeAttempt>> begin(Map<UUID, Instant> placedAt);
+    /** Records a first attempt for each order that has none, its key first used {@code now}, and answers every order's attempt. */
+    Uni<Map<UUID, ChargeAttempt>> begin(List<UUID> orderIds, Instant now);
 
     /**
      * Stores the attempts that changed. An attempt that became unresolved is kept with the delivery that

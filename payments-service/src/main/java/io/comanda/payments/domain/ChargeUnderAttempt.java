@@ -37,11 +37,11 @@ public class ChargeUnderAttempt {
      */
     public AttemptedCharge charge(OrderPlaced order, ChargeAttempt attempt, boolean mayCharge) {
         Instant now = Instant.now();
-        return switch (attempt.next(now, windows)) {
+        return switch (attempt.next(now, windows, order.occurredAt())) {
             case CHARGE_UNDER_KEY -> chargeUnder(order, attempt);
             case WAIT -> AttemptedCharge.failed(order, new ChargeUnresolvedException(ChargeAttempt.Unresolved.AWAITING_ANSWER,
                     "The key of order " + order.orderId() + " is near the end of its window: its charge is looked up "
-                            + "once the window is over, at " + attempt.windowEnd(windows), null),
+                            + "once the window is over, at " + attempt.windowEnd(windows, order.occurredAt()), null),
                     attempt.unresolved(ChargeAttempt.Unresolved.AWAITING_ANSWER, now));
             case LOOK_UP -> lookUpThenCharge(order, attempt, now, mayCharge);
         };
@@ -65,11 +65,12 @@ public class ChargeUnderAttempt {
     /**
      * The earliest a PaymentIntent of the order can have been created. Within its window, a key that cannot
      * tell was used after earlier generations were proven to have charged nothing: its own charge is what
-     * to look for, created since its window began. Past the window the key's generation may be one a
-     * restored database forgot: every PaymentIntent since the order was placed is looked at.
+     * to look for, created since the key was first used, seconds ago as a rule, so the listing is a page or
+     * a few. Past the window the key's generation may be one a restored database forgot: every
+     * PaymentIntent since the order was placed is looked at.
      */
     private Instant createdFrom(OrderPlaced order, ChargeAttempt attempt, Instant now) {
-        return attempt.windowEnd(windows).isAfter(now) ? attempt.keyFirstUsedAt() : order.occurredAt();
+        return attempt.windowEnd(windows, order.occurredAt()).isAfter(now) ? attempt.keyFirstUsedAt() : order.occurredAt();
     }
 
     private AttemptedCharge chargeUnder(OrderPlaced order, ChargeAttempt attempt) {

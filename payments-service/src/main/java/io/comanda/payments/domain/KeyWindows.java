@@ -26,10 +26,11 @@ public interface KeyWindows {
     Duration requestExecutionLimit();
 
     /**
-     * How far the provider's clock may be behind ours: a consistent look-up of an order's PaymentIntents
-     * starts this long before the earliest they can have been created. Every PaymentIntent the account
-     * created since then is listed (a page of 100 at a time), so this is kept short.
+     * How far the provider's clock may be behind ours, with its timestamps' whole seconds: a consistent
+     * look-up of an order's PaymentIntents starts this long before the earliest they can have been
+     * created. Every PaymentIntent the account created since then is listed (a page of 100 at a time), so
+     * this is kept short: both clocks are assumed synchronised (NTP).
      */
-    @WithDefault("1m")
+    @WithDefault("5s")
     Duration clockSkew();
 }

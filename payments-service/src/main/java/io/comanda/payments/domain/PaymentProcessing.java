@@ -73,9 +73,8 @@ public class PaymentProcessing {
         if (unpaid.isEmpty()) {
             return Uni.createFrom().item(PaymentBatchResult.NOTHING_LEFT);
         }
-        Map<UUID, Instant> placedAt = new LinkedHashMap<>();
-        unpaid.forEach(delivery -> placedAt.put(delivery.order().orderId(), delivery.order().occurredAt()));
-        return chargeAttempts.begin(placedAt).chain(begun -> {
+        List<UUID> orderIds = unpaid.stream().map(delivery -> delivery.order().orderId()).toList();
+        return chargeAttempts.begin(orderIds, Instant.now()).chain(begun -> {
             // An unresolved charge is its background resolution's: charging it here could race with it.
             List<PlacedOrderDelivery> open = unpaid.stream().filter(delivery -> {
                 ChargeAttempt attempt = begun.get(delivery.order().orderId());

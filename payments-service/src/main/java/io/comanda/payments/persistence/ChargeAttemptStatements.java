@@ -10,7 +10,7 @@ final class ChargeAttemptStatements {
     static final String BEGIN = """
             with begun as (
                 insert into charge_attempt (order_id, idempotency_key, key_first_used_at)
-                select * from unnest($1::uuid[], $2::text[], $3::timestamptz[])
+                select order_id, idempotency_key, $3 from unnest($1::uuid[], $2::text[]) as a(order_id, idempotency_key)
                 on conflict (order_id) do nothing
                 returning %1$s
             )

@@ -34,16 +34,14 @@ public class ChargeAttempts implements ChargeAttemptStore {
     }
 
     @Override
-    public Uni<Map<UUID, ChargeAttempt>> begin(Map<UUID, Instant> placedAt) {
-        if (placedAt.isEmpty()) {
+    public Uni<Map<UUID, ChargeAttempt>> begin(List<UUID> orderIds, Instant now) {
+        if (orderIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        List<UUID> orderIds = List.copyOf(placedAt.keySet());
-        List<ChargeAttempt> first = orderIds.stream().map(id -> ChargeAttempt.first(id, placedAt.get(id))).toList();
+        List<ChargeAttempt> first = orderIds.stream().map(id -> ChargeAttempt.first(id, now)).toList();
         Tuple values = Tuple.tuple().addArrayOfUUID(orderIds.toArray(UUID[]::new))
                 .addArrayOfString(first.stream().map(ChargeAttempt::idempotencyKey).toArray(String[]::new))
-                .addArrayOfOffsetDateTime(first.stream().map(a -> Timestamps.of(a.keyFirstUsedAt()))
-                        .toArray(java.time.OffsetDateTime[]::new));
+                .addOffsetDateTime(Timestamps.of(now));
         return pool.preparedQuery(ChargeAttemptStatements.BEGIN).execute(values).map(rows -> {
             Map<UUID, ChargeAttempt> attempts = new HashMap<>();
             for (Row row : rows) {

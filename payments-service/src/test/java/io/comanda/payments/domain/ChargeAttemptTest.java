@@ -29,7 +29,7 @@ class ChargeAttemptTest {
 
         @Override
         public Duration clockSkew() {
-            return Duration.ofMinutes(1);
+            return Duration.ofSeconds(5);
         }
     };
 
@@ -38,20 +38,28 @@ class ChargeAttemptTest {
 
     @Test
     void aNewAttemptChargesUnderTheOrdersUsualKeyWhoseWindowBeginsWhenTheOrderWasPlaced() {
-        ChargeAttempt attempt = ChargeAttempt.first(ORDER, PLACED);
+        ChargeAttempt attempt = ChargeAttempt.first(ORDER, PLACED.plusSeconds(30));
 
         assertThat(attempt.idempotencyKey()).isEqualTo("comanda-order-" + ORDER);
-        assertThat(attempt.keyFirstUsedAt()).isEqualTo(PLACED);
-        assertThat(attempt.next(PLACED, WINDOWS)).isEqualTo(CHARGE_UNDER_KEY);
-        assertThat(attempt.next(PLACED.plus(Duration.ofHours(22)), WINDOWS)).isEqualTo(CHARGE_UNDER_KEY);
+        assertThat(attempt.windowStart(PLACED)).isEqualTo(PLACED);
+        assertThat(attempt.next(PLACED.plusSeconds(30), WINDOWS, PLACED)).isEqualTo(CHARGE_UNDER_KEY);
+        assertThat(attempt.next(PLACED.plus(Duration.ofHours(22)), WINDOWS, PLACED)).isEqualTo(CHARGE_UNDER_KEY);
+    }
+
+    @Test
+    void anAttemptRecordedAgainAfterARestoreStillHasItsWindowFromThePlacementNotFromNow() {
+        Instant restoredAt = PLACED.plus(Duration.ofHours(25));
+        ChargeAttempt recordedAgain = ChargeAttempt.first(ORDER, restoredAt);
+
+        assertThat(recordedAgain.next(restoredAt, WINDOWS, PLACED)).isEqualTo(LOOK_UP);
     }
 
     @Test
     void aKeyPastItsWindowIsNotTrustedAndTheOrdersPaymentIntentsAreLookedUp() {
         ChargeAttempt attempt = ChargeAttempt.first(ORDER, PLACED);
 
-        assertThat(attempt.next(PLACED.plus(Duration.ofHours(23)), WINDOWS)).isEqualTo(LOOK_UP);
-        assertThat(attempt.next(PLACED.plus(Duration.ofDays(30)), WINDOWS)).isEqualTo(LOOK_UP);
+        assertThat(attempt.next(PLACED.plus(Duration.ofHours(23)), WINDOWS, PLACED)).isEqualTo(LOOK_UP);
+        assertThat(attempt.next(PLACED.plus(Duration.ofDays(30)), WINDOWS, PLACED)).isEqualTo(LOOK_UP);
     }
 
     @Test
@@ -59,25 +67,25 @@ class ChargeAttemptTest {
         ChargeAttempt attempt = ChargeAttempt.first(ORDER, PLACED);
         Instant windowEnd = PLACED.plus(Duration.ofHours(23));
 
-        assertThat(attempt.next(windowEnd.minus(Duration.ofMinutes(10)).minusSeconds(1), WINDOWS)).isEqualTo(CHARGE_UNDER_KEY);
-        assertThat(attempt.next(windowEnd.minus(Duration.ofMinutes(10)), WINDOWS)).isEqualTo(WAIT);
-        assertThat(attempt.next(windowEnd.minusSeconds(1), WINDOWS)).isEqualTo(WAIT);
-        assertThat(attempt.next(windowEnd, WINDOWS)).isEqualTo(LOOK_UP);
+        assertThat(attempt.next(windowEnd.minus(Duration.ofMinutes(10)).minusSeconds(1), WINDOWS, PLACED)).isEqualTo(CHARGE_UNDER_KEY);
+        assertThat(attempt.next(windowEnd.minus(Duration.ofMinutes(10)), WINDOWS, PLACED)).isEqualTo(WAIT);
+        assertThat(attempt.next(windowEnd.minusSeconds(1), WINDOWS, PLACED)).isEqualTo(WAIT);
+        assertThat(attempt.next(windowEnd, WINDOWS, PLACED)).isEqualTo(LOOK_UP);
     }
 
     @Test
     void aChargeWithoutAnAnswerIsAskedAgainUnderTheSameKey() {
         ChargeAttempt timedOut = ChargeAttempt.first(ORDER, PLACED).unresolved(Unresolved.AWAITING_ANSWER, PLACED.plusSeconds(20));
 
-        assertThat(timedOut.next(PLACED.plusSeconds(21), WINDOWS)).isEqualTo(CHARGE_UNDER_KEY);
-        assertThat(timedOut.next(PLACED.plus(Duration.ofHours(2)), WINDOWS)).isEqualTo(CHARGE_UNDER_KEY);
+        assertThat(timedOut.next(PLACED.plusSeconds(21), WINDOWS, PLACED)).isEqualTo(CHARGE_UNDER_KEY);
+        assertThat(timedOut.next(PLACED.plus(Duration.ofHours(2)), WINDOWS, PLACED)).isEqualTo(CHARGE_UNDER_KEY);
     }
 
     @Test
     void aKeyThatCannotTellIsLookedUpAtOnceSinceTheListingIsConsistent() {
         ChargeAttempt stored500 = ChargeAttempt.first(ORDER, PLACED).unresolved(Unresolved.KEY_CANNOT_TELL, PLACED.plusSeconds(1));
 
-        assertThat(stored500.next(PLACED.plusSeconds(1), WINDOWS)).isEqualTo(LOOK_UP);
+        assertThat(stored500.next(PLACED.plusSeconds(1), WINDOWS, PLACED)).isEqualTo(LOOK_UP);
     }
 
     @Test
@@ -103,6 +111,7 @@ class ChargeAttemptTest {
         assertThat(second).isEqualTo(new ChargeAttempt(ORDER, "comanda-order-" + ORDER + "/2", later, null, null));
         assertThat(third.idempotencyKey()).isEqualTo("comanda-order-" + ORDER + "/3");
         assertThat(first.nextGeneration(later.plusSeconds(9)).idempotencyKey()).isEqualTo(second.idempotencyKey());
-        assertThat(second.next(later, WINDOWS)).isEqualTo(CHARGE_UNDER_KEY);
+        assertThat(second.next(later, WINDOWS, PLACED)).isEqualTo(CHARGE_UNDER_KEY);
+        assertThat(second.windowStart(PLACED)).as("a later generation's window is its own").isEqualTo(later);
     }
 }

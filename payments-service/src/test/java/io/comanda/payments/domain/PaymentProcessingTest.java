@@ -170,9 +170,9 @@ class PaymentProcessingTest {
         final Map<UUID, PlacedOrderDelivery> deliveries = new HashMap<>();
 
         @Override
-        public Uni<Map<UUID, ChargeAttempt>> begin(Map<UUID, Instant> placedAt) {
-            return Uni.createFrom().item(placedAt.keySet().stream().collect(Collectors.toMap(Function.identity(),
-                    id -> earlier.getOrDefault(id, ChargeAttempt.first(id, placedAt.get(id))))));
+        public Uni<Map<UUID, ChargeAttempt>> begin(List<UUID> orderIds, Instant now) {
+            return Uni.createFrom().item(orderIds.stream().collect(Collectors.toMap(Function.identity(),
+                    id -> earlier.getOrDefault(id, ChargeAttempt.first(id, now)))));
         }
 
         @Override
