@@ -6,10 +6,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -24,6 +26,8 @@ import java.util.stream.Stream;
 public final class Ledger {
 
     private final Map<String, Entry> paymentIntents = new ConcurrentHashMap<>();
+    // Ids in creation order: a listing bounded below by creation time reads only what is newer.
+    private final ConcurrentSkipListMap<Long, String> byCreation = new ConcurrentSkipListMap<>();
     private final Map<String, Finishing> processing = new ConcurrentHashMap<>();
     private final RefundBook refunds = new RefundBook();
     private final AtomicLong replays = new AtomicLong();
@@ -57,9 +61,10 @@ public final class Ledger {
 
     /** Each stored node is replaced, never changed, so a reader never sees half a change. */
     void record(ObjectNode paymentIntent) {
-        paymentIntents.compute(paymentIntent.path("id").asText(), (id, known) -> known == null
+        Entry entry = paymentIntents.compute(paymentIntent.path("id").asText(), (id, known) -> known == null
                 ? new Entry(paymentIntent, clock.instant(), sequence.incrementAndGet())
                 : new Entry(paymentIntent, known.createdAt(), known.sequence()));
+        byCreation.putIfAbsent(entry.sequence(), paymentIntent.path("id").asText());
     }
 
     /** Records {@code processingIntent}, which turns into {@code succeeded} once {@code processingTime} is over. */
@@ -109,6 +114,25 @@ public final class Ledger {
     List<ObjectNode> newestFirst(Predicate<ObjectNode> filter) {
         finishDue();
         return newestFirstEntries(entry -> filter.test(entry.intent()));
+    }
+
+    /**
+     * Like {@link #newestFirst(Predicate)}, of the PaymentIntents created at {@code createdAtLeast} (epoch
+     * seconds) or later only, read from the newest back to that time rather than from all of them.
+     */
+    List<ObjectNode> newestFirst(Predicate<ObjectNode> filter, long createdAtLeast) {
+        finishDue();
+        List<Entry> found = new ArrayList<>();
+        for (String id : byCreation.descendingMap().values()) {
+            Entry entry = paymentIntents.get(id);
+            if (entry.intent().path("created").asLong() < createdAtLeast) {
+                break;
+            }
+            if (filter.test(entry.intent())) {
+                found.add(entry);
+            }
+        }
+        return found.stream().sorted(NEWEST_FIRST).map(Entry::intent).toList();
     }
 
     private List<ObjectNode> newestFirstEntries(Predicate<Entry> filter) {

@@ -2,6 +2,7 @@ package io.comanda.stripe.emulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +31,7 @@ final class PaymentIntentList {
             return unknown.get();
         }
         Predicate<ObjectNode> filter = pi -> true;
+        long createdAtLeast = Long.MIN_VALUE;
         String customer = parameters.get("customer");
         if (customer != null) {
             filter = filter.and(pi -> customer.equals(pi.path("customer").asText(null)));
@@ -45,8 +47,13 @@ final class PaymentIntentList {
             }
             LongPredicate created = comparison(bound, Long.parseLong(value));
             filter = filter.and(pi -> created.test(pi.path("created").asLong()));
+            if (bound.equals("created[gte]") || bound.equals("created[gt]")) {
+                createdAtLeast = Math.max(createdAtLeast, Long.parseLong(value));
+            }
         }
-        return StripeList.page("/v1/payment_intents", ledger.newestFirst(filter), parameters, "payment_intent");
+        List<ObjectNode> newestFirst = createdAtLeast == Long.MIN_VALUE ? ledger.newestFirst(filter)
+                : ledger.newestFirst(filter, createdAtLeast);
+        return StripeList.page("/v1/payment_intents", newestFirst, parameters, "payment_intent");
     }
 
     private static LongPredicate comparison(String bound, long seconds) {
