@@ -15,8 +15,12 @@ public interface StripeConfig {
     /** The secret API key ({@code sk_live_...} / {@code sk_test_...}). */
     String secretKey();
 
-    /** Retries the SDK makes itself, with the same idempotency key, before a failure is reported. */
-    @WithDefault("2")
+    /**
+     * Retries the SDK makes itself, with the same idempotency key, before a failure is reported: none by
+     * default, since each holds its batch (a 500 it retries is replayed from the key anyway); an ambiguous
+     * answer is resolved in the background, a 429 retried alone in place.
+     */
+    @WithDefault("0")
     int maxNetworkRetries();
 
     @WithDefault("5s")
