@@ -87,7 +87,7 @@ class ChargedThenParkedIT {
 
         String id = deadLetterOf(order);
         asOperator().delete("/admin/dead-letters/{id}", id).then().statusCode(409)
-                .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.containsString("Stripe holds charge"));
+                .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.containsString("replay the dead letter"));
 
         TestDatabase.update("delete from refused_payment where order_id = ?", order.orderId());
         asOperator().post("/admin/dead-letters/{id}/replay", id).then().statusCode(200);

@@ -50,7 +50,12 @@ public class ChargeUnderAttempt {
     private AttemptedCharge lookUpThenCharge(OrderPlaced order, ChargeAttempt attempt, Instant now, boolean mayCharge) {
         Optional<ChargeResult> found;
         try {
-            found = gateway.lookUp(order.orderId(), createdFrom(order, attempt, now).minus(windows.clockSkew()));
+            // Since the order was placed: a later key generation's first use, or the first key's after a restore
+            // recorded it anew, may be later than a charge an earlier request under it made.
+            found = gateway.lookUp(order.orderId(), order.occurredAt().minus(windows.clockSkew()));
+        } catch (ChargeUnresolvedException e) {
+            // Found, but still processing: its key answers it, asked again later.
+            return AttemptedCharge.failed(order, e, attempt.unresolved(e.why(), now));
         } catch (RuntimeException e) {
             // A failed look-up says nothing about the charge: the attempt stays as it was.
             return AttemptedCharge.failed(order, e, attempt);
@@ -60,17 +65,6 @@ public class ChargeUnderAttempt {
         }
         return mayCharge ? chargeUnder(order, attempt.nextGeneration(now))
                 : AttemptedCharge.answered(order, null, attempt.resolved());
-    }
-
-    /**
-     * The earliest a PaymentIntent of the order can have been created. Within its window, a key that cannot
-     * tell was used after earlier generations were proven to have charged nothing: its own charge is what
-     * to look for, created since the key was first used, seconds ago as a rule, so the listing is a page or
-     * a few. Past the window the key's generation may be one a restored database forgot: every
-     * PaymentIntent since the order was placed is looked at.
-     */
-    private Instant createdFrom(OrderPlaced order, ChargeAttempt attempt, Instant now) {
-        return attempt.windowEnd(windows, order.occurredAt()).isAfter(now) ? attempt.keyFirstUsedAt() : order.occurredAt();
     }
 
     private AttemptedCharge chargeUnder(OrderPlaced order, ChargeAttempt attempt) {

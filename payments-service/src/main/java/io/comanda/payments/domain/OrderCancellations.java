@@ -1,5 +1,6 @@
 package io.comanda.payments.domain;
 
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
@@ -17,12 +18,15 @@ import java.util.concurrent.Executor;
  * What an order's cancellation means for its payment: from then on it is never charged (a charge still
  * unresolved is looked up, not made anew), and a charge it has is refunded in full, once
  * ({@link PaymentGateway#refund}: the provider's refunds of the charge are listed before one is made).
- * The refund is recorded on the payment; the order's outcome has flowed already, as its cancellation.
+ * The refund is recorded on the payment; the order's outcome has flowed already, as its cancellation. A
+ * sweep every 30 s refunds what is still owed (a refund that failed, a charge found just as its order was
+ * cancelled).
  */
 @ApplicationScoped
 public class OrderCancellations {
 
     private static final Logger LOG = Logger.getLogger(OrderCancellations.class);
+    private static final int SWEEP_BATCH = 100;
 
     private final PaymentStore payments;
     private final PaymentGateway gateway;
@@ -42,6 +46,17 @@ public class OrderCancellations {
             return Uni.createFrom().item(List.of());
         }
         return payments.cancel(orderIds).chain(this::refund);
+    }
+
+    /**
+     * Refunds what a cancelled order's charge is owed and nothing refunded yet: a refund that failed, or a
+     * charge recorded by the background resolution just as its order was cancelled. Refunds are idempotent
+     * (listed first, one key per order), so two instances sweeping at once refund once.
+     */
+    @Scheduled(every = "${comanda.payments.refund-sweep-every:30s}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> refundWhatIsOwed() {
+        return payments.cancelledAndCharged(SWEEP_BATCH).chain(this::refund).replaceWithVoid();
     }
 
     /** Refunds the charges of these cancelled orders that are not refunded yet. */

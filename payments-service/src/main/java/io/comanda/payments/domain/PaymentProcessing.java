@@ -121,7 +121,8 @@ public class PaymentProcessing {
             AttemptedCharge charge = charged.get(delivery.order().orderId());
             if (charge.failure() instanceof ProviderRejectedException) {
                 refused.add(new UnpaidOrder(delivery, charge.failure()));
-            } else if (charge.failure() instanceof ChargeUnresolvedException) {
+            } else if (charge.failure() instanceof ChargeUnresolvedException && charge.attempt() != null
+                    && charge.attempt().isUnresolved()) {
                 // Noted with its delivery: resolved in the background, while the partition goes on.
                 continue;
             } else if (charge.failure() != null) {

@@ -26,6 +26,9 @@ public interface PaymentStore {
     /** The payments of these orders that took money and are not refunded. */
     Uni<List<ChargedPayment>> chargedNotRefunded(List<UUID> orderIds);
 
+    /** Up to {@code limit} payments that took money for a cancelled order and are not refunded. */
+    Uni<List<ChargedPayment>> cancelledAndCharged(int limit);
+
     /** Records the refunds on their payments. */
     Uni<Void> refunded(List<Refund> refunds);
 

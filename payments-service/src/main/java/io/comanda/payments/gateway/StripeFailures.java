@@ -88,8 +88,13 @@ final class StripeFailures {
         if (failure instanceof ApiConnectionException) {
             throw unresolved(Unresolved.AWAITING_ANSWER, "Stripe did not answer", failure);
         }
-        if (failure instanceof ApiException || isServerError(failure)) {
+        // Stripe stores a 500 under the key; a 502, 503 or 504 may come from a proxy before Stripe, with the
+        // request still running: asked again under the key, Stripe answers the truth, a 409 or its stored 500.
+        if (isStatus(failure, 500) || failure instanceof ApiException && !isServerError(failure)) {
             throw unresolved(Unresolved.KEY_CANNOT_TELL, "Stripe failed once the request ran", failure);
+        }
+        if (isServerError(failure)) {
+            throw unresolved(Unresolved.AWAITING_ANSWER, "Stripe's edge failed", failure);
         }
         throw new ProviderRejectedException("Stripe refused the request: " + failure.getMessage(), failure);
     }
@@ -112,6 +117,10 @@ final class StripeFailures {
             }
         }
         return false;
+    }
+
+    private static boolean isStatus(StripeException failure, int status) {
+        return failure.getStatusCode() != null && failure.getStatusCode() == status;
     }
 
     private static boolean isServerError(StripeException failure) {

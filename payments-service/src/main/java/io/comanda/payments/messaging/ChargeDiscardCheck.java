@@ -13,10 +13,12 @@ import io.comanda.platform.deadletters.DiscardCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Before an operator discards a payments-service dead letter after which Stripe may have charged: an
+ * Before an operator discards a payments-service dead letter after which Stripe may have charged, once no
+ * request for it can still be executing at Stripe ({@code request-execution-limit} after it was parked): an
  * {@code OrderPlaced} whose payment is recorded, or whose order Stripe holds no charge for (a consistent
  * listing since the order was placed), loses nothing when discarded. One Stripe holds a charge for must
  * be replayed instead, which adopts the charge rather than making another. Any other flagged record (an
@@ -47,6 +49,11 @@ public class ChargeDiscardCheck implements DiscardCheck {
         if (!EventType.ORDER_PLACED_V1.ceType().equals(letter.ceType())) {
             return Optional.of("A " + letter.ceType() + " of a batch after which Stripe may have charged: replay it, so that "
                     + "what it asks for (a refund of a cancelled order) is done; replaying charges nothing again.");
+        }
+        Instant settledBy = letter.parkedAt().plus(windows.requestExecutionLimit());
+        if (settledBy.isAfter(Instant.now())) {
+            return Optional.of("A request to Stripe for this order may still be executing: check again after " + settledBy
+                    + ", or replay the dead letter now (its charge is adopted, not made again).");
         }
         OrderPlaced order = EventJson.read(letter.record().value(), OrderPlaced.class);
         if (payments.ofOrder(order.orderId()).await().atMost(READ_LIMIT) != null) {

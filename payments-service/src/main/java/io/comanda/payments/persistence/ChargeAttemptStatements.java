@@ -54,6 +54,8 @@ final class ChargeAttemptStatements {
                       exists (select 1 from cancelled_order c where c.order_id = a.order_id) as cancelled
             """;
 
+    // Only a row that still holds its delivery: one a late batch resolved meanwhile (its payment recorded)
+    // must not turn unresolved again without what its resolution needs.
     static final String TRIED_AGAIN = """
             update charge_attempt a
             set idempotency_key = c.idempotency_key, key_first_used_at = c.key_first_used_at,
@@ -61,7 +63,7 @@ final class ChargeAttemptStatements {
                 resolve_after = c.resolve_after, resolve_tries = a.resolve_tries + 1, leased_until = null
             from unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[], $5::timestamptz[], $6::timestamptz[])
                  as c(order_id, idempotency_key, key_first_used_at, unresolved, unresolved_since, resolve_after)
-            where a.order_id = c.order_id
+            where a.order_id = c.order_id and a.placed_order is not null
             """;
 
     static final String UNRESOLVED = """

@@ -30,6 +30,11 @@ public class PaymentRefunds {
             )
             """ + CHARGED_NOT_REFUNDED;
 
+    private static final String CANCELLED_AND_CHARGED = """
+            select p.order_id, p.provider_reference from payment p join cancelled_order c on c.order_id = p.order_id
+            where p.status = 'SUCCEEDED' and p.refund_reference is null limit $1
+            """;
+
     private static final String REFUNDED = """
             update payment p set refund_reference = r.refund_reference, refunded_at = now()
             from unnest($1::uuid[], $2::text[]) as r(order_id, refund_reference)
@@ -49,6 +54,10 @@ public class PaymentRefunds {
     public Uni<List<ChargedPayment>> chargedNotRefunded(List<UUID> orderIds) {
         return pool.preparedQuery(CHARGED_NOT_REFUNDED).execute(Tuple.of(orderIds.toArray(UUID[]::new)))
                 .map(PaymentRefunds::charged);
+    }
+
+    public Uni<List<ChargedPayment>> cancelledAndCharged(int limit) {
+        return pool.preparedQuery(CANCELLED_AND_CHARGED).execute(Tuple.of(limit)).map(PaymentRefunds::charged);
     }
 
     public Uni<Void> refunded(List<Refund> refunds) {

@@ -40,6 +40,11 @@ public class SqlPaymentStore implements PaymentStore {
     }
 
     @Override
+    public Uni<List<ChargedPayment>> cancelledAndCharged(int limit) {
+        return refunds.cancelledAndCharged(limit);
+    }
+
+    @Override
     public Uni<Void> refunded(List<Refund> made) {
         return refunds.refunded(made);
     }

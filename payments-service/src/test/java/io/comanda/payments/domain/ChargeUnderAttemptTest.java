@@ -76,7 +76,7 @@ class ChargeUnderAttemptTest {
 
         assertThat(outcome.result()).isEqualTo(new ChargeResult.Charged("pi_executed_then_500"));
         assertThat(outcome.attempt().unresolved()).isNull();
-        // Since the key was first used, less the clocks' skew: a page, not the account's history.
+        // Since the order was placed, less the clocks' skew: seconds of the account's charges as a rule.
         assertThat(provider.calls).containsExactly("list since " + stored500.keyFirstUsedAt().minus(Duration.ofSeconds(5)));
     }
 
@@ -105,6 +105,19 @@ class ChargeUnderAttemptTest {
         assertThat(cancelled.failure()).isNull();
         assertThat(cancelled.result()).isNull();
         assertThat(cancelled.attempt().unresolved()).isNull();
+        assertThat(provider.calls).noneMatch(call -> call.startsWith("charge"));
+    }
+
+    @Test
+    void aChargeTheListingFindsStillProcessingStaysUnresolvedNeverDroppedNorChargedAgain() {
+        ChargeAttempt stored500 = ChargeAttempt.first(order.orderId(), order.occurredAt())
+                .unresolved(Unresolved.KEY_CANNOT_TELL, Instant.now());
+        provider.listFailure = new ChargeUnresolvedException(Unresolved.AWAITING_ANSWER, "still processing", null);
+
+        AttemptedCharge outcome = charges.charge(order, stored500);
+
+        assertThat(outcome.failure()).isInstanceOf(ChargeUnresolvedException.class);
+        assertThat(outcome.attempt().isUnresolved()).isTrue();
         assertThat(provider.calls).noneMatch(call -> call.startsWith("charge"));
     }
 

@@ -158,6 +158,11 @@ class PaymentProcessingTest {
         }
 
         @Override
+        public Uni<List<ChargedPayment>> cancelledAndCharged(int limit) {
+            return Uni.createFrom().item(List.of());
+        }
+
+        @Override
         public Uni<Void> refunded(List<Refund> refunds) {
             return Uni.createFrom().voidItem();
         }

@@ -71,6 +71,14 @@ class StripeFailuresTest {
     }
 
     @Test
+    void a503FromStripesEdgeAwaitsTheKeysAnswerSinceTheRequestMayStillRun() {
+        assertThatThrownBy(() -> StripeFailures.declineOrThrow(new ApiException(
+                "Service unavailable", "req_1", null, 503, null)))
+                .isInstanceOfSatisfying(ChargeUnresolvedException.class,
+                        e -> assertThat(e.why()).isEqualTo(Unresolved.AWAITING_ANSWER));
+    }
+
+    @Test
     void aTimeoutOrAKeyStillInFlightAwaitsTheKeysAnswerAndNoConnectionOrARateLimitIsMerelyTransient() {
         assertThatThrownBy(() -> StripeFailures.declineOrThrow(new ApiConnectionException("Read timed out",
                 new SocketTimeoutException("Read timed out"))))
