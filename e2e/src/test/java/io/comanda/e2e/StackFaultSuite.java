@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class StackFaultSuite {
 
     private static final List<String> SCENARIOS = List.of("kill -9 payments-service", "kill -9 orders-service",
-            "Kafka stopped", "PostgreSQL restarted", "kill -9 Kafka Connect", "orders-service started, Kafka down");
+            "Kafka stopped", "PostgreSQL restarted", "kill -9 Kafka Connect", "orders-service started, Kafka down",
+            "Stripe answering ambiguously");
 
     private StackFaultSuite() {
     }
