@@ -16,10 +16,10 @@ import java.util.Optional;
  * at once by the platform ({@code dead-letter-*} headers), or sent by SmallRye's delayed-retry strategy
  * after its last retry ({@code delayed-retry-*} headers, the newest hop's first); both are read here.
  *
- * @param id           where it is, and its id in the API
+ * @param id           its id in the API, once it is in the dead-letter index; null before
  * @param group        the consumer group it failed in
  * @param originTopic  the topic the consumer reads, whether it failed there, on a retry or on a replay
- * @param record       the dead-letter record itself
+ * @param record       the dead-letter record itself, as read from its topic or kept in the index
  */
 public record DeadLetter(DeadLetterId id, String group, String originTopic, ConsumerRecord<String, byte[]> record) {
 

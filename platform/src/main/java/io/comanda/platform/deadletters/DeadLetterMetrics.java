@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The dead-letter metrics of each consumer group: how many dead letters wait for an operator (a gauge,
- * as of the last count: each listing, replay or discard, and {@link WaitingDeadLettersCount}'s schedule),
+ * as of {@link WaitingDeadLettersCount}'s last count of the index, every 15 s),
  * how many were replayed and discarded, and how many of those discards an operator forced although an
  * effect may exist. The counters exist at zero from the start, so an alert on them sees 0, not no series.
  */

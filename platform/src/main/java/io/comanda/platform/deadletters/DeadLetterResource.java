@@ -14,15 +14,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-
-import java.util.List;
 
 /**
  * The dead letters of this service's consumers, for operators (realm role {@code admin}): list the waiting
  * ones, show one, replay one or a selection to this consumer group only, discard one (a flagged one only
- * once checked, or forced with a reason). Every method reads
- * or writes Kafka and blocks: RESTEasy Reactive runs methods with plain return types on a worker thread.
+ * once checked, or forced with a reason). The dead letters are read from the service's dead-letter index;
+ * a replay writes Kafka. Every method blocks: RESTEasy Reactive runs methods with plain return types on a
+ * worker thread.
  */
 @Path("/admin/dead-letters")
 @RolesAllowed("admin")
@@ -40,18 +40,14 @@ public class DeadLetterResource {
     @GET
     public DeadLetterViews.Page list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                                      @QueryParam("size") @DefaultValue("20") @Min(1) @Max(MAX_SIZE) int size) {
-        List<DeadLetter> waiting = operations.waiting();
-        List<DeadLetterViews.Summary> items = waiting.stream().skip((long) page * size).limit(size)
-                .map(DeadLetterViews.Summary::of).toList();
-        return new DeadLetterViews.Page(items, page, size, waiting.size());
+        return operations.waiting(page, size);
     }
 
     @GET
     @Path("/{id}")
     public DeadLetterViews.Details show(@PathParam("id") String id) {
-        DeadLetter letter = operations.find(id).orElseThrow(() ->
-                ProblemException.notFound("No dead letter " + id + " on this service's dead-letter topics."));
-        return DeadLetterViews.Details.of(letter, operations.resolutionOf(letter));
+        return DeadLetterViews.Details.of(operations.find(id).orElseThrow(() ->
+                ProblemException.notFound("No dead letter " + id + " in this service's dead-letter index.")));
     }
 
     @POST
@@ -61,9 +57,13 @@ public class DeadLetterResource {
         return operations.replay(id, force, operator(caller));
     }
 
+    /**
+     * Starts replaying every waiting dead letter of a type and/or reason, throttled, in the background: 202
+     * with how many it took on; the listing's total shows the progress.
+     */
     @POST
     @Path("/replay")
-    public DeadLetterOperations.BulkReplay replaySelection(@QueryParam("type") String type,
+    public Response replaySelection(@QueryParam("type") String type,
                                                            @QueryParam("reason") String reason,
                                                            @QueryParam("force") boolean force,
                                                            @Context SecurityContext caller) {
@@ -71,7 +71,8 @@ public class DeadLetterResource {
             throw ProblemException.invalid("Name the dead letters to replay with type (a ce_type) and/or reason "
                     + "(text their reason contains).");
         }
-        return operations.replay(isBlank(type) ? null : type, isBlank(reason) ? null : reason, force, operator(caller));
+        return Response.accepted(operations.replay(isBlank(type) ? null : type, isBlank(reason) ? null : reason, force,
+                operator(caller))).build();
     }
 
     /**

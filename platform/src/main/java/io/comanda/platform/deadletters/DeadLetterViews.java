@@ -1,7 +1,6 @@
 package io.comanda.platform.deadletters;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.comanda.platform.deadletters.Resolutions.Resolution;
 import org.apache.kafka.common.header.Header;
 
 import java.nio.ByteBuffer;
@@ -36,7 +35,10 @@ public final class DeadLetterViews {
         }
     }
 
-    /** A page of the waiting dead letters, newest first; {@code page} counts from 0. */
+    /**
+     * A page of the waiting dead letters, newest first; {@code page} counts from 0, {@code total} is the exact
+     * number waiting.
+     */
     public record Page(List<Summary> items, int page, int size, long total) {
     }
 
@@ -50,7 +52,8 @@ public final class DeadLetterViews {
                           int replayCount, Resolution resolution, List<HeaderView> headers, String payload,
                           String payloadEncoding) {
 
-        static Details of(DeadLetter letter, Optional<Resolution> resolution) {
+        static Details of(IndexedDeadLetter dead) {
+            DeadLetter letter = dead.letter();
             byte[] value = letter.record().value();
             boolean json = value != null && isJson(value);
             String payload = value == null ? null
@@ -60,7 +63,7 @@ public final class DeadLetterViews {
             return new Details(letter.id().toString(), letter.group(), letter.originTopic(), letter.key(),
                     letter.ceType(), letter.ceId(), letter.reason(), letter.cause(),
                     letter.effectMayExist().orElse(null), letter.firstFailure(),
-                    letter.parkedAt(), letter.replayCount(), resolution.orElse(null), headers, payload,
+                    letter.parkedAt(), dead.replayCount(), dead.resolution().orElse(null), headers, payload,
                     json ? "json" : "base64");
         }
     }

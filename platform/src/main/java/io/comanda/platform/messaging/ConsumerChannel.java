@@ -79,14 +79,6 @@ public record ConsumerChannel(String name, String topic, String group, List<Stri
         return topic + "." + group + ".replay";
     }
 
-    /**
-     * Where operators' decisions on this channel's dead letters are kept, {@code <dead-letter topic>.resolutions}:
-     * compacted, keyed by dead-letter id, so a discard or replay survives a restart.
-     */
-    public String resolutionsTopic() {
-        return deadLetterTopic + ".resolutions";
-    }
-
     /** Every topic a failed record of this channel may be sent to. */
     public List<String> failureTopics() {
         return Stream.concat(retryTopics.stream(), Stream.of(deadLetterTopic)).toList();

@@ -16,7 +16,7 @@ import java.util.concurrent.ExecutionException;
 /**
  * Creates the topics of the consumer channels: the source topic if it is missing, as the catalogue
  * defines it, then its retry and dead-letter topics with the partition count of the source topic, so a
- * failed record is retried or parked on the same partition number, and its replay and resolutions
+ * failed record is retried or parked on the same partition number, and its replay
  * topics. Creating what exists changes nothing, so it may be run again after a failure.
  */
 final class ConsumerTopics {
@@ -45,16 +45,10 @@ final class ConsumerTopics {
         }
     }
 
-    /**
-     * The replay topic has the source's partitions, so a replayed record keeps its partition number; the
-     * operators' resolutions are a compacted topic of one partition, read whole on each listing.
-     */
+    /** The replay topic has the source's partitions, so a replayed record keeps its partition number. */
     private static void createReplayTopics(Admin admin, ConsumerChannel channel, int partitions)
             throws ExecutionException, InterruptedException {
-        createMissing(admin, List.of(
-                new NewTopic(channel.replayTopic(), partitions, (short) -1),
-                new NewTopic(channel.resolutionsTopic(), 1, (short) -1)
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))));
+        createMissing(admin, List.of(new NewTopic(channel.replayTopic(), partitions, (short) -1)));
     }
 
     private static void createMissing(Admin admin, List<NewTopic> topics) throws ExecutionException, InterruptedException {

@@ -47,7 +47,7 @@ class DeadLetterTest {
 
         assertThat(letter.effectMayExist()).contains("Stripe may have charged order 42");
         assertThat(DeadLetterViews.Summary.of(letter).effectMayExist()).isEqualTo("Stripe may have charged order 42");
-        assertThat(DeadLetterViews.Details.of(letter, Optional.empty()).effectMayExist())
+        assertThat(DeadLetterViews.Details.of(new IndexedDeadLetter(letter, 0, IndexedDeadLetter.Status.WAITING, Optional.empty())).effectMayExist())
                 .isEqualTo("Stripe may have charged order 42");
     }
 
@@ -68,16 +68,6 @@ class DeadLetterTest {
     }
 
     @Test
-    void aResolutionKeptBeforeReasonsWereReadsWithoutOne() throws Exception {
-        Resolutions.Resolution old = new com.fasterxml.jackson.databind.ObjectMapper().readValue(
-                "{\"action\":\"DISCARDED\",\"by\":\"ops\",\"at\":\"2026-01-01T00:00:00Z\"}",
-                Resolutions.Resolution.class);
-
-        assertThat(old).isEqualTo(new Resolutions.Resolution(Resolutions.Action.DISCARDED, "ops",
-                "2026-01-01T00:00:00Z", null));
-    }
-
-    @Test
     void aPayloadIsShownAsTextOnlyWhenItIsUtf8Json() {
         assertThat(DeadLetterViews.isJson("{\"orderId\":\"é\"}".getBytes(StandardCharsets.UTF_8))).isTrue();
         assertThat(DeadLetterViews.isJson("[1, 2".getBytes(StandardCharsets.UTF_8))).isFalse();
@@ -93,6 +83,6 @@ class DeadLetterTest {
         ConsumerRecord<String, byte[]> record = new ConsumerRecord<>("comanda.payments.orders-service.dlq", 1, 5,
                 PARKED_AT, TimestampType.CREATE_TIME, 0, 2, "42", "{}".getBytes(StandardCharsets.UTF_8), recordHeaders,
                 Optional.empty());
-        return new DeadLetter(new DeadLetterId(record.topic(), 1, 5), "orders-service", "comanda.payments", record);
+        return new DeadLetter(new DeadLetterId(record.topic(), 5), "orders-service", "comanda.payments", record);
     }
 }

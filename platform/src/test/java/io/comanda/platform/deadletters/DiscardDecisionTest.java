@@ -128,6 +128,6 @@ class DiscardDecisionTest {
         ConsumerRecord<String, byte[]> record = new ConsumerRecord<>("comanda.orders.payments-service.dlq", 0, 3,
                 0L, org.apache.kafka.common.record.TimestampType.CREATE_TIME, 0, 0, "42", new byte[0], headers,
                 Optional.empty());
-        return new DeadLetter(new DeadLetterId(record.topic(), 0, 3), GROUP, "comanda.orders", record);
+        return new DeadLetter(new DeadLetterId(record.topic(), 3), GROUP, "comanda.orders", record);
     }
 }
