@@ -137,14 +137,15 @@ final class DeadLetterCommand {
             query.add("force=true");
         }
         HttpResponse<String> answer = call(part, "POST", "/replay?" + String.join("&", query));
-        if (answer.statusCode() != 200) {
+        if (answer.statusCode() != 202) {
             return failed(part, answer);
         }
         JsonNode outcome = read(answer);
-        out.println(part + ": replayed " + outcome.path("replayed").size() + " " + outcome.path("replayed"));
-        if (outcome.path("refused").size() > 0) {
+        out.println(part + ": replaying " + outcome.path("matched").asLong() + " dead letter(s) in the background;"
+                + " `./comanda dlq list` shows how many still wait");
+        if (outcome.path("refused").asLong() > 0) {
             out.println(part + ": left waiting, replayed too often already (--force replays them): "
-                    + outcome.path("refused"));
+                    + outcome.path("refused").asLong());
         }
         return 0;
     }
@@ -183,7 +184,7 @@ final class DeadLetterCommand {
 
     /**
      * The service whose dead-letter topic the id names (its consumer group is the service's own name), e.g.
-     * orders for {@code comanda.payments.orders-service.dlq-0-3}.
+     * orders for {@code comanda.payments.orders-service.dlq-3}.
      */
     static String partOfId(String id) {
         return StackPart.services().stream().filter(service -> id.contains("." + service.partName() + ".dlq-"))

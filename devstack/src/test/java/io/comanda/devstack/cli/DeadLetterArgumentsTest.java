@@ -29,9 +29,9 @@ class DeadLetterArgumentsTest {
 
     @Test
     void readsAForcedDiscardWithItsReason() {
-        assertThat(DeadLetterArguments.parse(List.of("discard", "comanda.orders.payments-service.dlq-0-7", "--force",
+        assertThat(DeadLetterArguments.parse(List.of("discard", "comanda.orders.payments-service.dlq-7", "--force",
                 "--reason", "no charge at Stripe for the order")))
-                .isEqualTo(new DeadLetterArguments("discard", "comanda.orders.payments-service.dlq-0-7", null,
+                .isEqualTo(new DeadLetterArguments("discard", "comanda.orders.payments-service.dlq-7", null,
                         "no charge at Stripe for the order", true, null));
         assertThat(DeadLetterArguments.parse(List.of("discard", "t-0-1")))
                 .isEqualTo(new DeadLetterArguments("discard", "t-0-1", null, null, false, null));
@@ -46,8 +46,8 @@ class DeadLetterArgumentsTest {
 
     @Test
     void anIdNamesItsServiceByItsDeadLetterTopic() {
-        assertThat(DeadLetterCommand.partOfId("comanda.orders.search-indexer.dlq-2-40")).isEqualTo("search");
-        assertThat(DeadLetterCommand.partOfId("comanda.payments.orders-service.dlq-0-3")).isEqualTo("orders");
-        assertThat(DeadLetterCommand.partOfId("comanda.orders.notifications-service.dlq-1-0")).isEqualTo("notifications");
+        assertThat(DeadLetterCommand.partOfId("comanda.orders.search-indexer.dlq-40")).isEqualTo("search");
+        assertThat(DeadLetterCommand.partOfId("comanda.payments.orders-service.dlq-3")).isEqualTo("orders");
+        assertThat(DeadLetterCommand.partOfId("comanda.orders.notifications-service.dlq-10")).isEqualTo("notifications");
     }
 }
