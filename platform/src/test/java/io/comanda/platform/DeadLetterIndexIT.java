@@ -61,6 +61,7 @@ class DeadLetterIndexIT {
 
     private static final String DEAD_LETTER_TOPIC = Topic.ORDERS.topicName() + "." + ProbeConsumer.GROUP + ".dlq";
     private static final String REPLAY_TOPIC = Topic.ORDERS.topicName() + "." + ProbeConsumer.GROUP + ".replay";
+    private static final String INDEX_GROUP = ProbeConsumer.GROUP + ".dlq-index";
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
     @Inject
@@ -239,6 +240,11 @@ class DeadLetterIndexIT {
         try (Admin admin = admin()) {
             admin.deleteTopics(List.of(topic)).all().get();
             await().atMost(PATIENCE).until(() -> !admin.listTopics().names().get().contains(topic));
+            // The indexer has seen the topic go (its partitions revoked), as it would after any deletion that
+            // outlasts a fetch: the recreated topic is then assigned afresh.
+            await().atMost(PATIENCE).until(() -> admin.describeConsumerGroups(List.of(INDEX_GROUP)).all().get()
+                    .get(INDEX_GROUP).members().stream().flatMap(member -> member.assignment().topicPartitions().stream())
+                    .noneMatch(partition -> partition.topic().equals(topic)));
             try {
                 admin.createTopics(List.of(new NewTopic(topic, 3, (short) -1))).all().get();
             } catch (ExecutionException e) {

@@ -27,8 +27,9 @@ import java.util.stream.Collectors;
  * {@code <group>.dlq-index} (cooperative, so the instances of a service share the partitions), which commits
  * after the index has the records: a record is indexed at least once, and indexing it again changes nothing.
  * A dead letter is listed as soon as the poll returns it and the upsert commits, well under a second on a
- * healthy stack. A topic that was recreated is read from its beginning: its committed offsets are gone with
- * it, or lie beyond its end, and {@code auto.offset.reset=earliest} applies.
+ * healthy stack. A topic that was deleted and created again is read from its beginning: the consumer sees its
+ * partitions go (a fetch fails, its metadata no longer lists them), the group's committed offsets go with the
+ * topic, and {@code auto.offset.reset=earliest} applies, as it does to a committed offset beyond a topic's end.
  */
 @ApplicationScoped
 public class DeadLetterIndexer {
@@ -68,6 +69,9 @@ public class DeadLetterIndexer {
         settings.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         settings.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, METADATA_MAX_AGE_MS);
         settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
+        // A dead-letter topic is created by ConsumerTopics with its source's partitions; one auto-created by
+        // this subscription first would have the broker's default count, and parking on partition n would fail.
+        settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         return new KafkaConsumer<>(settings, new org.apache.kafka.common.serialization.StringDeserializer(),
                 new org.apache.kafka.common.serialization.ByteArrayDeserializer());
     }
