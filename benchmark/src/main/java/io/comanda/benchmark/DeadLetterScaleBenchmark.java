@@ -3,7 +3,6 @@ package io.comanda.benchmark;
 import io.comanda.devstack.clients.AccessTokens;
 import io.comanda.devstack.clients.LocalUser;
 import io.comanda.devstack.parts.EmbeddedKafka;
-import io.comanda.devstack.parts.KeycloakServer;
 import io.comanda.devstack.parts.Ports;
 import io.comanda.devstack.parts.PostgresServer;
 import io.comanda.devstack.parts.QuarkusAppProcess;
@@ -24,9 +23,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,24 +60,15 @@ public final class DeadLetterScaleBenchmark {
         int replay = Math.min(total, options.get("replay"));
         Path root = Path.of(System.getProperty("comanda.root", "..")).toAbsolutePath().normalize();
         Path work = root.resolve("benchmark/target/dead-letters");
-        try (PostgresServer postgres = PostgresServer.start(work.resolve("postgres"), 0, true, work.resolve("logs/postgres.log"));
-             EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka"));
-             KeycloakServer keycloak = KeycloakServer.start(work.resolve("keycloak"), 0, work.resolve("logs/keycloak.log"))) {
-            postgres.createDatabase("search");
+        try (SearchIndexerParts parts = SearchIndexerParts.start(root, work)) {
+            PostgresServer postgres = parts.postgres;
+            EmbeddedKafka kafka = parts.kafka;
             kafka.createTopics(Map.of(Topic.ORDERS.topicName(), Topic.DEFAULT_PARTITIONS,
                     DEAD_LETTER_TOPIC, Topic.DEFAULT_PARTITIONS));
             park(kafka.bootstrapServers(), total, replay);
-            Map<String, String> environment = Map.of(
-                    "QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl("search"),
-                    "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("search"),
-                    "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                    "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl(),
-                    "QUARKUS_OTEL_SDK_DISABLED", "true");
-            System.out.println("[benchmark] starting search-indexer ...");
-            try (QuarkusAppProcess search = QuarkusAppProcess.start("search-indexer", root.resolve("search-indexer"),
-                    Ports.free(), "512m", environment, work.resolve("logs/search-indexer.log"))) {
+            try (QuarkusAppProcess search = parts.startService(Ports.free())) {
                 awaitCount(postgres, "indexed dead letters", total, "select count(*) from dead_letter");
-                String ops = AccessTokens.forUser(keycloak.url(), LocalUser.OPS);
+                String ops = AccessTokens.forUser(parts.keycloak.url(), LocalUser.OPS);
                 int requests = options.get("requests");
                 Histogram first = measurePages(search.address(), ops, requests, total, false);
                 Histogram anywhere = measurePages(search.address(), ops, requests, total, true);
@@ -115,22 +102,10 @@ public final class DeadLetterScaleBenchmark {
 
     /** GETs pages of 50: the first, or one picked at random over the whole listing. */
     private static Histogram measurePages(String url, String token, int requests, int total, boolean anywhere) {
-        Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(30), 3);
         Random picker = new Random(11);
-        for (int i = -requests / 10; i < requests; i++) {
-            int page = anywhere ? picker.nextInt(Math.max(1, total / 50)) : 0;
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/admin/dead-letters?size=50&page=" + page))
-                    .header("Authorization", "Bearer " + token).build();
-            long start = System.nanoTime();
-            HttpResponse<String> response = StackHttp.send(request);
-            long micros = (System.nanoTime() - start) / 1_000;
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("the listing answered " + response.statusCode() + ": " + response.body());
-            }
-            if (i >= 0) {
-                latency.recordValue(micros);
-            }
-        }
+        Histogram latency = TimedGets.measure(requests, () -> HttpRequest.newBuilder(URI.create(url
+                        + "/admin/dead-letters?size=50&page=" + (anywhere ? picker.nextInt(Math.max(1, total / 50)) : 0)))
+                .header("Authorization", "Bearer " + token).build(), body -> true, new long[1]);
         System.out.printf(Locale.ROOT, "page of 50 (%s): p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d requests%n",
                 anywhere ? "anywhere in the listing" : "the first", latency.getValueAtPercentile(50) / 1000.0,
                 latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0, requests);
@@ -190,10 +165,6 @@ public final class DeadLetterScaleBenchmark {
     }
 
     private static long count(PostgresServer postgres, String sql) throws Exception {
-        try (Connection connection = postgres.connect("search"); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return TimedGets.count(postgres, "search", sql);
     }
 }

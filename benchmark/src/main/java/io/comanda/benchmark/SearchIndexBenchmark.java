@@ -8,7 +8,6 @@ import io.comanda.devstack.parts.KeycloakServer;
 import io.comanda.devstack.parts.Ports;
 import io.comanda.devstack.parts.PostgresServer;
 import io.comanda.devstack.parts.QuarkusAppProcess;
-import io.comanda.devstack.parts.StackHttp;
 import io.comanda.events.Topic;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
@@ -18,12 +17,8 @@ import org.apache.kafka.common.Node;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,28 +46,22 @@ public final class SearchIndexBenchmark {
         int orders = options.get("orders");
         Path root = Path.of(System.getProperty("comanda.root", "..")).toAbsolutePath().normalize();
         Path work = root.resolve("benchmark/target/search");
-        try (PostgresServer postgres = PostgresServer.start(work.resolve("postgres"), 0, true, work.resolve("logs/postgres.log"));
-             EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka"));
-             KeycloakServer keycloak = KeycloakServer.start(work.resolve("keycloak"), 0, work.resolve("logs/keycloak.log"))) {
-            postgres.createDatabase("search");
+        try (SearchIndexerParts parts = SearchIndexerParts.start(root, work)) {
+            PostgresServer postgres = parts.postgres;
+            EmbeddedKafka kafka = parts.kafka;
+            KeycloakServer keycloak = parts.keycloak;
             kafka.createTopics(Map.of(Topic.ORDERS.topicName(), Topic.DEFAULT_PARTITIONS));
             String alice = AccessTokens.forUser(keycloak.url(), LocalUser.ALICE);
             SyntheticOrders data = new SyntheticOrders(orders, options.get("customers"),
                     AccessTokens.claims(alice).path("sub").asText());
-            Map<String, String> environment = Map.of(
-                    "QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl("search"),
-                    "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("search"),
-                    "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                    "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl(),
-                    "QUARKUS_OTEL_SDK_DISABLED", "true");
             int port = Ports.free();
 
             EventBacklog.publish(kafka.bootstrapServers(), data.placements());
-            try (QuarkusAppProcess ignored = start(root, port, environment, work)) {
+            try (QuarkusAppProcess ignored = parts.startService(port)) {
                 drain(postgres, "placements", orders, "select count(*) from order_documents");
             }
             EventBacklog.publish(kafka.bootstrapServers(), data.settlements());
-            try (QuarkusAppProcess search = start(root, port, environment, work)) {
+            try (QuarkusAppProcess search = parts.startService(port)) {
                 drain(postgres, "settlements", orders, "select count(*) from order_documents where status <> 'PENDING'");
                 printDiskUse(kafka.bootstrapServers(), postgres, orders);
                 String ops = AccessTokens.forUser(keycloak.url(), LocalUser.OPS);
@@ -87,12 +76,6 @@ public final class SearchIndexBenchmark {
                 measure(search.address(), ops, queries, "admin, newest first", r -> "size=20", picker);
             }
         }
-    }
-
-    private static QuarkusAppProcess start(Path root, int port, Map<String, String> environment, Path work) {
-        System.out.println("[benchmark] starting search-indexer ...");
-        return QuarkusAppProcess.start("search-indexer", root.resolve("search-indexer"), port, "512m", environment,
-                work.resolve("logs/search-indexer.log"));
     }
 
     /**
@@ -118,26 +101,14 @@ public final class SearchIndexBenchmark {
     }
 
     private static void measure(String url, String token, int queries, String what, Function<Random, String> query,
-                                Random picker) throws Exception {
-        Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(10), 3);
-        long hits = 0;
-        for (int i = -queries / 10; i < queries; i++) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/search/orders?" + query.apply(picker)))
-                    .header("Authorization", "Bearer " + token).build();
-            long start = System.nanoTime();
-            HttpResponse<String> response = StackHttp.send(request);
-            long micros = (System.nanoTime() - start) / 1_000;
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("search answered " + response.statusCode() + ": " + response.body());
-            }
-            if (i >= 0) {
-                latency.recordValue(micros);
-                hits += response.body().contains("\"total\":0") ? 0 : 1;
-            }
-        }
+                                Random picker) {
+        long[] hits = new long[1];
+        Histogram latency = TimedGets.measure(queries, () -> HttpRequest.newBuilder(URI.create(url + "/search/orders?"
+                + query.apply(picker))).header("Authorization", "Bearer " + token).build(),
+                body -> !body.contains("\"total\":0"), hits);
         System.out.printf(Locale.ROOT, "query (%s): p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d searches (%d with hits)%n",
                 what, latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
-                latency.getMaxValue() / 1000.0, queries, hits);
+                latency.getMaxValue() / 1000.0, queries, hits[0]);
     }
 
     /** What keeping the topic's history and the read model costs, per order (placed and settled). */
@@ -159,11 +130,7 @@ public final class SearchIndexBenchmark {
     }
 
     private static long count(PostgresServer postgres, String sql) throws Exception {
-        try (Connection connection = postgres.connect("search"); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return TimedGets.count(postgres, "search", sql);
     }
 
     private static String encode(String text) {
