@@ -14,8 +14,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 /**
  * The dead letters of this service's consumers, for operators (realm role {@code admin}): list the waiting
@@ -63,7 +63,8 @@ public class DeadLetterResource {
      */
     @POST
     @Path("/replay")
-    public Response replaySelection(@QueryParam("type") String type,
+    @ResponseStatus(202)
+    public DeadLetterOperations.BulkReplay replaySelection(@QueryParam("type") String type,
                                                            @QueryParam("reason") String reason,
                                                            @QueryParam("force") boolean force,
                                                            @Context SecurityContext caller) {
@@ -71,8 +72,7 @@ public class DeadLetterResource {
             throw ProblemException.invalid("Name the dead letters to replay with type (a ce_type) and/or reason "
                     + "(text their reason contains).");
         }
-        return Response.accepted(operations.replay(isBlank(type) ? null : type, isBlank(reason) ? null : reason, force,
-                operator(caller))).build();
+        return operations.replay(isBlank(type) ? null : type, isBlank(reason) ? null : reason, force, operator(caller));
     }
 
     /**

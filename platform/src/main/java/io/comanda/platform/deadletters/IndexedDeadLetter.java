@@ -9,10 +9,6 @@ import java.util.Optional;
 public record IndexedDeadLetter(DeadLetter letter, int replayCount, Status status, Optional<Resolution> resolution) {
 
     public enum Status {
-        WAITING, REPLAYING, REPLAYED, DISCARDED, SETTLED;
-
-        String column() {
-            return name().toLowerCase();
-        }
+        WAITING, REPLAYING, REPLAYED, DISCARDED, SETTLED
     }
 }
