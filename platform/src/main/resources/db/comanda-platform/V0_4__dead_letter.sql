@@ -9,11 +9,11 @@ create table dead_letter (
     -- The dead letter's identity: the event's ce_id; for a record that is no event (no valid ce_id),
     -- 'origin:' and the topic-partition-offset it was read at. A record parked again after a replay
     -- (same ce_id) is the same row, back to waiting.
-    identity         varchar(512) not null,
+    identity         text         not null,
     origin_topic     varchar(255) not null,   -- the topic the consumer reads
     record_key       text,
-    ce_type          varchar(255),
-    ce_id            varchar(255),
+    ce_type          text,                    -- headers are the producer's: no length is assumed
+    ce_id            text,
     reason           text,
     cause            text,
     effect_may_exist text,                    -- what may have happened that cannot be undone; null when plain
@@ -30,7 +30,7 @@ create table dead_letter (
     status           varchar(16)  not null default 'waiting'
                      check (status in ('waiting', 'replaying', 'replayed', 'discarded', 'settled')),
     claimed_at       timestamptz,             -- when a replay claimed it (status replaying)
-    resolved_by      varchar(255),
+    resolved_by      text,
     resolved_at      timestamptz,             -- null while it waits or is being replayed
     resolved_reason  text,
     unique (consumer_group, identity)
@@ -39,10 +39,10 @@ create table dead_letter (
 -- The listing: waiting dead letters, newest first.
 create index dead_letter_waiting_newest on dead_letter (parked_at desc, id desc) where status = 'waiting';
 -- The waiting gauge and the counts of a bulk replay's progress.
-create index dead_letter_group_status on dead_letter (consumer_group, status, ce_type);
+create index dead_letter_group_status on dead_letter (consumer_group, status);
 -- Claims of an instance that died mid-replay go back to waiting.
 create index dead_letter_replaying on dead_letter (claimed_at) where status = 'replaying';
--- settleWaiting: the dead letters of one record key.
-create index dead_letter_waiting_key on dead_letter (record_key) where status = 'waiting';
+-- settleWaiting: the dead letters of one record key. A hash index: a key of any length fits.
+create index dead_letter_waiting_key on dead_letter using hash (record_key) where status = 'waiting';
 -- The purge of resolved rows, oldest first (waiting rows have no resolved_at and are never purged).
 create index dead_letter_resolved_at on dead_letter (resolved_at) where resolved_at is not null;

@@ -12,9 +12,13 @@ import java.util.UUID;
  * What makes two dead-letter records one dead letter in the index: the event's {@code ce_id}, so a record
  * parked again after a replay, or parked twice after a redelivery, is the same dead letter; for a record
  * that is no event (no {@code ce_id}, or one that is not a UUID), where it was read, from the dead-letter
- * headers ({@code origin:<topic>-<partition>-<offset>}); failing those, where it is on the dead-letter topic.
+ * headers ({@code origin:<topic>-<partition>-<offset>}); failing those (absent, or not a topic and numbers),
+ * where it is on the dead-letter topic.
  */
 final class DeadLetterIdentity {
+
+    /** Kafka's longest topic name: a longer one in the headers is no topic the record was read from. */
+    static final int MAX_TOPIC_LENGTH = 249;
 
     private DeadLetterIdentity() {
     }
@@ -29,10 +33,14 @@ final class DeadLetterIdentity {
         String topic = DeadLetter.text(headers.lastHeader(DeadLetters.TOPIC));
         String partition = DeadLetter.text(headers.lastHeader(DeadLetters.PARTITION));
         String offset = DeadLetter.text(headers.lastHeader(DeadLetters.OFFSET));
-        if (topic != null && partition != null && offset != null) {
+        if (topic != null && topic.length() <= MAX_TOPIC_LENGTH && isNumber(partition) && isNumber(offset)) {
             return "origin:" + topic + "-" + partition.strip() + "-" + offset.strip();
         }
         return "parked:" + record.topic() + "-" + record.partition() + "-" + record.offset();
+    }
+
+    private static boolean isNumber(String text) {
+        return text != null && text.strip().matches("\\d{1,19}");
     }
 
     private static Optional<String> uuid(String text) {

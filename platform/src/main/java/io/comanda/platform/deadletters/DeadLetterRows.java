@@ -5,6 +5,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.record.TimestampType;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -22,6 +24,8 @@ final class DeadLetterRows {
             id, dlq_topic, origin_topic, record_key, ce_type, ce_id, reason, cause, effect_may_exist, first_failure,
             replay_count""";
 
+    private static final Instant EARLIEST = Instant.EPOCH;
+
     private DeadLetterRows() {
     }
 
@@ -32,16 +36,30 @@ final class DeadLetterRows {
      */
     static Tuple parked(DeadLetter letter) {
         ConsumerRecord<String, byte[]> record = letter.record();
-        return Tuple.tuple().addString(letter.group()).addString(DeadLetterIdentity.of(record))
-                .addString(letter.originTopic()).addString(record.key()).addString(letter.ceType())
-                .addString(letter.ceId()).addString(letter.reason()).addString(letter.cause())
-                .addString(letter.effectMayExist().orElse(null))
-                .addOffsetDateTime(letter.firstFailure().atOffset(ZoneOffset.UTC))
-                .addOffsetDateTime(letter.parkedAt().atOffset(ZoneOffset.UTC))
+        Instant parkedAt = storable(letter.parkedAt(), Instant.now());
+        return Tuple.tuple().addString(letter.group()).addString(text(DeadLetterIdentity.of(record)))
+                .addString(letter.originTopic()).addString(text(record.key())).addString(text(letter.ceType()))
+                .addString(text(letter.ceId())).addString(text(letter.reason())).addString(text(letter.cause()))
+                .addString(text(letter.effectMayExist().orElse(null)))
+                .addOffsetDateTime(storable(letter.firstFailure(), parkedAt).atOffset(ZoneOffset.UTC))
+                .addOffsetDateTime(parkedAt.atOffset(ZoneOffset.UTC))
                 .addInteger(letter.replayCount())
                 .addValue(bytea(record.value()))
                 .addValue(bytea(DeadLetterHeaders.encode(record.headers())))
                 .addString(record.topic()).addInteger(record.partition()).addLong(record.offset());
+    }
+
+    /**
+     * Text as PostgreSQL stores it: the headers and key are whatever the producer wrote, and a text column
+     * takes no NUL character. A record the index cannot take would stop its indexing for good.
+     */
+    static String text(String value) {
+        return value == null ? null : value.replace("\u0000", "");
+    }
+
+    /** {@code time} if a timestamp column holds it and it is no later than now and a day, else {@code otherwise}. */
+    static Instant storable(Instant time, Instant otherwise) {
+        return time.isBefore(EARLIEST) || time.isAfter(Instant.now().plus(Duration.ofDays(1))) ? otherwise : time;
     }
 
     static IndexedDeadLetter indexed(Row row) {

@@ -42,6 +42,17 @@ class DeadLetterIdentityTest {
     }
 
     @Test
+    void originHeadersThatNameNoTopicAndNumbersAreNoOrigin() {
+        ConsumerRecord<String, byte[]> longTopic = parked(7, "dead-letter-topic", "t".repeat(250),
+                "dead-letter-partition", "0", "dead-letter-offset", "1");
+        ConsumerRecord<String, byte[]> notNumbers = parked(8, "dead-letter-topic", "comanda.payments",
+                "dead-letter-partition", "zero", "dead-letter-offset", "1");
+
+        assertThat(DeadLetterIdentity.of(longTopic)).isEqualTo("parked:comanda.payments.orders-service.dlq-1-7");
+        assertThat(DeadLetterIdentity.of(notNumbers)).isEqualTo("parked:comanda.payments.orders-service.dlq-1-8");
+    }
+
+    @Test
     void aRecordWithoutOriginHeadersIsWhereItWasParked() {
         assertThat(DeadLetterIdentity.of(parked(7))).isEqualTo("parked:comanda.payments.orders-service.dlq-1-7");
     }
