@@ -14,7 +14,9 @@ import io.comanda.platform.deadletters.DeadLetterOperations;
 import io.comanda.platform.deadletters.DeadLetterViews;
 import io.comanda.platform.deadletters.IndexedDeadLetter;
 import io.comanda.platform.deadletters.Resolution;
+import io.comanda.platform.deadletters.WaitingDeadLettersCount;
 import io.comanda.platform.messaging.DeadLetters;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -54,7 +56,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The dead-letter index on a real broker and database: what lands on the probe consumer's dead-letter topic is
  * listed, stays listed and replayable when the topic's records are gone, is listed again from a recreated topic,
- * pages with exact counts, is replayed once by concurrent bulk replays, and leaves the list when settled.
+ * pages with exact counts and gauge, is replayed once by concurrent bulk replays, and leaves the list when settled.
  */
 @QuarkusTest
 class DeadLetterIndexIT {
@@ -72,6 +74,12 @@ class DeadLetterIndexIT {
 
     @Inject
     Pool pool;
+
+    @Inject
+    WaitingDeadLettersCount waitingCount;
+
+    @Inject
+    MeterRegistry metrics;
 
     @Test
     void aDeadLetterWhoseTopicRecordsAreDeletedIsStillListedAndReplayable() throws Exception {
@@ -184,6 +192,22 @@ class DeadLetterIndexIT {
         assertThat(operations.find(id).orElseThrow().resolution()).get()
                 .extracting(Resolution::action, Resolution::reason)
                 .containsExactly(Resolution.Action.SETTLED, "reconciliation confirmed the order");
+    }
+
+    @Test
+    void theWaitingGaugeIsTheExactCountOfTheIndex() {
+        String batch = "gauge-" + UUID.randomUUID();
+        for (int i = 0; i < 3; i++) {
+            park(order(), UUID.randomUUID(), batch);
+        }
+        await().atMost(PATIENCE).until(() -> waitingWithReason(batch) == 3);
+
+        waitingCount.count().await().atMost(Duration.ofSeconds(30));
+
+        long waiting = row("select count(*) as n from dead_letter where consumer_group = $1 and status = 'waiting'",
+                Tuple.of(ProbeConsumer.GROUP), found -> found.getLong("n")).orElseThrow();
+        assertThat(metrics.find("comanda.dead_letters.waiting").tag("group", ProbeConsumer.GROUP).gauge().value())
+                .isEqualTo(waiting).isGreaterThanOrEqualTo(3);
     }
 
     /** Puts a record on the probe's dead-letter topic as the platform parks one: the event and why it failed. */
