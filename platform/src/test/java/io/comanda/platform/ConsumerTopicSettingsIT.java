@@ -44,7 +44,7 @@ class ConsumerTopicSettingsIT {
     void retriesAndReplaysAreKeptBriefly() throws Exception {
         try (Admin admin = admin()) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                assertThat(configOf(admin, RETRIES)).containsEntry("retention.ms", "86400000");
+                assertThat(configOf(admin, RETRIES)).containsEntry("retention.ms", "259200000");
                 assertThat(configOf(admin, REPLAYS)).containsEntry("retention.ms", "604800000");
             });
         }

@@ -35,10 +35,11 @@ public interface KafkaTopicsConfig {
 
     /**
      * How long a delayed-retry topic keeps its records: a record waits there seconds to minutes (the
-     * whole retry budget is about 30 minutes), so a day covers any retry, an outage of the consumer
-     * included, and is read once.
+     * whole retry budget is about 30 minutes) and is read once. What it must outlast is the consumer being
+     * stopped: a retry still unread when its retention ends is lost with no dead letter. Three days cover
+     * a weekend; the records are few, the failing ones only.
      */
-    @WithDefault("1d")
+    @WithDefault("3d")
     Duration retryRetention();
 
     /**

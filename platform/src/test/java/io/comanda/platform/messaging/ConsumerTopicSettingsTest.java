@@ -38,13 +38,13 @@ class ConsumerTopicSettingsTest {
     }
 
     @Test
-    void retryTopicsKeepADayAndTheReplayTopicAWeek() {
+    void retryTopicsKeepThreeDaysAndTheReplayTopicAWeek() {
         ConsumerTopicSettings settings = new ConsumerTopicSettings(config(1, 1, Optional.empty()));
 
         assertThat(topic(settings, "comanda.orders.payments-service.retry_1000").configs())
-                .containsEntry("retention.ms", "86400000");
+                .containsEntry("retention.ms", "259200000");
         assertThat(topic(settings, "comanda.orders.payments-service.retry_30000").configs())
-                .containsEntry("retention.ms", "86400000");
+                .containsEntry("retention.ms", "259200000");
         assertThat(topic(settings, "comanda.orders.payments-service.replay").configs())
                 .containsEntry("retention.ms", "604800000");
     }
