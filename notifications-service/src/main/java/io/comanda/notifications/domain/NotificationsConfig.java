@@ -1,0 +1,35 @@
+package io.comanda.notifications.domain;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** How notifications-service claims, identifies and keeps its mails ({@code comanda.notifications.*}). */
+@ConfigMapping(prefix = "comanda.notifications")
+public interface NotificationsConfig {
+
+    /** The right-hand side of every mail's Message-ID, {@code <ce_id@domain>}. */
+    String messageIdDomain();
+
+    /**
+     * Which instance this is, as the {@code claimed_by} column of a claim shows it (with a suffix per
+     * start, so that a restarted instance never takes its predecessor's claims for its own).
+     */
+    String instance();
+
+    /**
+     * How long a claim keeps other instances from sending its mail. Past it, the claimant is taken for
+     * dead and the mail is sent again, with the same Message-ID: longer than an SMTP exchange takes,
+     * short enough that a mail held by a crashed instance is not late by much.
+     */
+    @WithDefault("2M")
+    Duration claimLease();
+
+    /**
+     * How long a notification row is kept after it was last written. No shorter than the inbox's
+     * ({@code comanda.retention.inbox}): both answer "was this event handled already?".
+     */
+    @WithDefault("30d")
+    Duration retention();
+}
