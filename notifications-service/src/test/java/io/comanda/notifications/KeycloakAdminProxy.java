@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,6 +35,7 @@ public class KeycloakAdminProxy implements QuarkusTestResourceLifecycleManager {
     private final AtomicBoolean window = new AtomicBoolean();
     private final AtomicInteger notFound = new AtomicInteger();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ExecutorService threads = Executors.newFixedThreadPool(4);
     private HttpServer server;
     private String keycloak;
 
@@ -45,7 +47,7 @@ public class KeycloakAdminProxy implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the Keycloak proxy", e);
         }
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(threads);
         server.createContext("/window", this::window);
         server.createContext("/admin", this::admin);
         server.start();
@@ -58,6 +60,7 @@ public class KeycloakAdminProxy implements QuarkusTestResourceLifecycleManager {
         if (server != null) {
             server.stop(0);
         }
+        threads.shutdownNow();
     }
 
     static void openWindow() {
