@@ -27,11 +27,8 @@ class ClaimedMailIT {
 
     @Test
     void aMailClaimedByAnotherInstanceIsNotSentAgainWhileItsClaimHoldsNorAfterItWasRecorded() {
-        OrderPlaced order = OrderEvents.placed(Customers.id(LocalUser.ALICE));
-        UUID eventId = UUID.randomUUID();
-        claimAsAnotherInstance(eventId, order, "now()");
-
-        publish(order, eventId);
+        Delivered delivered = deliveredAfterAnotherInstanceClaimedIt("now()");
+        UUID eventId = delivered.eventId();
 
         await().during(Duration.ofSeconds(20)).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2))
                 .until(() -> MailCount.answering(ALICE_ADDRESS, eventId) == 0);
@@ -44,16 +41,12 @@ class ClaimedMailIT {
         // Its retries come every 30 s by now: the next one finds the mail recorded and sends nothing.
         await().during(Duration.ofSeconds(40)).atMost(Duration.ofSeconds(50)).pollInterval(Duration.ofSeconds(2))
                 .until(() -> MailCount.answering(ALICE_ADDRESS, eventId) == 0);
-        assertThat(OrderEvents.deadLetteredKeys()).doesNotContain(order.orderId().toString());
+        assertThat(OrderEvents.deadLetteredKeys()).doesNotContain(delivered.order().orderId().toString());
     }
 
     @Test
     void aMailWhoseClaimantDiedPastTheLeaseIsSentOnceByTheRedelivery() {
-        OrderPlaced order = OrderEvents.placed(Customers.id(LocalUser.ALICE));
-        UUID eventId = UUID.randomUUID();
-        claimAsAnotherInstance(eventId, order, "now() - interval '10 minutes'");
-
-        publish(order, eventId);
+        UUID eventId = deliveredAfterAnotherInstanceClaimedIt("now() - interval '10 minutes'").eventId();
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> MailCount.answering(ALICE_ADDRESS, eventId) >= 1);
@@ -64,16 +57,20 @@ class ClaimedMailIT {
         assertThat(claimedBy(eventId)).isNotEqualTo(OTHER_INSTANCE);
     }
 
-    private static void claimAsAnotherInstance(UUID eventId, OrderPlaced order, String claimedAt) {
+    private record Delivered(OrderPlaced order, UUID eventId) {
+    }
+
+    /** Alice's order placed, its mail claimed by another instance at {@code claimedAt} (SQL), then delivered here. */
+    private static Delivered deliveredAfterAnotherInstanceClaimedIt(String claimedAt) {
+        OrderPlaced order = OrderEvents.placed(Customers.id(LocalUser.ALICE));
+        UUID eventId = UUID.randomUUID();
         TestDatabase.update("insert into notification (event_id, order_id, recipient, template, state, claimed_by, "
                 + "claimed_at, recorded_at) values (?, ?, ?, 'received', 'CLAIMED', ?, " + claimedAt + ", " + claimedAt + ")",
                 eventId, order.orderId(), order.customerId(), OTHER_INSTANCE);
-    }
-
-    private static void publish(OrderPlaced order, UUID eventId) {
         try (EventProducer producer = OrderEvents.producer()) {
             producer.send(order, eventId, "claimed-mail-it");
         }
+        return new Delivered(order, eventId);
     }
 
     private static String claimedBy(UUID eventId) {

@@ -12,8 +12,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Notification rows do not grow without bound: the platform's purge deletes those last written more than
- * {@code comanda.notifications.retention} (30 days) ago, a claim left behind among them, and keeps younger ones.
+ * Notification rows and order summaries do not grow without bound: the platform's purge deletes the
+ * notifications last written more than {@code comanda.notifications.retention} (30 days) ago, a claim left
+ * behind among them, and the summaries of orders placed more than
+ * {@code comanda.notifications.order-summary-retention} (90 days) ago, and keeps younger ones.
  */
 @QuarkusTest
 class NotificationRetentionIT {
@@ -32,6 +34,27 @@ class NotificationRetentionIT {
         assertThat(count(oldSent)).as("sent 31 days ago").isZero();
         assertThat(count(oldClaim)).as("claimed 31 days ago").isZero();
         assertThat(count(young)).as("sent 29 days ago").isOne();
+    }
+
+    @Test
+    void orderSummariesPastTheirRetentionArePurgedAndYoungerOnesKept() {
+        UUID old = orderSummary(Duration.ofDays(91));
+        UUID young = orderSummary(Duration.ofDays(89));
+
+        purge.purge().await().atMost(Duration.ofSeconds(30));
+
+        assertThat(TestDatabase.count("select count(*) from order_summary where order_id = ?", old))
+                .as("placed 91 days ago").isZero();
+        assertThat(TestDatabase.count("select count(*) from order_summary where order_id = ?", young))
+                .as("placed 89 days ago").isOne();
+    }
+
+    private static UUID orderSummary(Duration age) {
+        UUID orderId = UUID.randomUUID();
+        TestDatabase.update("insert into order_summary (order_id, customer_id, items, total_amount, currency, placed_at) "
+                + "values (?, 'retention-it', '[]', 0, 'EUR', now() - make_interval(secs => ?))",
+                orderId, (double) age.toSeconds());
+        return orderId;
     }
 
     private static UUID notification(String state, Duration age) {

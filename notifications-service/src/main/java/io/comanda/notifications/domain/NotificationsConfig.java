@@ -21,7 +21,8 @@ public interface NotificationsConfig {
     /**
      * How long a claim keeps other instances from sending its mail. Past it, the claimant is taken for
      * dead and the mail is sent again, with the same Message-ID: longer than an SMTP exchange takes,
-     * short enough that a mail held by a crashed instance is not late by much.
+     * short enough that a mail held by a crashed instance is not late by much. A claim's age is read
+     * on the clock of the instance that finds it: instances' clocks must agree to well within the lease.
      */
     @WithDefault("2M")
     Duration claimLease();
@@ -32,4 +33,12 @@ public interface NotificationsConfig {
      */
     @WithDefault("30d")
     Duration retention();
+
+    /**
+     * How long the lines of a placed order are kept for its later mails, from its placement: far longer
+     * than an order takes to be settled or cancelled. An outcome that comes later still finds no lines,
+     * is retried, and is dead-lettered past its retries.
+     */
+    @WithDefault("90d")
+    Duration orderSummaryRetention();
 }
