@@ -6,6 +6,7 @@ import io.comanda.notifications.domain.RecipientLookup;
 import io.quarkus.cache.CacheResult;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -27,7 +28,11 @@ public class KeycloakRecipientDirectory implements RecipientDirectory {
     @Override
     @CacheResult(cacheName = "recipients")
     public Uni<RecipientLookup> lookUp(String customerId) {
-        return users.byId(customerId).map(KeycloakRecipientDirectory::read);
+        return users.byId(customerId)
+                // With the client's default mapper on, an error status would arrive as an exception: read it alike.
+                .onFailure(WebApplicationException.class)
+                .recoverWithItem(failure -> ((WebApplicationException) failure).getResponse())
+                .map(KeycloakRecipientDirectory::read);
     }
 
     private static RecipientLookup read(Response response) {
