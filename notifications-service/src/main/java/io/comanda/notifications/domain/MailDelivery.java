@@ -1,8 +1,11 @@
 package io.comanda.notifications.domain;
 
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +19,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>the mail is claimed in a transaction of its own, committed before anything is sent; a
  *       redelivery reads the claim, not the send ({@link ClaimDecision});</li>
  *   <li>the mail is sent, with a Message-ID derived from its event;</li>
- *   <li>one consumer transaction marks it sent and records the event in the inbox.</li>
+ *   <li>one consumer transaction marks it sent and records the event in the inbox; should it fail, this
+ *       process writes the mark again on its own ({@link #recordAcceptedMails()}) and on the event's retry
+ *       here, and sends nothing more.</li>
  * </ol>
  * A fresh claim by another sender makes a delivery wait (a transient failure, retried); a claim older
  * than {@code comanda.notifications.claim-lease} is a dead sender's, and its mail is sent again. What
@@ -25,6 +30,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 @ApplicationScoped
 public class MailDelivery {
+
+    private static final Logger LOG = Logger.getLogger(MailDelivery.class);
 
     private final NotificationStore store;
     private final OrderMailer mailer;
@@ -54,7 +61,7 @@ public class MailDelivery {
         Notification claim = Notification.claimed(eventId, mail.summary().orderId(), mail.customerId(), mail.kind(),
                 claimant, now());
         AtomicBoolean claimedHere = new AtomicBoolean();
-        return store.claim(claim, current -> decide(current, eventId, claimedHere))
+        return store.claim(claim, current -> decide(current, mail, claimedHere))
                 .onFailure().invoke(() -> {
                     if (claimedHere.get()) {
                         local.forget(eventId);
@@ -71,10 +78,10 @@ public class MailDelivery {
 
     // Runs inside the claim's transaction, with the row locked: marking the send in flight here keeps a
     // concurrent delivery of the same event in this process from sending it too.
-    private ClaimDecision decide(MailClaim current, UUID eventId, AtomicBoolean claimedHere) {
-        ClaimDecision decision = ClaimDecision.of(current, claimant, local.of(eventId), Instant.now(), lease);
+    private ClaimDecision decide(MailClaim current, MailToSend mail, AtomicBoolean claimedHere) {
+        ClaimDecision decision = ClaimDecision.of(current, claimant, local.of(mail.eventId()), Instant.now(), lease);
         if (decision == ClaimDecision.SEND) {
-            local.inFlight(eventId);
+            local.inFlight(mail);
             claimedHere.set(true);
         }
         return decision;
@@ -85,7 +92,7 @@ public class MailDelivery {
                         mail.reason()))
                 .onItemOrFailure().invoke((accepted, failure) -> {
                     if (failure == null) {
-                        local.accepted(mail.eventId());
+                        local.accepted(mail);
                         metrics.sent(mail.kind().template());
                     } else {
                         local.forget(mail.eventId());
@@ -102,6 +109,24 @@ public class MailDelivery {
                 .invoke(() -> local.forget(eventId))
                 .onFailure().transform(failure -> new MailSentUnrecordedException(eventId, mail.summary().orderId(),
                         failure));
+    }
+
+    /**
+     * Writes the sent marks that failed after the SMTP server accepted their mails, without waiting for
+     * the events' retries: a retry may be taken by another instance, which sees only this process's claim
+     * and would send the mail again once the lease has run out. A mark that fails again is tried at the
+     * next run, until it is written or a retry here writes it.
+     */
+    @Scheduled(every = "${comanda.notifications.unrecorded-every:5s}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> recordAcceptedMails() {
+        return Multi.createFrom().iterable(local.unrecorded())
+                .onItem().transformToUniAndConcatenate(mail -> record(mail).onFailure().recoverWithItem(failure -> {
+                    LOG.debugf("The sent mark of event %s still cannot be written: %s", mail.eventId(),
+                            failure.getMessage());
+                    return null;
+                }))
+                .collect().last().replaceWithVoid();
     }
 
     private static Instant now() {

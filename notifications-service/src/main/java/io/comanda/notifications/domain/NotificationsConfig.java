@@ -28,6 +28,14 @@ public interface NotificationsConfig {
     Duration claimLease();
 
     /**
+     * How often this process writes the sent marks that failed after the SMTP server accepted their mails
+     * (a Quarkus scheduler interval); {@link MailDelivery}'s schedule reads it, declared here so that the
+     * whole prefix is checked at start.
+     */
+    @WithDefault("5s")
+    String unrecordedEvery();
+
+    /**
      * How long a notification row is kept after it was last written. No shorter than the inbox's
      * ({@code comanda.retention.inbox}): both answer "was this event handled already?".
      */
