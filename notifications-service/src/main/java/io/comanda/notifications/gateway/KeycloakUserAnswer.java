@@ -9,7 +9,7 @@ import java.io.IOException;
  * Tells Keycloak's own "no such user" from every other answer of {@code GET /admin/realms/{realm}/users/{id}}.
  * Keycloak answers a missing user with 404 and a JSON body naming it: {@code {"error":"User not found"}}
  * (its admin API throws {@code NotFoundException("User not found")}, and its error handler puts the
- * message in {@code error}; releases before 20 put it in {@code error_description}). A 404 without that
+ * message in {@code error}; older releases put it in {@code error_description}). A 404 without that
  * body comes from something else (a proxy during a rollout, a wrong URL, a realm not there) and says
  * nothing about the user.
  */
