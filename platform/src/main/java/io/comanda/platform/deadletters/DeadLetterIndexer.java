@@ -7,6 +7,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -27,9 +28,9 @@ import java.util.stream.Collectors;
  * {@code <group>.dlq-index} (cooperative, so the instances of a service share the partitions), which commits
  * after the index has the records: a record is indexed at least once, and indexing it again changes nothing.
  * A dead letter is listed as soon as the poll returns it and the upsert commits, well under a second on a
- * healthy stack. A topic that was deleted and created again is read from its beginning: the consumer sees its
- * partitions go (a fetch fails, its metadata no longer lists them), the group's committed offsets go with the
- * topic, and {@code auto.offset.reset=earliest} applies, as it does to a committed offset beyond a topic's end.
+ * healthy stack. A topic that was deleted and created again is read from its beginning: its new topic id is
+ * noticed within {@value RecreatedTopics#CHECK_EVERY_MS} ms ({@link RecreatedTopics}); a committed offset
+ * beyond a topic's end is reset to its beginning ({@code auto.offset.reset=earliest}).
  */
 @ApplicationScoped
 public class DeadLetterIndexer {
@@ -53,7 +54,8 @@ public class DeadLetterIndexer {
         Map<String, List<ConsumerChannel>> byGroup = ConsumerChannels.of(config).stream()
                 .collect(Collectors.groupingBy(ConsumerChannel::group, LinkedHashMap::new, Collectors.toList()));
         byGroup.forEach((group, channels) -> {
-            DeadLetterIndexing indexing = new DeadLetterIndexing(consumer(group), index, channels);
+            DeadLetterIndexing indexing = new DeadLetterIndexing(consumer(group),
+                    Admin.create(kafka.admin("comanda-dead-letter-index-" + group)), index, channels);
             running.add(indexing);
             Thread thread = new Thread(indexing, "comanda-dead-letter-index-" + group);
             thread.setDaemon(true);

@@ -1,6 +1,7 @@
 package io.comanda.platform.deadletters;
 
 import io.comanda.platform.messaging.ConsumerChannel;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -16,7 +17,7 @@ import java.util.stream.Collectors;
 
 /**
  * One consumer group's loop of {@link DeadLetterIndexer}: poll its dead-letter topics, upsert what came into
- * the index, commit. When the database does not take a batch, the consumer goes back to the batch's first
+ * the index, commit; and read a recreated topic from its beginning ({@link RecreatedTopics}). When the database does not take a batch, the consumer goes back to the batch's first
  * records and tries again after a pause growing to {@value #MAX_PAUSE_MS} ms: nothing is committed unindexed.
  */
 final class DeadLetterIndexing implements Runnable {
@@ -27,23 +28,29 @@ final class DeadLetterIndexing implements Runnable {
     private static final long MAX_PAUSE_MS = 30_000;
 
     private final KafkaConsumer<String, byte[]> consumer;
+    private final Admin admin;
+    private final RecreatedTopics recreated;
     private final DeadLetterIndex index;
     private final Map<String, ConsumerChannel> channelOfTopic;
     private volatile boolean stopped;
 
-    DeadLetterIndexing(KafkaConsumer<String, byte[]> consumer, DeadLetterIndex index, List<ConsumerChannel> channels) {
+    DeadLetterIndexing(KafkaConsumer<String, byte[]> consumer, Admin admin, DeadLetterIndex index,
+                       List<ConsumerChannel> channels) {
         this.consumer = consumer;
+        this.admin = admin;
         this.index = index;
         this.channelOfTopic = channels.stream()
                 .collect(Collectors.toMap(ConsumerChannel::deadLetterTopic, channel -> channel, (a, b) -> a));
+        this.recreated = new RecreatedTopics(admin, List.copyOf(channelOfTopic.keySet()));
     }
 
     @Override
     public void run() {
         long pause = FIRST_PAUSE_MS;
-        try (consumer) {
-            consumer.subscribe(List.copyOf(channelOfTopic.keySet()));
+        try (consumer; admin) {
+            consumer.subscribe(List.copyOf(channelOfTopic.keySet()), recreated);
             while (!stopped) {
+                checkRecreated();
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
                 if (records.isEmpty()) {
                     continue;
@@ -68,6 +75,14 @@ final class DeadLetterIndexing implements Runnable {
         } catch (RuntimeException e) {
             LOG.errorf(e, "The dead-letter index of %s stopped: new dead letters are not listed until a restart",
                     channelOfTopic.keySet());
+        }
+    }
+
+    private void checkRecreated() {
+        try {
+            recreated.check(consumer);
+        } catch (RuntimeException e) {
+            LOG.debugf("Cannot check whether %s were recreated now: %s", channelOfTopic.keySet(), e.getMessage());
         }
     }
 
