@@ -51,14 +51,16 @@ final class DeadLetterIndexing implements Runnable {
             consumer.subscribe(List.copyOf(channelOfTopic.keySet()), recreated);
             while (!stopped) {
                 checkRecreated();
-                ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
-                if (records.isEmpty()) {
-                    continue;
-                }
+                ConsumerRecords<String, byte[]> records = ConsumerRecords.empty();
                 try {
-                    index.parked(letters(records)).await().atMost(Replays.DATABASE_LIMIT);
-                    consumer.commitSync();
+                    records = consumer.poll(POLL);
+                    if (!records.isEmpty()) {
+                        index.parked(letters(records)).await().atMost(Replays.DATABASE_LIMIT);
+                        consumer.commitSync();
+                    }
                     pause = FIRST_PAUSE_MS;
+                } catch (WakeupException e) {
+                    throw e;
                 } catch (RuntimeException e) {
                     if (stopped) {
                         break;
@@ -72,9 +74,6 @@ final class DeadLetterIndexing implements Runnable {
             }
         } catch (WakeupException | InterruptedException e) {
             // Stopping.
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "The dead-letter index of %s stopped: new dead letters are not listed until a restart",
-                    channelOfTopic.keySet());
         }
     }
 
