@@ -65,7 +65,12 @@ public class BulkReplays {
             if (claimed.isEmpty()) {
                 return replayed;
             }
-            replayed += replays.send(claimed, operator).size();
+            int sent = replays.send(claimed, operator).size();
+            if (sent == 0) {
+                // Kafka took none of a whole batch: they wait again, and claiming them again now would only spin.
+                throw new IllegalStateException("Kafka took none of " + claimed.size() + " replays");
+            }
+            replayed += sent;
             pace(started, claimed.size(), rate);
         }
         return replayed;
