@@ -1,0 +1,169 @@
+package io.comanda.devstack.faults;
+
+import io.comanda.devstack.clients.ControlClient;
+import io.comanda.devstack.clients.LocalUser;
+import io.comanda.devstack.clients.Mailbox;
+import io.comanda.devstack.load.PlacedOrder;
+import io.comanda.devstack.parts.StackPart;
+import io.comanda.devstack.parts.StackPorts;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The soak ({@code ./comanda chaos --soak 30m}): the fault suite's load of orders for the whole duration
+ * as one long scenario, its faults injected one after another every few minutes, the stack sampled
+ * every minute and the customer's mailbox drained as mail arrives. At the end every order is accounted
+ * as the fault suite accounts a scenario's, the mails sent twice are counted, the search index is
+ * compared with the orders, and the samples are judged for growth ({@link GrowthVerdict}).
+ */
+public final class SoakRun {
+
+    /** How long the mail and the index may take to catch up once every order is final. */
+    private static final Duration CATCH_UP_WITHIN = Duration.ofMinutes(3);
+    private static final Duration LOOK_AGAIN = Duration.ofSeconds(10);
+
+    private final StackPorts ports;
+    private final ControlClient launcher;
+    private final SoakSettings settings;
+    private final PrintStream out;
+    private final List<StackSample> samples = new ArrayList<>();
+    private final MailLedger mails = new MailLedger();
+    private final Mailbox mailbox;
+
+    public SoakRun(StackPorts ports, ControlClient launcher, SoakSettings settings, PrintStream out) {
+        this.ports = ports;
+        this.launcher = launcher;
+        this.settings = settings;
+        this.out = out;
+        this.mailbox = new Mailbox("127.0.0.1", ports.of(StackPart.SMTP.imapPortKey()), LocalUser.ALICE.email());
+    }
+
+    /** Runs the soak, prints its report, writes its {@link SoakResultFile} and tells whether it was clean. */
+    public boolean run() throws InterruptedException {
+        Path resultFile = SoakResultFile.ofRunningCommand();
+        ChaosResultFile.delete(resultFile);
+        DatabaseFootprint database = new DatabaseFootprint(ports.of(StackPart.POSTGRES));
+        Instant start = Instant.now();
+        try (StackProbe probe = new StackProbe(launcher, database,
+                new KafkaFootprint("127.0.0.1:" + ports.of(StackPart.KAFKA)), start, out)) {
+            out.printf("Soak: %d orders/s for %d min, a fault every %s; the mailbox of %s is emptied first%n",
+                    settings.ordersPerSecond(), settings.duration().toMinutes(), settings.faultEvery(),
+                    LocalUser.ALICE.email());
+            out.println("    " + mailbox.take().size() + " mails there before the soak, not counted");
+            samples.add(probe.sample());
+            FaultSettings faults = settings.faultSettings();
+            Instant faultsEnd = start.plus(settings.duration()).minus(faults.before()).minus(faults.after());
+            Scenario soak = new Scenario("soak " + settings.duration().toMinutes() + " min",
+                    (parts, stripe, fault) -> new FaultCycle(probe, start, faultsEnd).run(parts, stripe, fault));
+            FaultSuite.ScenarioRun run = new FaultSuite(ports, launcher, faults, out).runAlone(soak);
+            Duration ran = Duration.between(start, Instant.now());
+            List<String> accepted = run.ledger().placed().stream().filter(PlacedOrder::accepted)
+                    .map(PlacedOrder::orderId).toList();
+            awaitMail();
+            SearchAgreement search = awaitIndex(database, accepted);
+            samples.add(probe.sample());
+            SoakResult result = new SoakResult(settings, ran, run.result(), SoakResult.MailCount.of(mails), search,
+                    samples, GrowthVerdict.judge(samples, settings));
+            out.println();
+            SoakReport.print(out, result);
+            SoakResultFile.write(resultFile, result);
+            out.println("The result as JSON: " + resultFile);
+            return result.clean();
+        }
+    }
+
+    /** The suite's scenarios in turn, one every {@code faultEvery}, the stack sampled in between. */
+    private final class FaultCycle {
+
+        private final StackProbe probe;
+        private final Instant start;
+        private final Instant end;
+
+        FaultCycle(StackProbe probe, Instant start, Instant end) {
+            this.probe = probe;
+            this.start = start;
+            this.end = end;
+        }
+
+        Instant run(PartControl parts, StripeFaults stripe, FaultSettings faults) throws InterruptedException {
+            List<Scenario> scenarios = Scenario.all();
+            Instant repairedAt = Instant.now();
+            Instant nextFault = repairedAt.plus(settings.faultEvery());
+            for (int injected = 0; Instant.now().isBefore(end); ) {
+                // A fault needs time to be repaired and lived through before the load ends.
+                boolean room = Duration.between(Instant.now(), end).compareTo(settings.faultEvery().dividedBy(2)) >= 0;
+                if (!Instant.now().isBefore(nextFault) && room) {
+                    Scenario scenario = scenarios.get(injected++ % scenarios.size());
+                    out.println("  fault " + injected + " at " + SoakReport.clock(sinceStart()) + ": "
+                            + scenario.title(faults));
+                    try {
+                        repairedAt = scenario.fault().injectAndRepair(parts, stripe, faults);
+                    } finally {
+                        parts.startWhatIsDown();
+                    }
+                    nextFault = Instant.now().plus(settings.faultEvery());
+                }
+                samples.add(probe.sample());
+                drainMail();
+                Instant wake = earliest(Instant.now().plus(settings.sampleEvery()), nextFault, end);
+                Thread.sleep(Math.max(0, Duration.between(Instant.now(), wake).toMillis()));
+            }
+            return repairedAt;
+        }
+
+        private Duration sinceStart() {
+            return Duration.between(start, Instant.now());
+        }
+    }
+
+    private static Instant earliest(Instant a, Instant b, Instant c) {
+        Instant first = a.isBefore(b) ? a : b;
+        return first.isBefore(c) ? first : c;
+    }
+
+    /** Counts what arrived in the mailbox; a mailbox that does not answer now is read next time. */
+    private int drainMail() {
+        try {
+            List<Mailbox.ReceivedMail> arrived = mailbox.take();
+            arrived.forEach(mail -> mails.add(mail.messageId(), mail.subject(), mail.text()));
+            return arrived.size();
+        } catch (RuntimeException e) {
+            out.println("    mailbox not read this time: " + e.getMessage());
+            return -1;
+        }
+    }
+
+    /** Drains the mailbox until two reads in a row bring nothing new, or the time is up. */
+    private void awaitMail() throws InterruptedException {
+        Instant deadline = Instant.now().plus(CATCH_UP_WITHIN);
+        int quietReads = 0;
+        while (quietReads < 2 && Instant.now().isBefore(deadline)) {
+            quietReads = drainMail() == 0 ? quietReads + 1 : 0;
+            Thread.sleep(LOOK_AGAIN.toMillis());
+        }
+    }
+
+    /** Compares the index with the orders until they agree, or the time is up; the last comparison. */
+    private SearchAgreement awaitIndex(DatabaseFootprint database, List<String> orderIds) throws InterruptedException {
+        Instant deadline = Instant.now().plus(CATCH_UP_WITHIN);
+        while (true) {
+            SearchAgreement agreement;
+            try {
+                agreement = SearchAgreement.of(database.orderStatuses(orderIds), database.documentStatuses(orderIds),
+                        database.orderCount(), database.documentCount());
+            } catch (SQLException e) {
+                agreement = SearchAgreement.notCompared(orderIds.size(), e.getMessage());
+            }
+            if (agreement.equal() || !Instant.now().isBefore(deadline)) {
+                return agreement;
+            }
+            Thread.sleep(LOOK_AGAIN.toMillis());
+        }
+    }
+}
