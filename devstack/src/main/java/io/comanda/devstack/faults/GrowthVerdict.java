@@ -61,7 +61,8 @@ final class GrowthVerdict {
         String to = last.rssMib() + " MiB";
         if (warm.isEmpty() || warm.get() == sameProcess.get(sameProcess.size() - 1)) {
             return new GrowthCheck("memory", part, "-", to, OptionalDouble.empty(), false, true,
-                    "started again at " + SoakReport.clock(startedAt) + ": not warmed up before the end");
+                    (startedAt.isZero() ? "the run" : "started again at " + SoakReport.clock(startedAt) + ", it")
+                            + " ended before a warm-up was over");
         }
         long from = warm.get().memory().get(part).rssMib();
         double growth = growthPct(from, last.rssMib());

@@ -25,7 +25,7 @@ import java.util.concurrent.ExecutionException;
 final class KafkaFootprint implements AutoCloseable {
 
     /** The topics of Comanda's events and of its consumers' retries, dead letters and replays. */
-    private static final String COMANDA_TOPICS = "comanda.";
+    private static final String TOPIC_PREFIX = "comanda.";
 
     private final Admin admin;
 
@@ -38,7 +38,7 @@ final class KafkaFootprint implements AutoCloseable {
 
     /** Bytes and records by Comanda topic. */
     Map<String, StackSample.TopicSize> topics() throws ExecutionException, InterruptedException {
-        List<String> names = admin.listTopics().names().get().stream().filter(n -> n.startsWith(COMANDA_TOPICS)).toList();
+        List<String> names = admin.listTopics().names().get().stream().filter(n -> n.startsWith(TOPIC_PREFIX)).toList();
         Map<String, Long> bytes = new HashMap<>();
         List<Integer> brokers = admin.describeCluster().nodes().get().stream().map(Node::id).toList();
         for (Map<String, LogDirDescription> dirs : admin.describeLogDirs(brokers).allDescriptions().get().values()) {

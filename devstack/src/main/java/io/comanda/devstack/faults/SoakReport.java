@@ -43,11 +43,11 @@ final class SoakReport {
         out.println(resultLine(result));
     }
 
-    /** The line programs read, e.g. {@code RESULT L2 minutes=30 orders=36000 lost=0 ...}. */
+    /** The line programs read, e.g. {@code RESULT L2 minutes=30 orders=36000 lost=0 ...}: minutes of load. */
     static String resultLine(SoakResult result) {
         ScenarioResult accounting = result.accounting();
         return String.format(Locale.ROOT, "RESULT L2 minutes=%d orders=%d lost=%d duplicated=%d duplicate_mails=%d"
-                        + " rss_growth_pct=%.1f wal_retained_mb=%d", result.ran().toMinutes(), accounting.orders(),
+                        + " rss_growth_pct=%.1f wal_retained_mb=%d", result.settings().duration().toMinutes(), accounting.orders(),
                 accounting.lost(), accounting.duplicateEffects(), result.mails().duplicates(),
                 result.largestMemoryGrowthPct(), result.largestWalRetainedMib());
     }

@@ -36,7 +36,8 @@ public final class SoakResultFile {
     static ObjectNode json(SoakResult result) {
         ObjectNode root = JSON.createObjectNode();
         root.put("clean", result.clean());
-        root.put("minutes", result.ran().toMinutes());
+        root.put("minutes", result.settings().duration().toMinutes());
+        root.put("ranSeconds", result.ran().toSeconds());
         root.put("ordersPerSecond", result.settings().ordersPerSecond());
         root.put("orders", result.accounting().orders());
         root.put("lost", result.accounting().lost());

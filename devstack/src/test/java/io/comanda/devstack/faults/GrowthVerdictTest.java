@@ -74,6 +74,15 @@ class GrowthVerdictTest {
 
         assertThat(check.judged()).isFalse();
         assertThat(check.ok()).isTrue();
+        assertThat(check.note()).contains("started again at 27:00");
+    }
+
+    @Test
+    void aRunShorterThanTheWarmUpJudgesNoMemory() {
+        memory(0, 100, 100);
+        memory(3, 100, 400);
+
+        assertThat(only("memory", "orders").judged()).isFalse();
     }
 
     @Test
