@@ -96,9 +96,7 @@ public final class SoakRun {
             Instant repairedAt = Instant.now();
             Instant nextFault = repairedAt.plus(settings.faultEvery());
             for (int injected = 0; Instant.now().isBefore(end); ) {
-                // A fault needs time to be repaired and lived through before the load ends.
-                boolean room = Duration.between(Instant.now(), end).compareTo(settings.faultEvery().dividedBy(2)) >= 0;
-                if (!Instant.now().isBefore(nextFault) && room) {
+                if (!Instant.now().isBefore(nextFault) && settings.roomForFault(Duration.between(Instant.now(), end))) {
                     Scenario scenario = scenarios.get(injected++ % scenarios.size());
                     out.println("  fault " + injected + " at " + SoakReport.clock(sinceStart()) + ": "
                             + scenario.title(faults));
@@ -107,7 +105,10 @@ public final class SoakRun {
                     } finally {
                         parts.startWhatIsDown();
                     }
-                    nextFault = Instant.now().plus(settings.faultEvery());
+                    // On the schedule, not after the repair: a slow start again does not push the later faults
+                    // past the end; a fault that overran its interval is still followed by half of one.
+                    nextFault = latest(nextFault.plus(settings.faultEvery()),
+                            Instant.now().plus(settings.faultEvery().dividedBy(2)));
                 }
                 samples.add(probe.sample());
                 drainMail();
@@ -120,6 +121,10 @@ public final class SoakRun {
         private Duration sinceStart() {
             return Duration.between(start, Instant.now());
         }
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static Instant earliest(Instant a, Instant b, Instant c) {

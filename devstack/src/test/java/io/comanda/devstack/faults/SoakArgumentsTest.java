@@ -12,12 +12,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SoakArgumentsTest {
 
     @Test
-    void aDurationAloneRunsTwentyOrdersASecondWithAFaultEveryFourMinutes() {
+    void aDurationAloneRunsTwentyOrdersASecondWithAFaultEveryThreeMinutes() {
         SoakSettings settings = SoakArguments.parse(List.of("--soak", "30m"));
 
         assertThat(settings.duration()).isEqualTo(Duration.ofMinutes(30));
         assertThat(settings.ordersPerSecond()).isEqualTo(20);
-        assertThat(settings.faultEvery()).isEqualTo(Duration.ofMinutes(4));
+        assertThat(settings.faultEvery()).isEqualTo(Duration.ofMinutes(3));
         assertThat(settings.sampleEvery()).isEqualTo(Duration.ofMinutes(1));
         assertThat(settings.warmUp()).isEqualTo(Duration.ofMinutes(5));
         assertThat(settings.retained()).isEmpty();
@@ -49,6 +49,22 @@ class SoakArgumentsTest {
         assertThat(settings.isRetained("orders.inbox")).isTrue();
         assertThat(settings.isRetained("payments.inbox")).isFalse();
         assertThat(settings.isRetained("orders.customer_order")).isFalse();
+    }
+
+    @Test
+    void noFaultIsInjectedTooLateForThePartItRestartsToWarmUpBeforeTheEnd() {
+        SoakSettings settings = SoakArguments.parse(List.of("--soak", "30m"));
+
+        assertThat(settings.roomForFault(Duration.ofMinutes(6))).isTrue();
+        assertThat(settings.roomForFault(Duration.ofMinutes(6).minusSeconds(1))).isFalse();
+    }
+
+    @Test
+    void aLongIntervalLeavesHalfOfItAfterTheLastFault() {
+        SoakSettings settings = SoakArguments.parse(List.of("--soak", "2h", "--fault-every", "20m"));
+
+        assertThat(settings.roomForFault(Duration.ofMinutes(10))).isTrue();
+        assertThat(settings.roomForFault(Duration.ofMinutes(9))).isFalse();
     }
 
     @Test
