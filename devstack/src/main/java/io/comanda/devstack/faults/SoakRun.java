@@ -52,8 +52,8 @@ public final class SoakRun {
         Instant start = Instant.now();
         try (StackProbe probe = new StackProbe(launcher, database,
                 new KafkaFootprint("127.0.0.1:" + ports.of(StackPart.KAFKA)), start, out)) {
-            out.printf("Soak: %d orders/s for %d min, a fault every %s; the mailbox of %s is emptied first%n",
-                    settings.ordersPerSecond(), settings.duration().toMinutes(), settings.faultEvery(),
+            out.printf("Soak: %d orders/s for %d min, a fault every %d s; the mailbox of %s is emptied first%n",
+                    settings.ordersPerSecond(), settings.duration().toMinutes(), settings.faultEvery().toSeconds(),
                     LocalUser.ALICE.email());
             emptyMailbox();
             samples.add(probe.sample());
@@ -96,15 +96,13 @@ public final class SoakRun {
             Instant repairedAt = Instant.now();
             Instant nextFault = repairedAt.plus(settings.faultEvery());
             for (int injected = 0; Instant.now().isBefore(end); ) {
-                if (!Instant.now().isBefore(nextFault) && settings.roomForFault(Duration.between(Instant.now(), end))) {
-                    Scenario scenario = scenarios.get(injected++ % scenarios.size());
-                    out.println("  fault " + injected + " at " + SoakReport.clock(sinceStart()) + ": "
-                            + scenario.title(faults));
-                    try {
-                        repairedAt = scenario.fault().injectAndRepair(parts, stripe, faults);
-                    } finally {
-                        parts.startWhatIsDown();
-                    }
+                boolean due = !Instant.now().isBefore(nextFault);
+                if (due && !settings.roomForFault(Duration.between(Instant.now(), end))) {
+                    // The room only shrinks: no fault any more, the load runs on quietly to the end.
+                    nextFault = end;
+                } else if (due) {
+                    repairedAt = inject(++injected, scenarios.get((injected - 1) % scenarios.size()), parts, stripe,
+                            faults);
                     // On the schedule, not after the repair: a slow start again does not push the later faults
                     // past the end; a fault that overran its interval is still followed by half of one.
                     nextFault = latest(nextFault.plus(settings.faultEvery()),
@@ -116,6 +114,17 @@ public final class SoakRun {
                 Thread.sleep(Math.max(0, Duration.between(Instant.now(), wake).toMillis()));
             }
             return repairedAt;
+        }
+
+        /** Injects the scenario's fault and repairs it, starting again whatever it left down; when it was repaired. */
+        private Instant inject(int number, Scenario scenario, PartControl parts, StripeFaults stripe,
+                               FaultSettings faults) throws InterruptedException {
+            out.println("  fault " + number + " at " + SoakReport.clock(sinceStart()) + ": " + scenario.title(faults));
+            try {
+                return scenario.fault().injectAndRepair(parts, stripe, faults);
+            } finally {
+                parts.startWhatIsDown();
+            }
         }
 
         private Duration sinceStart() {
