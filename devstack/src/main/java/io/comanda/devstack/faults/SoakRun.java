@@ -101,8 +101,9 @@ public final class SoakRun {
                     // The room only shrinks: no fault any more, the load runs on quietly to the end.
                     nextFault = end;
                 } else if (due) {
-                    repairedAt = inject(++injected, scenarios.get((injected - 1) % scenarios.size()), parts, stripe,
-                            faults);
+                    Scenario scenario = scenarios.get(injected % scenarios.size());
+                    injected++;
+                    repairedAt = inject(injected, scenario, parts, stripe, faults);
                     // On the schedule, not after the repair: a slow start again does not push the later faults
                     // past the end; a fault that overran its interval is still followed by half of one.
                     nextFault = latest(nextFault.plus(settings.faultEvery()),
