@@ -5,6 +5,9 @@ import io.comanda.devstack.clients.ControlClient;
 import io.comanda.devstack.faults.FaultSettings;
 import io.comanda.devstack.faults.FaultSuite;
 import io.comanda.devstack.faults.ScenarioResult;
+import io.comanda.devstack.faults.SoakArguments;
+import io.comanda.devstack.faults.SoakRun;
+import io.comanda.devstack.faults.SoakSettings;
 import io.comanda.devstack.parts.StackPorts;
 
 import java.io.PrintStream;
@@ -16,18 +19,22 @@ import java.util.Optional;
 /**
  * {@code ./comanda chaos [--short] [--rate <orders/s>] [--kafka-outage <s>] [--only <scenario>]...}: the
  * {@link FaultSuite fault suite} on the running stack. Exit status 0 when no scenario lost, duplicated or
- * parked anything.
+ * parked anything. {@code ./comanda chaos --soak <duration> ...} runs the {@link SoakRun soak} instead.
  */
 final class ChaosCommand {
 
     static final String USAGE = "usage: ./comanda chaos [--short] [--rate <orders/s>] [--kafka-outage <seconds>]"
-            + " [--only <scenario>]...; the table is also written as JSON to " + ChaosResultFile.RELATIVE_PATH;
+            + " [--only <scenario>]...; the table is also written as JSON to " + ChaosResultFile.RELATIVE_PATH
+            + "; or: ./comanda chaos --soak <duration> [options], see docs/fault-suite.md";
 
     private ChaosCommand() {
     }
 
     static int run(List<String> args, StackPorts ports, Optional<ControlClient> launcher, PrintStream out)
             throws InterruptedException {
+        if (SoakArguments.asksForSoak(args)) {
+            return soak(args, ports, launcher, out);
+        }
         FaultSettings settings = FaultSettings.full();
         List<String> only = new ArrayList<>();
         try {
@@ -62,6 +69,27 @@ final class ChaosCommand {
         boolean clean = results.stream().allMatch(ScenarioResult::clean);
         out.println(clean ? "Nothing lost, nothing charged or settled twice, no dead letter."
                 : "Some orders were lost, duplicated, wrong or dead-lettered: see the lines above the table.");
+        return clean ? 0 : 1;
+    }
+
+    /** {@code --soak <duration> ...}: the {@link SoakRun soak}; exit status 0 when it was clean. */
+    private static int soak(List<String> args, StackPorts ports, Optional<ControlClient> launcher, PrintStream out)
+            throws InterruptedException {
+        SoakSettings settings;
+        try {
+            settings = SoakArguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            out.println(e.getMessage());
+            out.println(SoakArguments.USAGE);
+            return 2;
+        }
+        if (launcher.isEmpty()) {
+            out.println("Comanda is not running, or still starting: start it with ./comanda up, then run the soak.");
+            return 1;
+        }
+        boolean clean = new SoakRun(ports, launcher.get(), settings, out).run();
+        out.println(clean ? "Nothing lost, duplicated or mailed twice, the index equal to the orders, growth bounded."
+                : "Not clean: see the report above.");
         return clean ? 0 : 1;
     }
 }

@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * {@code reconcile} prints Stripe's charges, the payments and the orders side by side, with the
  * mismatches ({@link Reconcile}).
  * {@code dlq ...} lists, shows, replays and discards the consumers' dead letters ({@link DeadLetterCommand}).
- * {@code chaos ...} runs the fault suite on the running stack ({@link ChaosCommand}).
+ * {@code chaos ...} runs the fault suite on the running stack, or with {@code --soak <duration>} the soak
+ * ({@link ChaosCommand}).
  * {@code cancel <order-id> --reason "..."} cancels a PENDING order as an operator ({@link CancelCommand}).
  */
 public final class ComandaCommand {
@@ -196,7 +197,7 @@ public final class ComandaCommand {
         out.println("usage: ./comanda up [--fresh] | down | status | stop|start|restart|kill <part>"
                 + " | events <topic> | mail [address]"
                 + " | cancel <order-id> --reason R"
-                + " | trace <correlation-id | order-id> | reindex | reconcile | chaos [--short]"
+                + " | trace <correlation-id | order-id> | reindex | reconcile | chaos [--short] | chaos --soak <duration>"
                 + " | dlq list|show <id>|replay <id>|replay --type T --reason R|discard <id> [--force --reason R]"
                 + " [--service S]");
         return 2;

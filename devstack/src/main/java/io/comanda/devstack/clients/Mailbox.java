@@ -1,5 +1,6 @@
 package io.comanda.devstack.clients;
 
+import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -38,7 +39,7 @@ public record Mailbox(String host, int imapPort, String address) {
 
     /** Every mail in the inbox, oldest first; none when nothing was delivered to the address yet. */
     public List<ReceivedMail> mails() {
-        return read(Integer.MAX_VALUE);
+        return read(Integer.MAX_VALUE, false);
     }
 
     /**
@@ -46,10 +47,18 @@ public record Mailbox(String host, int imapPort, String address) {
      * and reading every one over IMAP takes minutes.
      */
     public List<ReceivedMail> latest(int count) {
-        return read(count);
+        return read(count, false);
     }
 
-    private List<ReceivedMail> read(int atMost) {
+    /**
+     * Every mail in the inbox, oldest first, removed from it as it is read: a long run reads its mail as it
+     * comes, and the server (which keeps mail in memory) holds only what arrived since.
+     */
+    public List<ReceivedMail> take() {
+        return read(Integer.MAX_VALUE, true);
+    }
+
+    private List<ReceivedMail> read(int atMost, boolean remove) {
         Properties properties = new Properties();
         properties.put("mail.imap.connectiontimeout", "5000");
         properties.put("mail.imap.timeout", "5000");
@@ -61,15 +70,18 @@ public record Mailbox(String host, int imapPort, String address) {
                 if (!inbox.exists()) {
                     return List.of();
                 }
-                inbox.open(Folder.READ_ONLY);
+                inbox.open(remove ? Folder.READ_WRITE : Folder.READ_ONLY);
                 int total = inbox.getMessageCount();
                 List<ReceivedMail> mails = new ArrayList<>();
                 if (total > 0) {
                     for (Message message : inbox.getMessages((int) Math.max(1L, (long) total - atMost + 1), total)) {
                         mails.add(read(message));
+                        if (remove) {
+                            message.setFlag(Flags.Flag.DELETED, true);
+                        }
                     }
                 }
-                inbox.close(false);
+                inbox.close(remove);
                 return mails;
             } finally {
                 store.close();

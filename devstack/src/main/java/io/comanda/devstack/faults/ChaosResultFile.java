@@ -48,6 +48,11 @@ public final class ChaosResultFile {
         root.put("maxClientsInFlight", settings.maxClientsInFlight());
         ArrayNode scenarios = root.putArray("scenarios");
         results.forEach(result -> scenarios.add(scenario(result)));
+        write(file, root);
+    }
+
+    /** Writes {@code root} to {@code file}, indented, creating its directory. */
+    static void write(Path file, ObjectNode root) {
         try {
             Files.createDirectories(file.getParent());
             JSON.writeValue(file.toFile(), root);
@@ -56,7 +61,8 @@ public final class ChaosResultFile {
         }
     }
 
-    private static ObjectNode scenario(ScenarioResult result) {
+    /** One scenario's row, as the run's file and the soak's hold it. */
+    static ObjectNode scenario(ScenarioResult result) {
         ObjectNode row = JSON.createObjectNode();
         row.put("scenario", result.scenario());
         row.put("orders", result.orders());

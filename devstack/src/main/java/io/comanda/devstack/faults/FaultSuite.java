@@ -50,21 +50,13 @@ public final class FaultSuite {
     public List<ScenarioResult> run(List<String> only) throws InterruptedException {
         Path resultFile = ChaosResultFile.ofRunningCommand();
         ChaosResultFile.delete(resultFile);
-        String keycloak = url(StackPart.KEYCLOAK.operatorName());
-        CustomerToken customer = new CustomerToken(keycloak, LocalUser.ALICE);
-        CustomerToken operator = new CustomerToken(keycloak, LocalUser.OPS);
-        Map<String, String> urls = new HashMap<>();
-        urls.put(StackPart.STRIPE.operatorName(), url(StackPart.STRIPE.operatorName()));
-        for (StackPart service : StackPart.services()) {
-            urls.put(service.operatorName(), url(service.operatorName()));
-            urls.put(service.managementPortKey(), url(service.managementPortKey()));
-        }
-        StackApi api = new StackApi(urls, customer, operator);
+        CustomerToken customer = customer();
+        StackApi api = api(customer);
         PartControl parts = new PartControl(launcher, out);
-        StripeFaults stripe = new StripeFaults(url(StackPart.STRIPE.operatorName()), out);
+        StripeFaults stripe = stripeFaults();
         List<ScenarioRun> runs = new ArrayList<>();
         List<ScenarioResult> results = new ArrayList<>();
-        try (EventLog events = new EventLog("127.0.0.1:" + ports.of(StackPart.KAFKA.operatorName()), List.of(Topic.ORDERS.topicName(), Topic.PAYMENTS.topicName()))) {
+        try (EventLog events = eventLog()) {
             List<Scenario> scenarios = Scenario.all().stream()
                     .filter(s -> only.isEmpty() || only.stream().anyMatch(name -> s.title(settings).contains(name)))
                     .toList();
@@ -99,13 +91,48 @@ public final class FaultSuite {
     }
 
     /**
+     * Runs {@code scenario} on its own under the settings' load and accounts for its orders, printing no
+     * table: the soak's one long scenario, whose fault is every scenario's in turn.
+     */
+    ScenarioRun runAlone(Scenario scenario) throws InterruptedException {
+        CustomerToken customer = customer();
+        try (EventLog events = eventLog()) {
+            return run(scenario, api(customer), new PartControl(launcher, out), stripeFaults(), customer, events);
+        }
+    }
+
+    private CustomerToken customer() {
+        return new CustomerToken(url(StackPart.KEYCLOAK.operatorName()), LocalUser.ALICE);
+    }
+
+    private StackApi api(CustomerToken customer) {
+        CustomerToken operator = new CustomerToken(url(StackPart.KEYCLOAK.operatorName()), LocalUser.OPS);
+        Map<String, String> urls = new HashMap<>();
+        urls.put(StackPart.STRIPE.operatorName(), url(StackPart.STRIPE.operatorName()));
+        for (StackPart service : StackPart.services()) {
+            urls.put(service.operatorName(), url(service.operatorName()));
+            urls.put(service.managementPortKey(), url(service.managementPortKey()));
+        }
+        return new StackApi(urls, customer, operator);
+    }
+
+    private StripeFaults stripeFaults() {
+        return new StripeFaults(url(StackPart.STRIPE.operatorName()), out);
+    }
+
+    private EventLog eventLog() {
+        return new EventLog("127.0.0.1:" + ports.of(StackPart.KAFKA.operatorName()),
+                List.of(Topic.ORDERS.topicName(), Topic.PAYMENTS.topicName()));
+    }
+
+    /**
      * One scenario as it ran, with what is needed to account for its orders again later.
      *
      * @param result as accounted right after it
      * @param ledger what it was accounted from
      * @param finals when each of its orders was first seen final
      */
-    private record ScenarioRun(ScenarioResult result, ScenarioLedger ledger, FinalOrders finals) {
+    record ScenarioRun(ScenarioResult result, ScenarioLedger ledger, FinalOrders finals) {
 
         ScenarioResult recheck(StackApi api, Map<String, Integer> charges, EventLog events) {
             Map<String, OrderTrail> trails = new HashMap<>();
