@@ -1,6 +1,7 @@
 package io.comanda.orders.domain;
 
 import io.comanda.events.PaymentOutcome;
+import io.comanda.platform.deadletters.DeadLetterIndex;
 import io.comanda.platform.inbox.DuplicateDeliveries;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,11 +30,14 @@ public class OrderSettlement {
     private final MeterRegistry metrics;
     private final DuplicateDeliveries duplicates;
     private final Counter mismatches;
+    private final DeadLetterIndex deadLetters;
 
-    public OrderSettlement(SettlementStore store, MeterRegistry metrics, DuplicateDeliveries duplicates) {
+    public OrderSettlement(SettlementStore store, MeterRegistry metrics, DuplicateDeliveries duplicates,
+                           DeadLetterIndex deadLetters) {
         this.store = store;
         this.metrics = metrics;
         this.duplicates = duplicates;
+        this.deadLetters = deadLetters;
         // Registered at once: the alert on it must find the series before the first mismatch.
         this.mismatches = Counter.builder("comanda.orders.outcome_mismatches")
                 .description("Payment outcomes dead-lettered because their customer, amount or currency is not the order's")
@@ -41,7 +45,10 @@ public class OrderSettlement {
     }
 
     /**
-     * @throws UnknownOrderException    (in the Uni) when no such order exists: retrying cannot mend that
+     * A settled order's dead letters (outcomes parked before, keyed by the order) leave the list: what they
+     * waited for has happened.
+     *
+     * @throws UnknownOrderException    (in the Uni) when no such order is visible: it may be in a moment
      * @throws OutcomeMismatchException (in the Uni) when the outcome's customer, amount or currency is not the
      *                                  PENDING order's: it must not settle it
      */
@@ -65,6 +72,20 @@ public class OrderSettlement {
                         metrics.counter("comanda.orders.ignored_transitions",
                                 "event", outcome.type().ceType(), "status", done.statusBefore().name()).increment();
                     }
+                })
+                .chain(done -> done.settled() == null ? Uni.createFrom().voidItem()
+                        : settleWaitingDeadLetters(outcome, settlement, eventId));
+    }
+
+    // The settlement is committed: a failure here leaves the dead letters listed, never undoes it.
+    private Uni<Void> settleWaitingDeadLetters(PaymentOutcome outcome, Settlement settlement, UUID eventId) {
+        String why = "order " + outcome.orderId() + " was settled " + settlement.status() + " by its payment outcome "
+                + eventId;
+        return deadLetters.settleWaiting(outcome.orderId().toString(), why)
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("The dead letters of order %s stay listed although it is settled: %s", outcome.orderId(),
+                            failure.toString());
+                    return 0;
                 })
                 .replaceWithVoid();
     }

@@ -4,6 +4,7 @@ import io.comanda.events.ComandaEvent;
 import io.comanda.events.Money;
 import io.comanda.events.OrderConfirmed;
 import io.comanda.events.PaymentSucceeded;
+import io.comanda.platform.deadletters.DeadLetterIndex;
 import io.comanda.platform.inbox.DuplicateDeliveries;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -23,7 +24,8 @@ class OrderSettlementTest {
 
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     private final ScriptedStore store = new ScriptedStore();
-    private final OrderSettlement settlement = new OrderSettlement(store, metrics, new DuplicateDeliveries(metrics));
+    private final OrderSettlement settlement = new OrderSettlement(store, metrics, new DuplicateDeliveries(metrics),
+            new DeadLetterIndex());
     private final PaymentSucceeded paid = new PaymentSucceeded(UUID.randomUUID(), UUID.randomUUID(), "alice", TOTAL,
             "pi_1", Instant.now());
 
