@@ -29,7 +29,7 @@ public class PendingOrders {
     private static final String NEXT_PAGE = """
             select id, created_at from customer_order
              where status = 'PENDING' and created_at < now() - make_interval(secs => $1)
-               and (created_at, id) > ($3, $4)
+               and (created_at, id) > ($3::timestamptz, $4::uuid)
              order by created_at, id limit $2
             """;
 

@@ -32,16 +32,19 @@ public class PendingOrderReconciliation {
     private final OrderReconciler reconciler;
     private final UnsettledOrderReports reports;
     private final ExclusiveRuns exclusive;
+    private final UnsettledOrdersGauge gauge;
     // The schedule keeps firing while the service stops, after its database pool has closed.
     private volatile boolean stopping;
 
     public PendingOrderReconciliation(ReconciliationConfig config, PendingOrders pending, OrderReconciler reconciler,
-                                      UnsettledOrderReports reports, ExclusiveRuns exclusive) {
+                                      UnsettledOrderReports reports, ExclusiveRuns exclusive,
+                                      UnsettledOrdersGauge gauge) {
         this.config = config;
         this.pending = pending;
         this.reconciler = reconciler;
         this.reports = reports;
         this.exclusive = exclusive;
+        this.gauge = gauge;
     }
 
     @Scheduled(every = "${comanda.orders.reconcile.every:1m}", delayed = "${comanda.orders.reconcile.every:1m}",
@@ -56,7 +59,7 @@ public class PendingOrderReconciliation {
                         run.orders(), config.pendingAge(), run.settled(), run.unsettleable(), run.failed())))
                 .onFailure().invoke(failure -> LOG.warnf("Reconciliation of pending orders failed: %s", failure.toString()))
                 .onFailure().recoverWithNull()
-                .replaceWithVoid();
+                .chain(gauge::count);
     }
 
     void stop(@Observes ShutdownEvent shutdown) {

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The gauges of orders reconciliation reported it cannot settle that are still PENDING, all of them,
  * counted in the database: {@code comanda.orders.reconcile.unknown} (payments-service knows nothing of
  * them; an alert while above zero) and {@code comanda.orders.reconcile.unsettled} (for any reason). Every
- * instance counts on a schedule, whichever ran the reconciliation, so none shows a number gone stale.
+ * instance counts as often as reconciliation runs, whichever instance ran it, so none shows a number gone
+ * stale; the one that ran it counts again at once.
  */
 @ApplicationScoped
 public class UnsettledOrdersGauge {
@@ -39,7 +40,7 @@ public class UnsettledOrdersGauge {
                 .register(registry);
     }
 
-    @Scheduled(every = "${comanda.orders.stale-check-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${comanda.orders.reconcile.every:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> count() {
         if (stopping) {
             return Uni.createFrom().voidItem();

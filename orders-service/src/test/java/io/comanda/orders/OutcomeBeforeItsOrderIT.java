@@ -1,0 +1,76 @@
+package io.comanda.orders;
+
+import io.comanda.devstack.clients.EventProducer;
+import io.comanda.devstack.clients.LocalUser;
+import io.comanda.devstack.clients.TopicReader;
+import io.comanda.devstack.quarkus.TestDatabase;
+import io.comanda.events.EventType;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static io.comanda.orders.OrderEvents.bootstrap;
+import static io.comanda.orders.OrderEvents.producer;
+import static io.comanda.orders.OrderEvents.succeeded;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A payment outcome can reach orders-service before its order is visible to it (the order's commit is
+ * relayed a moment before other sessions see it): the outcome is retried on the delayed-retry topics,
+ * not dead-lettered, and settles the order once it appears ({@code comanda.orders.outcome.unknown-order-wait}
+ * is 20 s in tests).
+ */
+@QuarkusTest
+class OutcomeBeforeItsOrderIT {
+
+    private static final String FIRST_RETRY_TOPIC = "comanda.payments.orders-service.retry_1000";
+    private static final String DEAD_LETTER_TOPIC = "comanda.payments.orders-service.dlq";
+
+    @Test
+    void anOutcomeThatArrivesBeforeItsOrderIsVisibleSettlesItOnceItAppearsAndIsNotDeadLettered() {
+        String orderId = UUID.randomUUID().toString();
+        UUID ceId = UUID.randomUUID();
+        try (EventProducer producer = producer()) {
+            producer.send(succeeded(orderId), ceId, "outcome-before-order-it");
+        }
+        try (TopicReader retries = TopicReader.fromBeginning(bootstrap(), FIRST_RETRY_TOPIC)) {
+            retries.awaitKey(orderId, Duration.ofSeconds(30));
+        }
+        assertThat(status(orderId)).as("no order yet").isNull();
+
+        insertPendingOrder(orderId);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> "CONFIRMED".equals(status(orderId)));
+        assertThat(TestDatabase.count("select count(*) from outbox where aggregateid = ? and type = ?", orderId,
+                EventType.ORDER_CONFIRMED_V1.ceType())).isEqualTo(1);
+        assertThat(TestDatabase.count("select count(*) from inbox where event_id = ?::uuid", ceId.toString())).isOne();
+        try (TopicReader deadLetters = TopicReader.fromBeginning(bootstrap(), DEAD_LETTER_TOPIC)) {
+            List<ConsumerRecord<String, String>> parked = deadLetters.readFor(Duration.ofSeconds(5));
+            assertThat(parked).noneMatch(record -> orderId.equals(record.key()));
+        }
+    }
+
+    private static String status(String orderId) {
+        return TestDatabase.one("select status from customer_order where id = ?::uuid", orderId)
+                .map(row -> row.get("status")).orElse(null);
+    }
+
+    /** The order as placement stores it, committed only now: an espresso order of alice's. */
+    private static void insertPendingOrder(String orderId) {
+        TestDatabase.update("""
+                insert into customer_order (id, customer_id, status, total_amount, currency, payment_method,
+                                            created_at, updated_at, version)
+                values (?::uuid, ?, 'PENDING', 6048, 'EUR', 'pm_card_visa', now(), now(), 1)
+                """, orderId, Customers.subject(LocalUser.ALICE));
+        TestDatabase.update("""
+                insert into order_line (order_id, line_no, sku, name, quantity, unit_amount)
+                values (?::uuid, 1, 'ESPRESSO-250G', 'Espresso beans, 250 g', 2, 1299),
+                       (?::uuid, 2, 'MOKA-POT-3', 'Moka pot "Classic", 3 cups', 1, 3450)
+                """, orderId, orderId);
+    }
+}
