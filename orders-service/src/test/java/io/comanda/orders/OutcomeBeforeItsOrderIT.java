@@ -33,7 +33,8 @@ class OutcomeBeforeItsOrderIT {
 
     @Test
     void anOutcomeThatArrivesBeforeItsOrderIsVisibleSettlesItOnceItAppearsAndIsNotDeadLettered() {
-        String orderId = UUID.randomUUID().toString();
+        UUID order = UUID.randomUUID();
+        String orderId = order.toString();
         UUID ceId = UUID.randomUUID();
         try (EventProducer producer = producer()) {
             producer.send(succeeded(orderId), ceId, "outcome-before-order-it");
@@ -41,11 +42,12 @@ class OutcomeBeforeItsOrderIT {
         try (TopicReader retries = TopicReader.fromBeginning(bootstrap(), FIRST_RETRY_TOPIC)) {
             retries.awaitKey(orderId, Duration.ofSeconds(30));
         }
-        assertThat(status(orderId)).as("no order yet").isNull();
+        assertThat(StoredOrders.status(order)).as("no order yet").isNull();
 
-        insertPendingOrder(orderId);
+        // Alice's espresso order, which the outcome pays for, committed only now.
+        StoredOrders.insertPending(order, Customers.subject(LocalUser.ALICE), 6048, Duration.ZERO);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> "CONFIRMED".equals(status(orderId)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "CONFIRMED".equals(StoredOrders.status(order)));
         assertThat(TestDatabase.count("select count(*) from outbox where aggregateid = ? and type = ?", orderId,
                 EventType.ORDER_CONFIRMED_V1.ceType())).isEqualTo(1);
         assertThat(TestDatabase.count("select count(*) from inbox where event_id = ?::uuid", ceId.toString())).isOne();
@@ -53,24 +55,5 @@ class OutcomeBeforeItsOrderIT {
             List<ConsumerRecord<String, String>> parked = deadLetters.readFor(Duration.ofSeconds(5));
             assertThat(parked).noneMatch(record -> orderId.equals(record.key()));
         }
-    }
-
-    private static String status(String orderId) {
-        return TestDatabase.one("select status from customer_order where id = ?::uuid", orderId)
-                .map(row -> row.get("status")).orElse(null);
-    }
-
-    /** The order as placement stores it, committed only now: an espresso order of alice's. */
-    private static void insertPendingOrder(String orderId) {
-        TestDatabase.update("""
-                insert into customer_order (id, customer_id, status, total_amount, currency, payment_method,
-                                            created_at, updated_at, version)
-                values (?::uuid, ?, 'PENDING', 6048, 'EUR', 'pm_card_visa', now(), now(), 1)
-                """, orderId, Customers.subject(LocalUser.ALICE));
-        TestDatabase.update("""
-                insert into order_line (order_id, line_no, sku, name, quantity, unit_amount)
-                values (?::uuid, 1, 'ESPRESSO-250G', 'Espresso beans, 250 g', 2, 1299),
-                       (?::uuid, 2, 'MOKA-POT-3', 'Moka pot "Classic", 3 cups', 1, 3450)
-                """, orderId, orderId);
     }
 }

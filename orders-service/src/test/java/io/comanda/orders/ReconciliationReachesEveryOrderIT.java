@@ -55,10 +55,10 @@ class ReconciliationReachesEveryOrderIT {
         }
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(younger)
-                .allSatisfy(order -> assertThat(status(order)).isEqualTo("CONFIRMED")));
+                .allSatisfy(order -> assertThat(StoredOrders.status(order)).isEqualTo("CONFIRMED")));
         await().atMost(Duration.ofSeconds(60)).until(() -> unsettleable.stream().allMatch(order -> PaymentsStub.asked(order) >= 3));
 
-        assertThat(unsettleable).allSatisfy(order -> assertThat(status(order)).isEqualTo("PENDING"));
+        assertThat(unsettleable).allSatisfy(order -> assertThat(StoredOrders.status(order)).isEqualTo("PENDING"));
         assertThat(TestDatabase.count("select count(*) from unsettled_order_report where kind = 'unknown'"
                 + " and reason = 'payments-service has no payment for it' and order_id = any(?::uuid[])",
                 (Object) ids(unsettleable))).as("orders reported, with their reason").isEqualTo(UNSETTLEABLE);
@@ -78,11 +78,11 @@ class ReconciliationReachesEveryOrderIT {
             PaymentsStub.charged(order, CUSTOMER, AMOUNT);
 
             await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10))
-                    .until(() -> "PENDING".equals(status(order)) && PaymentsStub.asked(order) == 0);
+                    .until(() -> "PENDING".equals(StoredOrders.status(order)) && PaymentsStub.asked(order) == 0);
 
             lock.execute("select pg_advisory_unlock(" + COMANDA_JOBS + ", hashtext('" + JOB + "'))");
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> "CONFIRMED".equals(status(order)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CONFIRMED".equals(StoredOrders.status(order)));
     }
 
     @AfterEach
@@ -95,23 +95,13 @@ class ReconciliationReachesEveryOrderIT {
     /** An order as placement stores it, created {@code age} ago. */
     private UUID pendingOrder(Duration age) {
         UUID id = UUID.randomUUID();
-        TestDatabase.update("""
-                insert into customer_order (id, customer_id, status, total_amount, currency, payment_method,
-                                            created_at, updated_at, version)
-                values (?, ?, 'PENDING', ?, 'EUR', 'pm_card_visa', now() - make_interval(secs => ?),
-                        now() - make_interval(secs => ?), 1)
-                """, id, CUSTOMER, AMOUNT, (double) age.toSeconds(), (double) age.toSeconds());
+        StoredOrders.insertPending(id, CUSTOMER, AMOUNT, age);
         inserted.add(id);
         return id;
     }
 
     private static String ids(List<UUID> orders) {
         return "{" + String.join(",", orders.stream().map(UUID::toString).toList()) + "}";
-    }
-
-    private static String status(UUID order) {
-        return TestDatabase.one("select status from customer_order where id = ?", order).map(row -> row.get("status"))
-                .orElse(null);
     }
 
     private static double metric(String name) {
