@@ -15,8 +15,11 @@ public enum Topic {
      * (about 1 kB a record; docs/benchmarks.md gives the disk it takes).
      */
     ORDERS("orders", -1L),
-    /** The broker's retention: no consumer needs more than the recent payment outcomes. */
-    PAYMENTS("payments", null);
+    /**
+     * Kept forever too: a payment outcome dead-lettered by orders-service must still have its source copy
+     * when an operator replays it, however long after, and the outcomes are the payments' history.
+     */
+    PAYMENTS("payments", -1L);
 
     /** The partition count topics are created with; keys spread orders over them. */
     public static final int DEFAULT_PARTITIONS = 3;

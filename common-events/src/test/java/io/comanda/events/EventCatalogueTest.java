@@ -24,6 +24,13 @@ class EventCatalogueTest {
     }
 
     @Test
+    void ordersAndPaymentsKeepTheirWholeHistory() {
+        assertThat(Topic.topicConfigOf("comanda.orders")).containsEntry(Topic.RETENTION_MS, "-1");
+        assertThat(Topic.topicConfigOf("comanda.payments")).containsEntry(Topic.RETENTION_MS, "-1");
+        assertThat(Topic.topicConfigOf("comanda.orders.some-group.dlq")).isEmpty();
+    }
+
+    @Test
     void orderEventsTravelOnTheOrdersTopicAndPaymentEventsOnThePaymentsTopic() {
         assertThat(Arrays.stream(EventType.values()).filter(t -> t.topic() == Topic.ORDERS))
                 .containsExactlyInAnyOrder(EventType.ORDER_PLACED_V1, EventType.ORDER_CONFIRMED_V1,

@@ -127,6 +127,48 @@ class ComposeFileTest {
     }
 
     @Test
+    void theRelaysTopicsTakeTheirDurabilityFromTheEnvironmentWhichComposeGivesEveryPart() throws IOException {
+        String replicas = "${env:COMANDA_KAFKA_TOPICS_REPLICATION_FACTOR}";
+        String inSync = "${env:COMANDA_KAFKA_TOPICS_MIN_INSYNC_REPLICAS}";
+        for (String file : List.of("orders-outbox", "payments-outbox")) {
+            Map<String, String> connector = connectorConfig(file);
+            for (String group : List.of("default", "heartbeat")) {
+                assertThat(connector).as(file + " " + group)
+                        .containsEntry("topic.creation." + group + ".replication.factor", replicas)
+                        .containsEntry("topic.creation." + group + ".min.insync.replicas", inSync)
+                        .containsEntry("topic.creation." + group + ".unclean.leader.election.enable", "false");
+            }
+            assertThat(connector).as(file).containsEntry("topic.creation.default.retention.ms", "-1")
+                    .containsEntry("topic.creation.default.retention.bytes", "-1")
+                    .containsEntry("producer.override.acks", "all");
+        }
+        for (String part : List.of("connect", "orders-service", "payments-service", "notifications-service",
+                "search-indexer")) {
+            assertThat(environment(part)).as(part)
+                    .containsEntry("COMANDA_KAFKA_TOPICS_REPLICATION_FACTOR", "${COMANDA_KAFKA_TOPICS_REPLICATION_FACTOR:-1}")
+                    .containsEntry("COMANDA_KAFKA_TOPICS_MIN_INSYNC_REPLICAS", "${COMANDA_KAFKA_TOPICS_MIN_INSYNC_REPLICAS:-1}");
+        }
+        assertThat(environment("connect").get("CONNECT_CONFIG_STORAGE_REPLICATION_FACTOR"))
+                .isEqualTo("${COMANDA_KAFKA_TOPICS_REPLICATION_FACTOR:-1}");
+        assertThat(environment("kafka").get("KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE")).isEqualTo("false");
+    }
+
+    @Test
+    void aQuietOutboxStillLetsItsSlotMoveOnThroughHeartbeatsOnATableOfThePublication() throws IOException {
+        String heartbeatTable = Files.readString(
+                ROOT.resolve("platform/src/main/resources/db/comanda-platform/V0_5__relay_heartbeat.sql"));
+        assertThat(heartbeatTable).contains("alter publication comanda_outbox add table relay_heartbeat")
+                .contains("grant insert, delete on relay_heartbeat to comanda_relay");
+        for (String file : List.of("orders-outbox", "payments-outbox")) {
+            Map<String, String> connector = connectorConfig(file);
+            assertThat(connector).as(file).containsEntry("heartbeat.interval.ms", "10000")
+                    .containsEntry("table.include.list", "public.outbox")
+                    .containsEntry("topic.creation.heartbeat.cleanup.policy", "compact");
+            assertThat(connector.get("heartbeat.action.query")).as(file).contains("insert into relay_heartbeat");
+        }
+    }
+
+    @Test
     void theInitScriptCreatesADatabaseForEveryServiceOwnedByTheServicesOwnRole() throws IOException {
         String init = Files.readString(ROOT.resolve("compose/postgres/init-databases.sh"));
         for (String database : SERVICE_DATABASES) {
@@ -179,6 +221,14 @@ class ComposeFileTest {
             assertThat(example).as(".env.example names " + secret).containsPattern("(?m)^" + secret + "=");
         }
         assertThat(Files.readAllLines(ROOT.resolve(".gitignore"))).contains(".env");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> connectorConfig(String file) throws IOException {
+        try (InputStream in = Files.newInputStream(ROOT.resolve("debezium/" + file + ".json"))) {
+            Map<String, Object> connector = new Yaml().load(in);
+            return (Map<String, String>) connector.get("config");
+        }
     }
 
     @SuppressWarnings("unchecked")

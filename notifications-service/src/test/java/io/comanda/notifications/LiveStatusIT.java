@@ -3,6 +3,12 @@ package io.comanda.notifications;
 import io.comanda.devstack.clients.LocalUser;
 import io.comanda.events.OrderPlaced;
 import io.quarkus.test.common.http.TestHTTPResource;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +19,7 @@ import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -63,6 +70,41 @@ class LiveStatusIT {
 
             await().atMost(Duration.ofSeconds(10)).until(() -> bobSession.about(order)
                     .contains("\"status\":\"CANCELLED\",\"reason\":\"your card was declined: insufficient funds\""));
+        }
+    }
+
+    @Test
+    void theLiveFeedCommitsNoOffsetSoItsGroupPerStartLeavesNothingBehind() throws Exception {
+        String alice = Customers.id(LocalUser.ALICE);
+        try (Session aliceSession = Session.open(wsUri(), Customers.token(LocalUser.ALICE))) {
+            awaitLiveFeed(aliceSession, alice);
+        }
+
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, OrderEvents.bootstrap()))) {
+            List<String> running = runningLiveGroups(admin);
+            assertThat(running).as("this instance's live group").isNotEmpty();
+            // Longer than a throttled commit's interval (5 s): none comes.
+            await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> running.stream().allMatch(group -> committedOffsets(admin, group).isEmpty()));
+        }
+    }
+
+    /** The live groups with members now: this instance's (those of stopped instances are empty). */
+    private static List<String> runningLiveGroups(Admin admin) throws Exception {
+        List<String> live = admin.listGroups().all().get().stream().map(GroupListing::groupId)
+                .filter(group -> group.startsWith("notifications-service-live-")).toList();
+        return admin.describeConsumerGroups(live).all().get().values().stream()
+                .filter(group -> !group.members().isEmpty()).map(ConsumerGroupDescription::groupId).toList();
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> committedOffsets(Admin admin, String group) {
+        try {
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the offsets of " + group, e);
         }
     }
 

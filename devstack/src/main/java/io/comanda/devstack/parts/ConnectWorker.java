@@ -19,9 +19,9 @@ import java.util.Map;
  * A Kafka Connect worker (distributed mode, one node) in its own JVM, with the official Debezium
  * PostgreSQL plugin archive on its plugin path: the same relay compose runs.
  *
- * <p>Connector files reference the database through {@code ${env:COMANDA_DB_*}} placeholders,
- * resolved by Kafka's environment-variable config provider, so the very same files serve compose and
- * the local stack.
+ * <p>Connector files reference the database through {@code ${env:COMANDA_DB_*}} placeholders, and the
+ * durability of the topics they create through {@code ${env:COMANDA_KAFKA_TOPICS_*}}, resolved by
+ * Kafka's environment-variable config provider, so the very same files serve compose and the local stack.
  */
 public final class ConnectWorker extends ProcessPart {
 
@@ -51,7 +51,10 @@ public final class ConnectWorker extends ProcessPart {
                 "COMANDA_DB_PORT", Integer.toString(dbPort),
                 // Debezium streams with the relay's least-privilege role, as in compose.
                 "COMANDA_DB_USER", PostgresServer.RELAY_USER,
-                "COMANDA_DB_PASSWORD", PostgresServer.RELAY_PASSWORD);
+                "COMANDA_DB_PASSWORD", PostgresServer.RELAY_PASSWORD,
+                // The topics the relay creates, as compose's: here one broker's.
+                "COMANDA_KAFKA_TOPICS_REPLICATION_FACTOR", Short.toString(KafkaTopics.REPLICATION_FACTOR),
+                "COMANDA_KAFKA_TOPICS_MIN_INSYNC_REPLICAS", Integer.toString(KafkaTopics.MIN_INSYNC_REPLICAS));
         ReadinessProbe listsPostgresPlugin = new ReadinessProbe(Duration.ofSeconds(120), () -> {
             HttpResponse<String> plugins = StackHttp.get(restUrl + "/connector-plugins");
             return plugins.statusCode() == 200 && plugins.body().contains(POSTGRES_CONNECTOR);
@@ -186,9 +189,9 @@ public final class ConnectWorker extends ProcessPart {
                 "config.storage.topic=comanda-connect-configs",
                 "offset.storage.topic=comanda-connect-offsets",
                 "status.storage.topic=comanda-connect-status",
-                "config.storage.replication.factor=1",
-                "offset.storage.replication.factor=1",
-                "status.storage.replication.factor=1",
+                "config.storage.replication.factor=" + KafkaTopics.REPLICATION_FACTOR,
+                "offset.storage.replication.factor=" + KafkaTopics.REPLICATION_FACTOR,
+                "status.storage.replication.factor=" + KafkaTopics.REPLICATION_FACTOR,
                 "offset.flush.interval.ms=1000",
                 // Connectors may tune their own producer: the outbox relays send each change at once
                 // (producer.override.linger.ms=0) instead of lingering for a batch on every hop.

@@ -71,17 +71,23 @@ public final class EmbeddedKafka implements KafkaBroker {
         }
 
         static Map<String, String> singleNode() {
-            return Map.of(
+            String replicas = Short.toString(KafkaTopics.REPLICATION_FACTOR);
+            String inSync = Integer.toString(KafkaTopics.MIN_INSYNC_REPLICAS);
+            return Map.ofEntries(
                     // Topics are created on purpose (catalogue, retry and dead-letter topics), never by a typo.
-                    "auto.create.topics.enable", "false",
-                    "offsets.topic.replication.factor", "1",
-                    "transaction.state.log.replication.factor", "1",
-                    "transaction.state.log.min.isr", "1",
-                    "share.coordinator.state.topic.replication.factor", "1",
-                    "share.coordinator.state.topic.min.isr", "1",
+                    Map.entry("auto.create.topics.enable", "false"),
+                    // What a topic created without its own settings gets, e.g. by Kafka Connect.
+                    Map.entry("default.replication.factor", replicas),
+                    Map.entry("min.insync.replicas", inSync),
+                    Map.entry("unclean.leader.election.enable", "false"),
+                    Map.entry("offsets.topic.replication.factor", replicas),
+                    Map.entry("transaction.state.log.replication.factor", replicas),
+                    Map.entry("transaction.state.log.min.isr", inSync),
+                    Map.entry("share.coordinator.state.topic.replication.factor", replicas),
+                    Map.entry("share.coordinator.state.topic.min.isr", inSync),
                     // A lone consumer should not wait 3 s for company before it gets its partitions.
-                    "group.initial.rebalance.delay.ms", "0",
-                    "num.partitions", "3");
+                    Map.entry("group.initial.rebalance.delay.ms", "0"),
+                    Map.entry("num.partitions", "3"));
         }
     }
 }

@@ -4,16 +4,27 @@ import io.comanda.events.Topic;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
-/** The one place devstack creates topics: the catalogue topics of a fresh broker, and its readiness probe's. */
+/**
+ * The one place devstack creates topics: the catalogue topics of a fresh broker, and its readiness probe's,
+ * with the durability settings every Comanda topic states (the services' {@code comanda.kafka.topics.*}),
+ * here for the local stack's single broker.
+ */
 public final class KafkaTopics {
+
+    /** One broker: one copy of each partition. The relay's and the services' topics take the same. */
+    public static final short REPLICATION_FACTOR = 1;
+    /** One broker: its copy is the only in-sync replica a write with {@code acks=all} waits for. */
+    public static final int MIN_INSYNC_REPLICAS = 1;
 
     private KafkaTopics() {
     }
@@ -28,16 +39,17 @@ public final class KafkaTopics {
     }
 
     /**
-     * Creates the topics that do not exist yet on the broker at {@code bootstrapServers} (replication 1),
-     * a catalogue topic with the catalogue's settings ({@link Topic#topicConfigOf}, e.g. its retention).
+     * Creates the topics that do not exist yet on the broker at {@code bootstrapServers} (replication
+     * {@value #REPLICATION_FACTOR}, no unclean leader), a catalogue topic with the catalogue's settings
+     * ({@link Topic#topicConfigOf}, e.g. its retention).
      */
     public static void createMissing(String bootstrapServers, Map<String, Integer> partitionsByTopic) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = partitionsByTopic.entrySet().stream()
                     .filter(e -> !existing.contains(e.getKey()))
-                    .map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1)
-                            .configs(Topic.topicConfigOf(e.getKey())))
+                    .map(e -> new NewTopic(e.getKey(), e.getValue(), REPLICATION_FACTOR)
+                            .configs(settingsOf(e.getKey())))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get();
@@ -50,5 +62,13 @@ public final class KafkaTopics {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** What a topic is created with: durable as every Comanda topic, and the catalogue's settings. */
+    static Map<String, String> settingsOf(String topic) {
+        Map<String, String> settings = new HashMap<>(Topic.topicConfigOf(topic));
+        settings.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(MIN_INSYNC_REPLICAS));
+        settings.put(TopicConfig.UNCLEAN_LEADER_ELECTION_ENABLE_CONFIG, "false");
+        return settings;
     }
 }

@@ -17,15 +17,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
- * Sends at most one mail per order event, and records it:
+ * Sends one mail per order event, and records it:
  * <ol>
  *   <li>a placement's lines are kept first (the later mails need them), whatever happens to its mail;</li>
  *   <li>an event already recorded is done (a redelivery);</li>
- *   <li>the recipient comes from the identity provider; nobody to write to is recorded as skipped;</li>
- *   <li>the mail is sent, then one consumer transaction records the event in the inbox and the notification.</li>
+ *   <li>the recipient comes from the identity provider; only its definite "no such user", "disabled" or
+ *       "no address" is recorded as skipped, any other answer fails to be retried;</li>
+ *   <li>the mail is claimed, sent and marked sent by {@link MailDelivery}, which says what window remains.</li>
  * </ol>
- * A crash between the SMTP server's acceptance and that transaction sends the mail once more on
- * redelivery, with the same Message-ID. Any failure is left to the consumer's retries.
+ * Any failure is left to the consumer's retries.
  */
 @ApplicationScoped
 public class OrderNotifier {
@@ -35,14 +35,14 @@ public class OrderNotifier {
 
     private final NotificationStore store;
     private final RecipientDirectory directory;
-    private final OrderMailer mailer;
+    private final MailDelivery delivery;
     private final NotificationMetrics metrics;
 
-    public OrderNotifier(NotificationStore store, RecipientDirectory directory, OrderMailer mailer,
+    public OrderNotifier(NotificationStore store, RecipientDirectory directory, MailDelivery delivery,
                          NotificationMetrics metrics) {
         this.store = store;
         this.directory = directory;
-        this.mailer = mailer;
+        this.delivery = delivery;
         this.metrics = metrics;
     }
 
@@ -66,7 +66,7 @@ public class OrderNotifier {
         String customerId = customerOf(event);
         return store.summary(orderId)
                 .onItem().ifNull().failWith(() -> new OrderNotYetKnownException(orderId))
-                .chain(summary -> onContext(context, directory.lookUp(customerId))
+                .chain(summary -> MessageContext.backOn(context, directory.lookUp(customerId))
                         .chain(lookup -> lookup instanceof RecipientLookup.Found found
                                 ? send(context, eventId, event, kind, summary, found.recipient())
                                 : skip(eventId, orderId, customerId, kind, ((RecipientLookup.Unreachable) lookup).reason())));
@@ -76,22 +76,14 @@ public class OrderNotifier {
                            Recipient recipient) {
         String reason = event instanceof OrderCancelled cancelled
                 ? DeclineReasons.inWords(cancelled.declineCode(), cancelled.reason()) : null;
-        return onContext(context, mailer.send(eventId, recipient, kind, summary, reason))
-                .onFailure().invoke(failure -> metrics.failed(kind.template()))
-                .chain(() -> record(Notification.sent(eventId, summary.orderId(), customerOf(event), kind,
-                        mailer.messageId(eventId), now())))
-                .invoke(() -> metrics.sent(kind.template()));
+        return delivery.deliver(context, new MailToSend(eventId, kind, summary, customerOf(event), recipient, reason));
     }
 
     private Uni<Void> skip(UUID eventId, UUID orderId, String customerId, MailKind kind, String reason) {
         LOG.warnf("No %s mail for order %s (event %s): customer %s cannot be written to (%s)",
                 kind.template(), orderId, eventId, UntrustedText.of(customerId), UntrustedText.of(reason));
-        return record(Notification.skipped(eventId, orderId, customerId, kind, reason, now()))
+        return store.record(CONSUMER, Notification.skipped(eventId, orderId, customerId, kind, reason, now()))
                 .invoke(() -> metrics.skipped(reason));
-    }
-
-    private Uni<Void> record(Notification notification) {
-        return store.record(CONSUMER, notification);
     }
 
     private static MailKind kindOf(ComandaEvent event) {
@@ -106,12 +98,6 @@ public class OrderNotifier {
 
     private static String customerOf(ComandaEvent event) {
         return OrderStatusChange.of(event).orElseThrow().customerId();
-    }
-
-    // The mail client and the REST client complete on their own threads; Hibernate Reactive must be
-    // used from this message's Vert.x context.
-    private static <T> Uni<T> onContext(Context context, Uni<T> uni) {
-        return uni.emitOn(command -> context.runOnContext(ignored -> command.run()));
     }
 
     private static Instant now() {

@@ -12,7 +12,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Feeds this instance's live sessions from {@code comanda.orders}. Every instance reads in a consumer
- * group of its own, from the newest record on, so each pushes every change to the sessions it holds.
+ * group of its own, from the newest record on, so each pushes every change to the sessions it holds. The
+ * group commits no offset ({@code commit-strategy=ignore}): nothing of it outlives the instance on the
+ * broker, which deletes an empty group without offsets at its next cleanup.
  * A record that is not a Comanda event is skipped here; the mail consumer dead-letters it. The channel
  * is not a platform consumer ({@code comanda.consumer.orders-live.managed=false}): a missed push is
  * not worth a retry, and per-instance retry topics would outlive the instance.

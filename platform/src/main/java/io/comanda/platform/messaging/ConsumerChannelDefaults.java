@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  * The configuration every Comanda consumer channel shares, written once: for each
  * {@code mp.messaging.incoming.<channel>} that names its {@code topic} and {@code group.id}, the
  * Kafka connector, the deserializers {@link ConsumerPolicy} expects, reading from the earliest offset
- * when the group has none, and the failure strategy of every consumer: retries on
- * {@code <topic>.<group>.retry_<ms>} topics, then {@code <topic>.<group>.dlq}.
+ * when the group has none, cooperative rebalancing, and the failure strategy of every consumer: retries on
+ * {@code <topic>.<group>.retry_<ms>} topics, then {@code <topic>.<group>.dlq}, both written with
+ * {@code acks=all} and idempotence.
  *
  * <p>Registered through {@code META-INF/services}, below {@code application.properties}: a service
  * overrides any of these keys by setting it, and its retry delays with
@@ -65,6 +66,17 @@ public class ConsumerChannelDefaults implements ConfigSourceFactory {
     // the pauses of a service's small fixed heap. Slow processing is bounded apart, by max.poll.interval.ms.
     static final String SESSION_TIMEOUT_MS = "10000";
     static final String HEARTBEAT_INTERVAL_MS = "3000";
+    // A rebalance moves only the partitions that change owner: the others are not revoked, so their
+    // records in flight are neither stopped nor redelivered to another member. SmallRye's throttled commit
+    // commits and forgets just the partitions revoked, which is what a cooperative revocation hands it.
+    // Members of a group still on Kafka's default (range, then cooperative-sticky) agree on this one, so
+    // a rolling restart switches a group over.
+    static final String ASSIGNMENT_STRATEGY = "org.apache.kafka.clients.consumer.CooperativeStickyAssignor";
+    // SmallRye writes delayed retries and dead letters with a producer of its own, configured from the
+    // channel's dead-letter-queue.* keys, and its default is acks=1 (without idempotence): a leader lost
+    // after the retry or dead letter was acknowledged, but before a replica had it, loses the record
+    // after the original was committed. All in-sync replicas, written once, as the platform's producers.
+    static final String FAILURE_PRODUCER_ACKS = "all";
 
     // A channel's topic or group: mp.messaging.incoming.<channel>.topic, optionally under a %profile.
     private static final Pattern CHANNEL_KEY = Pattern.compile(
@@ -106,6 +118,7 @@ public class ConsumerChannelDefaults implements ConfigSourceFactory {
         defaults.put(ConsumerChannel.key(channel, "cloud-events"), "false");
         defaults.put(ConsumerChannel.key(channel, "session.timeout.ms"), SESSION_TIMEOUT_MS);
         defaults.put(ConsumerChannel.key(channel, "heartbeat.interval.ms"), HEARTBEAT_INTERVAL_MS);
+        defaults.put(ConsumerChannel.key(channel, "partition.assignment.strategy"), ASSIGNMENT_STRATEGY);
         defaults.put(ConsumerChannel.key(channel, "commit-strategy"), COMMIT_STRATEGY);
         defaults.put(ConsumerChannel.key(channel, "throttled.unprocessed-record-max-age.ms"), UNPROCESSED_RECORD_MAX_AGE_MS);
         defaults.put(ConsumerChannel.key(channel, ConsumerChannel.FAILURE_STRATEGY), ConsumerChannel.DELAYED_RETRY);
@@ -117,6 +130,9 @@ public class ConsumerChannelDefaults implements ConfigSourceFactory {
                 "org.apache.kafka.common.serialization.StringSerializer");
         defaults.put(ConsumerChannel.key(channel, "dead-letter-queue.value.serializer"),
                 "org.apache.kafka.common.serialization.ByteArraySerializer");
+        // Read by both the dead-letter and the delayed-retry strategies' producer.
+        defaults.put(ConsumerChannel.key(channel, "dead-letter-queue.acks"), FAILURE_PRODUCER_ACKS);
+        defaults.put(ConsumerChannel.key(channel, "dead-letter-queue.enable.idempotence"), "true");
         return defaults;
     }
 

@@ -24,6 +24,9 @@ import java.util.concurrent.TimeoutException;
  * Before the consumers start: checks every consumer channel's configuration ({@link ConsumerChannels}),
  * which fails the start when a key is wrong, then creates the channels' topics ({@link ConsumerTopics})
  * on a thread of its own, trying again with back-off (1 s doubling to 30 s) until the broker answers.
+ * Once they exist, the same thread checks them again every {@code comanda.kafka.topics.check-every}
+ * (default a minute): partitions added to a source topic reach its failure and replay topics within
+ * that time, and a setting changed by hand is set back.
  *
  * <p>The start waits for the topics at most {@code comanda.kafka.topics.start-wait} (default 5 s), so
  * that with Kafka up the consumers find their retry and dead-letter topics; with Kafka down the service
@@ -34,21 +37,22 @@ import java.util.concurrent.TimeoutException;
 @ApplicationScoped
 public class ConsumerTopicsAtStart {
 
-    static final String START_WAIT = "comanda.kafka.topics.start-wait";
-
     private static final Logger LOG = Logger.getLogger(ConsumerTopicsAtStart.class);
     private static final RetryBackOff BACK_OFF = new RetryBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2);
     private static final Duration NO_BUDGET = Duration.ofDays(365);
 
     private final KafkaClientSettings kafka;
     private final Config config;
+    private final KafkaTopicsConfig topicsConfig;
     private final CompletableFuture<Void> created = new CompletableFuture<>();
     private ScheduledExecutorService thread;
     private Admin admin;
+    private ConsumerTopics topics;
 
-    public ConsumerTopicsAtStart(KafkaClientSettings kafka, Config config) {
+    public ConsumerTopicsAtStart(KafkaClientSettings kafka, Config config, KafkaTopicsConfig topicsConfig) {
         this.kafka = kafka;
         this.config = config;
+        this.topicsConfig = topicsConfig;
     }
 
     void createBeforeConsumersStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent start)
@@ -57,14 +61,16 @@ public class ConsumerTopicsAtStart {
         if (channels.isEmpty()) {
             return;
         }
+        ConsumerTopicSettings settings = new ConsumerTopicSettings(topicsConfig);
         admin = Admin.create(kafka.admin("comanda-consumer-topics"));
+        topics = new ConsumerTopics(admin, settings);
         thread = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread creating = new Thread(task, "comanda-consumer-topics");
             creating.setDaemon(true);
             return creating;
         });
         thread.execute(() -> attempt(channels, 0));
-        Duration wait = config.getOptionalValue(START_WAIT, Duration.class).orElse(Duration.ofSeconds(5));
+        Duration wait = topicsConfig.startWait();
         try {
             created.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -77,9 +83,10 @@ public class ConsumerTopicsAtStart {
 
     private void attempt(List<ConsumerChannel> channels, int attempt) {
         try {
-            ConsumerTopics.create(admin, channels);
+            topics.ensure(channels);
             created.complete(null);
-            admin.close(Duration.ofSeconds(5));
+            long every = topicsConfig.checkEvery().toMillis();
+            thread.scheduleWithFixedDelay(() -> check(channels), every, every, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | RuntimeException e) {
@@ -90,12 +97,22 @@ public class ConsumerTopicsAtStart {
         }
     }
 
+    /** A later check: one that fails is said and left to the next, as the topics already exist. */
+    private void check(List<ConsumerChannel> channels) {
+        try {
+            topics.ensure(channels);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | RuntimeException e) {
+            LOG.warnf("Cannot check the consumer topics (next in %s): %s", topicsConfig.checkEvery(),
+                    e instanceof ExecutionException ? e.getCause().getMessage() : e.getMessage());
+        }
+    }
+
     void stop(@Observes ShutdownEvent stop) {
         if (thread != null) {
             thread.shutdownNow();
-            if (!created.isDone()) {
-                admin.close(Duration.ZERO);
-            }
+            admin.close(Duration.ZERO);
         }
     }
 }

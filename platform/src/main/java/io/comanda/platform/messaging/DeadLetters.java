@@ -66,16 +66,17 @@ public class DeadLetters {
      *
      * <p>While Kafka is away the send fails within {@link KafkaClientSettings}' bounds (10 s waiting for the
      * topic's metadata, 30 s for delivery). It runs on a worker thread, since waiting for metadata blocks the
-     * caller, which may be an event loop. Each subscription sends again, so a caller may retry it.
+     * caller, which may be an event loop. The dead letter keeps the record's partition number when the
+     * dead-letter topic has it, else its key chooses one. Each subscription sends again, so a caller may retry it.
      */
     public Uni<Void> park(String deadLetterTopic, IncomingKafkaRecordMetadata<String, byte[]> record, byte[] value,
                           Throwable reason) {
         RecordHeaders headers = headers(record.getHeaders(), record.getTopic(), record.getPartition(),
                 record.getOffset(), reason);
         String why = text(headers.lastHeader(REASON).value());
-        ProducerRecord<String, byte[]> dead = new ProducerRecord<>(deadLetterTopic, record.getPartition(),
-                record.getKey(), value, headers);
         return Uni.createFrom().deferred(() -> {
+            ProducerRecord<String, byte[]> dead = new ProducerRecord<>(deadLetterTopic,
+                    samePartitionIfPresent(deadLetterTopic, record.getPartition()), record.getKey(), value, headers);
             Span span = publishSpan(deadLetterTopic, record.getHeaders(), why);
             return Uni.createFrom().<Void>emitter(emitter -> producer.send(dead, (metadata, error) -> {
                 if (error != null) {
@@ -85,6 +86,17 @@ public class DeadLetters {
                 }
             })).onTermination().invoke(span::end);
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /**
+     * The record's own partition number when the dead-letter topic has it, so dead letters stay in the
+     * order of their source partition; else none, and the key chooses: partitions were added to the source
+     * topic and the dead-letter topic has not been grown yet ({@link ConsumerTopics} does within a minute),
+     * and a dead letter parked now beats one waiting for that. Kafka's metadata is cached, so this costs a
+     * lookup only for a topic the producer has not written yet.
+     */
+    private Integer samePartitionIfPresent(String deadLetterTopic, int partition) {
+        return partition < producer.partitionsFor(deadLetterTopic).size() ? partition : null;
     }
 
     /**

@@ -41,6 +41,34 @@ class ConsumerChannelDefaultsTest {
     }
 
     @Test
+    void retriesAndDeadLettersAreWrittenToEveryInSyncReplicaOnce() {
+        SmallRyeConfig config = config(Map.of(
+                "mp.messaging.incoming.orders.topic", "comanda.orders",
+                "mp.messaging.incoming.orders.group.id", "payments-service"));
+
+        // SmallRye's delayed-retry and dead-letter strategies both build their producer from these keys.
+        assertThat(config.getValue("mp.messaging.incoming.orders.dead-letter-queue.acks", String.class))
+                .as("SmallRye's default is acks=1").isEqualTo("all");
+        assertThat(config.getValue("mp.messaging.incoming.orders.dead-letter-queue.enable.idempotence", String.class))
+                .isEqualTo("true");
+    }
+
+    @Test
+    void everyManagedConsumerRebalancesCooperatively() {
+        SmallRyeConfig config = config(Map.of(
+                "mp.messaging.incoming.orders.topic", "comanda.orders",
+                "mp.messaging.incoming.orders.group.id", "notifications-service",
+                "mp.messaging.incoming.batched.topic", "comanda.orders",
+                "mp.messaging.incoming.batched.group.id", "search-indexer",
+                "mp.messaging.incoming.batched.batch", "true"));
+
+        for (String channel : List.of("orders", "batched")) {
+            assertThat(config.getValue("mp.messaging.incoming." + channel + ".partition.assignment.strategy", String.class))
+                    .as(channel).isEqualTo(org.apache.kafka.clients.consumer.CooperativeStickyAssignor.class.getName());
+        }
+    }
+
+    @Test
     void delayedRetriesGrowToACapAndLastAboutThirtyMinutesBeforeTheDeadLetter() {
         List<Long> delays = java.util.Arrays.stream(ConsumerChannelDefaults.RETRY_DELAYS.split(","))
                 .map(Long::parseLong).toList();

@@ -1,0 +1,80 @@
+package io.comanda.notifications;
+
+import io.comanda.devstack.clients.EventProducer;
+import io.comanda.devstack.clients.LocalUser;
+import io.comanda.devstack.quarkus.TestDatabase;
+import io.comanda.events.OrderPlaced;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.comanda.notifications.Customers.ALICE_ADDRESS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A mail redelivered after a rebalance: the instance that had the partition before claimed the mail and
+ * may be sending it. The redelivery reads the claim, not the send: it sends nothing while the claim is
+ * fresh, nothing once the other instance has recorded the mail, and the mail once when the claimant died
+ * (its claim older than the lease, 2 minutes).
+ */
+@QuarkusTest
+class ClaimedMailIT {
+
+    private static final String OTHER_INSTANCE = "notifications-service-0/0a1b2c3d";
+
+    @Test
+    void aMailClaimedByAnotherInstanceIsNotSentAgainWhileItsClaimHoldsNorAfterItWasRecorded() {
+        Delivered delivered = deliveredAfterAnotherInstanceClaimedIt("now()");
+        UUID eventId = delivered.eventId();
+
+        await().during(Duration.ofSeconds(20)).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> MailCount.answering(ALICE_ADDRESS, eventId) == 0);
+        assertThat(claimedBy(eventId)).isEqualTo(OTHER_INSTANCE);
+        // The other instance's SMTP server accepted it; it marks it sent with its inbox record, as the service does.
+        TestDatabase.update("update notification set state = 'SENT', message_id = ?, recorded_at = now() where event_id = ?",
+                MailCount.messageIdOf(eventId), eventId);
+        TestDatabase.update("insert into inbox (consumer, event_id) values ('notifications-service', ?)", eventId);
+
+        // Its retries come every 30 s by now: the next one finds the mail recorded and sends nothing.
+        await().during(Duration.ofSeconds(40)).atMost(Duration.ofSeconds(50)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> MailCount.answering(ALICE_ADDRESS, eventId) == 0);
+        assertThat(OrderEvents.deadLetteredKeys()).doesNotContain(delivered.order().orderId().toString());
+    }
+
+    @Test
+    void aMailWhoseClaimantDiedPastTheLeaseIsSentOnceByTheRedelivery() {
+        UUID eventId = deliveredAfterAnotherInstanceClaimedIt("now() - interval '10 minutes'").eventId();
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> MailCount.answering(ALICE_ADDRESS, eventId) >= 1);
+        await().atMost(Duration.ofSeconds(60)).until(OrderEvents::mailConsumerCaughtUp);
+        assertThat(MailCount.answering(ALICE_ADDRESS, eventId)).isEqualTo(1);
+        assertThat(TestDatabase.one("select state from notification where event_id = ?", eventId))
+                .hasValueSatisfying(row -> assertThat(row).containsEntry("state", "SENT"));
+        assertThat(claimedBy(eventId)).isNotEqualTo(OTHER_INSTANCE);
+    }
+
+    private record Delivered(OrderPlaced order, UUID eventId) {
+    }
+
+    /** Alice's order placed, its mail claimed by another instance at {@code claimedAt} (SQL), then delivered here. */
+    private static Delivered deliveredAfterAnotherInstanceClaimedIt(String claimedAt) {
+        OrderPlaced order = OrderEvents.placed(Customers.id(LocalUser.ALICE));
+        UUID eventId = UUID.randomUUID();
+        TestDatabase.update("insert into notification (event_id, order_id, recipient, template, state, claimed_by, "
+                + "claimed_at, recorded_at) values (?, ?, ?, 'received', 'CLAIMED', ?, " + claimedAt + ", " + claimedAt + ")",
+                eventId, order.orderId(), order.customerId(), OTHER_INSTANCE);
+        try (EventProducer producer = OrderEvents.producer()) {
+            producer.send(order, eventId, "claimed-mail-it");
+        }
+        return new Delivered(order, eventId);
+    }
+
+    private static String claimedBy(UUID eventId) {
+        return TestDatabase.one("select claimed_by from notification where event_id = ?", eventId).orElseThrow()
+                .get("claimed_by");
+    }
+}
