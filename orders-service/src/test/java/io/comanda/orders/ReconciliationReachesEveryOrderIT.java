@@ -36,7 +36,7 @@ class ReconciliationReachesEveryOrderIT {
     private static final long AMOUNT = 890;
     // The job's name in PendingOrderReconciliation, and the platform's first key of every job lock.
     private static final String JOB = "orders-service reconciliation of pending orders";
-    private static final int COMANDA_JOBS = 0x436d6461;
+    private static final int JOB_LOCKS = 0x436d6461;
 
     private final List<UUID> inserted = new ArrayList<>();
 
@@ -73,14 +73,14 @@ class ReconciliationReachesEveryOrderIT {
         UUID order;
         try (Connection otherInstance = TestDatabase.connect(); Statement lock = otherInstance.createStatement()) {
             // Waits for a run of this instance that is under way, then keeps the next ones out.
-            lock.execute("select pg_advisory_lock(" + COMANDA_JOBS + ", hashtext('" + JOB + "'))");
+            lock.execute("select pg_advisory_lock(" + JOB_LOCKS + ", hashtext('" + JOB + "'))");
             order = pendingOrder(Duration.ofHours(3));
             PaymentsStub.charged(order, CUSTOMER, AMOUNT);
 
             await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10))
                     .until(() -> "PENDING".equals(StoredOrders.status(order)) && PaymentsStub.asked(order) == 0);
 
-            lock.execute("select pg_advisory_unlock(" + COMANDA_JOBS + ", hashtext('" + JOB + "'))");
+            lock.execute("select pg_advisory_unlock(" + JOB_LOCKS + ", hashtext('" + JOB + "'))");
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> "CONFIRMED".equals(StoredOrders.status(order)));
     }

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 public class ExclusiveRuns {
 
     // The first key of every Comanda job lock, so that they never meet another application's locks.
-    private static final int COMANDA_JOBS = 0x436d6461;
+    private static final int JOB_LOCKS = 0x436d6461;
     private static final String TRY_LOCK = "select pg_try_advisory_xact_lock($1, hashtext($2)) as locked";
 
     private final Pool pool;
@@ -32,7 +32,7 @@ public class ExclusiveRuns {
      * @return the job's result, or empty when another instance is running it
      */
     public <T> Uni<Optional<T>> ifNoneRunning(String job, Supplier<Uni<T>> run) {
-        return pool.withTransaction(connection -> connection.preparedQuery(TRY_LOCK).execute(Tuple.of(COMANDA_JOBS, job))
+        return pool.withTransaction(connection -> connection.preparedQuery(TRY_LOCK).execute(Tuple.of(JOB_LOCKS, job))
                 .chain(rows -> rows.iterator().next().getBoolean("locked")
                         ? run.get().map(Optional::ofNullable)
                         : Uni.createFrom().item(Optional.<T>empty())));
