@@ -1,7 +1,6 @@
 package io.comanda.orders.domain;
 
 import io.comanda.events.PaymentOutcome;
-import io.comanda.platform.deadletters.DeadLetterIndex;
 import io.comanda.platform.inbox.DuplicateDeliveries;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,10 +29,10 @@ public class OrderSettlement {
     private final MeterRegistry metrics;
     private final DuplicateDeliveries duplicates;
     private final Counter mismatches;
-    private final DeadLetterIndex deadLetters;
+    private final WaitingDeadLetters deadLetters;
 
     public OrderSettlement(SettlementStore store, MeterRegistry metrics, DuplicateDeliveries duplicates,
-                           DeadLetterIndex deadLetters) {
+                           WaitingDeadLetters deadLetters) {
         this.store = store;
         this.metrics = metrics;
         this.duplicates = duplicates;
@@ -81,13 +80,12 @@ public class OrderSettlement {
     private Uni<Void> settleWaitingDeadLetters(PaymentOutcome outcome, Settlement settlement, UUID eventId) {
         String why = "order " + outcome.orderId() + " was settled " + settlement.status() + " by its payment outcome "
                 + eventId;
-        return deadLetters.settleWaiting(outcome.orderId().toString(), why)
+        return deadLetters.orderSettled(outcome.orderId(), why)
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("The dead letters of order %s stay listed although it is settled: %s", outcome.orderId(),
                             failure.toString());
-                    return 0;
-                })
-                .replaceWithVoid();
+                    return null;
+                });
     }
 
     // Thrown inside the transaction, so the inbox record rolls back with it and the record is parked.
