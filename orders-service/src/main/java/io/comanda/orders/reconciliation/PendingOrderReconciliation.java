@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Settles orders whose payment outcome event never arrived (lost, or dead-lettered and discarded): on
@@ -83,8 +84,7 @@ public class PendingOrderReconciliation {
     private Uni<ReconciliationRun> reconcileEach(List<PendingOrderKey> page) {
         return Multi.createFrom().iterable(page)
                 .onItem().transformToUniAndConcatenate(order -> reconciler.reconcile(order.id()))
-                .collect().in(() -> new ReconciliationRun[]{ReconciliationRun.NONE},
-                        (run, result) -> run[0] = run[0].plus(result))
-                .map(run -> run[0]);
+                .map(ReconciliationRun.NONE::plus)
+                .collect().with(Collectors.reducing(ReconciliationRun.NONE, ReconciliationRun::plus));
     }
 }
