@@ -29,11 +29,14 @@ public class OrderSettlement {
     private final MeterRegistry metrics;
     private final DuplicateDeliveries duplicates;
     private final Counter mismatches;
+    private final WaitingDeadLetters deadLetters;
 
-    public OrderSettlement(SettlementStore store, MeterRegistry metrics, DuplicateDeliveries duplicates) {
+    public OrderSettlement(SettlementStore store, MeterRegistry metrics, DuplicateDeliveries duplicates,
+                           WaitingDeadLetters deadLetters) {
         this.store = store;
         this.metrics = metrics;
         this.duplicates = duplicates;
+        this.deadLetters = deadLetters;
         // Registered at once: the alert on it must find the series before the first mismatch.
         this.mismatches = Counter.builder("comanda.orders.outcome_mismatches")
                 .description("Payment outcomes dead-lettered because their customer, amount or currency is not the order's")
@@ -41,7 +44,10 @@ public class OrderSettlement {
     }
 
     /**
-     * @throws UnknownOrderException    (in the Uni) when no such order exists: retrying cannot mend that
+     * A settled order's dead letters (outcomes parked before, keyed by the order) leave the list: what they
+     * waited for has happened.
+     *
+     * @throws UnknownOrderException    (in the Uni) when no such order is visible: it may be in a moment
      * @throws OutcomeMismatchException (in the Uni) when the outcome's customer, amount or currency is not the
      *                                  PENDING order's: it must not settle it
      */
@@ -66,7 +72,20 @@ public class OrderSettlement {
                                 "event", outcome.type().ceType(), "status", done.statusBefore().name()).increment();
                     }
                 })
-                .replaceWithVoid();
+                .chain(done -> done.settled() == null ? Uni.createFrom().voidItem()
+                        : settleWaitingDeadLetters(outcome, settlement, eventId));
+    }
+
+    // The settlement is committed: a failure here leaves the dead letters listed, never undoes it.
+    private Uni<Void> settleWaitingDeadLetters(PaymentOutcome outcome, Settlement settlement, UUID eventId) {
+        String why = "order " + outcome.orderId() + " was settled " + settlement.status() + " by its payment outcome "
+                + eventId;
+        return deadLetters.orderSettled(outcome.orderId(), why)
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("The dead letters of order %s stay listed although it is settled: %s", outcome.orderId(),
+                            failure.toString());
+                    return null;
+                });
     }
 
     // Thrown inside the transaction, so the inbox record rolls back with it and the record is parked.

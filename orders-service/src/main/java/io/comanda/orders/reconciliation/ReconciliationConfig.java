@@ -20,7 +20,10 @@ public interface ReconciliationConfig {
     @WithDefault("10M")
     Duration pendingAge();
 
-    /** At most this many orders a run, oldest first; the next run takes the rest. */
+    /**
+     * Orders per page, oldest first: a run takes page after page, each after the last order of the one
+     * before, until it has reached every order PENDING past the age.
+     */
     @WithDefault("100")
     int batchSize();
 }

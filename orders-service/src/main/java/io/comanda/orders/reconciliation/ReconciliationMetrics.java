@@ -1,37 +1,32 @@
 package io.comanda.orders.reconciliation;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.concurrent.atomic.AtomicLong;
-
 /**
  * What reconciliation did: {@code comanda.orders.reconcile.settled{status}} orders settled from
- * payments-service's answer, {@code ...unknown} (a gauge, as {@code comanda.orders.pending.stale}: orders
- * payments-service knew nothing of at the last run; an alert while above zero) and
- * {@code ...unknown_reports}, {@code ...failed} (payments-service unreachable, or an answer that cannot
- * settle its order).
+ * payments-service's answer; {@code ...unknown_reports} and {@code ...unsettleable_reports}, once per order
+ * it cannot settle (payments-service knows nothing of it; its payment does not settle it);
+ * {@code ...failed}, attempts that failed (payments-service unreachable), tried again at the next run.
+ * How many such orders are still PENDING is {@link UnsettledOrdersGauge}'s.
  */
 @ApplicationScoped
 public class ReconciliationMetrics {
 
     private final MeterRegistry registry;
-    private final AtomicLong unknownAtLastRun = new AtomicLong();
     private final Counter unknownReports;
+    private final Counter unsettleableReports;
     private final Counter failed;
 
     public ReconciliationMetrics(MeterRegistry registry) {
         this.registry = registry;
-        // Registered at once: an alert must find the series before the first unknown order.
-        Gauge.builder("comanda.orders.reconcile.unknown", unknownAtLastRun, AtomicLong::get)
-                .description("Orders PENDING past the reconciliation age that payments-service knew nothing of at the last run")
-                .register(registry);
         unknownReports = Counter.builder("comanda.orders.reconcile.unknown_reports")
-                .description("Times reconciliation found an order payments-service knew nothing of").register(registry);
+                .description("Orders reported because payments-service knew nothing of them, once each").register(registry);
+        unsettleableReports = Counter.builder("comanda.orders.reconcile.unsettleable_reports")
+                .description("Orders reported because their payment cannot settle them, once each").register(registry);
         failed = Counter.builder("comanda.orders.reconcile.failed")
-                .description("Orders reconciliation could not settle: payments-service unreachable or a mismatching answer")
+                .description("Reconciliation attempts that failed (payments-service unreachable), tried again at the next run")
                 .register(registry);
     }
 
@@ -39,12 +34,8 @@ public class ReconciliationMetrics {
         registry.counter("comanda.orders.reconcile.settled", "payment", paymentStatus).increment();
     }
 
-    void unknown() {
-        unknownReports.increment();
-    }
-
-    void unknownAtLastRun(long count) {
-        unknownAtLastRun.set(count);
+    void reported(boolean unknown) {
+        (unknown ? unknownReports : unsettleableReports).increment();
     }
 
     void failed() {

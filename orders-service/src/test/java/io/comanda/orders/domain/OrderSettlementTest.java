@@ -10,6 +10,8 @@ import io.smallrye.mutiny.Uni;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -23,7 +25,9 @@ class OrderSettlementTest {
 
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     private final ScriptedStore store = new ScriptedStore();
-    private final OrderSettlement settlement = new OrderSettlement(store, metrics, new DuplicateDeliveries(metrics));
+    private final RecordedDeadLetters deadLetters = new RecordedDeadLetters();
+    private final OrderSettlement settlement = new OrderSettlement(store, metrics, new DuplicateDeliveries(metrics),
+            deadLetters);
     private final PaymentSucceeded paid = new PaymentSucceeded(UUID.randomUUID(), UUID.randomUUID(), "alice", TOTAL,
             "pi_1", Instant.now());
 
@@ -78,6 +82,54 @@ class OrderSettlementTest {
         assertThat(store.announced).isNull();
         assertThat(metrics.counter("comanda.orders.ignored_transitions", "event", paid.type().ceType(),
                 "status", "CANCELLED").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aSettledOrdersWaitingDeadLettersLeaveTheList() {
+        store.found = new SettlementResult(true, OrderStatus.PENDING, true,
+                new SettledOrder(paid.orderId(), "alice", TOTAL, Instant.now(), 2));
+        UUID eventId = UUID.randomUUID();
+
+        settlement.applyOutcome(eventId, paid).await().indefinitely();
+
+        assertThat(deadLetters.settled).containsExactly(paid.orderId() + ": order " + paid.orderId()
+                + " was settled CONFIRMED by its payment outcome " + eventId);
+    }
+
+    @Test
+    void anOutcomeThatSettlesNothingLeavesTheOrdersDeadLettersListed() {
+        store.found = new SettlementResult(true, OrderStatus.CANCELLED, true, null);
+
+        settlement.applyOutcome(UUID.randomUUID(), paid).await().indefinitely();
+
+        assertThat(deadLetters.settled).isEmpty();
+    }
+
+    @Test
+    void deadLettersThatCannotBeSettledNowDoNotUndoTheSettlement() {
+        store.found = new SettlementResult(true, OrderStatus.PENDING, true,
+                new SettledOrder(paid.orderId(), "alice", TOTAL, Instant.now(), 2));
+        deadLetters.failing = true;
+
+        settlement.applyOutcome(UUID.randomUUID(), paid).await().indefinitely();
+
+        assertThat(store.announced).isInstanceOf(OrderConfirmed.class);
+    }
+
+    /** Dead letters whose settling the test records, or that fail to settle. */
+    private static final class RecordedDeadLetters implements WaitingDeadLetters {
+
+        final List<String> settled = new ArrayList<>();
+        boolean failing;
+
+        @Override
+        public Uni<Void> orderSettled(UUID orderId, String why) {
+            if (failing) {
+                return Uni.createFrom().failure(new IllegalStateException("the index is unreachable"));
+            }
+            settled.add(orderId + ": " + why);
+            return Uni.createFrom().voidItem();
+        }
     }
 
     /** A store that answers what the test scripts, passing it through the settlement's check. */

@@ -23,6 +23,14 @@ public interface PaymentsConfig {
     @WithDefault("3s")
     Duration chargeDeadline();
 
+    /**
+     * How long a settled charge attempt (its payment recorded, nothing unresolved) is kept after its key's
+     * first use: as long as the inbox remembers the order's {@code OrderPlaced}; past it, the payment row
+     * alone answers a redelivery. An unresolved attempt is never deleted.
+     */
+    @WithDefault("30d")
+    Duration chargeAttemptRetention();
+
     /** How unresolved charges are resolved in the background ({@link ChargeResolution}). */
     Resolution resolution();
 

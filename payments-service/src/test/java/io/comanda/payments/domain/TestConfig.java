@@ -8,6 +8,11 @@ record TestConfig(int maxConcurrentCharges, Duration chargeDeadline) implements 
     static final TestConfig TWO_AT_A_TIME = new TestConfig(2, Duration.ofSeconds(3));
 
     @Override
+    public Duration chargeAttemptRetention() {
+        return Duration.ofDays(30);
+    }
+
+    @Override
     public Resolution resolution() {
         return new Resolution() {
             @Override

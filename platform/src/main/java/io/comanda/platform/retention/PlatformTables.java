@@ -7,11 +7,12 @@ import jakarta.inject.Singleton;
 @Singleton
 public class PlatformTables {
 
-    /** The outbox: a row's relay does not need it once its insert is in the slot's WAL. */
+    /** The outbox: a row past its retention is deleted only once its relay has confirmed publishing it. */
     @Produces
     @Singleton
     RetainedTable outbox(RetentionConfig config) {
-        return new RetainedTable("outbox", "occurred_at", config.outbox());
+        return new RetainedTable("outbox", "occurred_at", config.outbox()).onlyWhere(
+                OutboxPurgeMarks.publishedCondition(config.outboxRelaySlot(), config.outboxCommitMargin()));
     }
 
     /** The inbox: the processed {@code ce_id}s of every consumer of the service. */

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * How long the outbox and the inbox keep their rows, and how the purge deletes the older rows of every
@@ -33,6 +34,21 @@ public interface RetentionConfig {
      */
     @WithDefault("30d")
     Duration inbox();
+
+    /**
+     * The outbox relay's replication slot ({@code comanda.retention.outbox-relay-slot}, the connector's
+     * {@code slot.name}, e.g. {@code comanda_orders_outbox}): an outbox row is deleted only once this slot
+     * has confirmed a position past it ({@link OutboxPurgeMarks}). Without it no outbox row is deleted.
+     */
+    Optional<String> outboxRelaySlot();
+
+    /**
+     * How long at most between an outbox row's {@code occurred_at} and its commit
+     * ({@code comanda.retention.outbox-commit-margin}): a row counts as published once written that long
+     * before a position the relay confirmed. Far above any transaction of a service.
+     */
+    @WithDefault("10m")
+    Duration outboxCommitMargin();
 
     /** How often the purge runs (a Quarkus scheduler interval), for every retained table. */
     @WithDefault("15m")

@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * service declares. Set-based and batched: each statement deletes at most
  * {@code comanda.retention.batch-size} rows in its own transaction, and the run repeats it until a
  * batch comes back short. A service without one of the tables (it publishes nothing, or consumes
- * nothing) simply has nothing to purge there.
+ * nothing) simply has nothing to purge there. Each run first marks where the WAL stands
+ * ({@link OutboxPurgeMarks}): an outbox row goes only once its relay has confirmed a later mark.
  */
 @ApplicationScoped
 public class RetentionPurge {
@@ -29,11 +30,14 @@ public class RetentionPurge {
     private final Pool pool;
     private final RetentionConfig config;
     private final List<RetainedTable> tables;
+    private final OutboxPurgeMarks outboxMarks;
 
-    public RetentionPurge(Pool pool, RetentionConfig config, @All List<RetainedTable> tables) {
+    public RetentionPurge(Pool pool, RetentionConfig config, @All List<RetainedTable> tables,
+                          OutboxPurgeMarks outboxMarks) {
         this.pool = pool;
         this.config = config;
         this.tables = tables;
+        this.outboxMarks = outboxMarks;
     }
 
     @Scheduled(every = "${comanda.retention.every:15m}", delayed = "${comanda.retention.delay:1m}",
@@ -47,9 +51,15 @@ public class RetentionPurge {
 
     /** Runs one purge of every table; answers how many rows were deleted. */
     public Uni<Long> purge() {
-        return Multi.createFrom().iterable(tables)
+        // The outbox's own condition keeps its unpublished rows whatever the marking did: the other tables
+        // need not wait for it.
+        Uni<Void> marked = outboxMarks.markAndCheck().onFailure().recoverWithItem(failure -> {
+            LOG.warnf("Cannot mark the WAL for the outbox purge now: %s", failure.getMessage());
+            return null;
+        });
+        return marked.chain(() -> Multi.createFrom().iterable(tables)
                 .onItem().transformToUniAndConcatenate(this::purge)
-                .collect().with(Collectors.summingLong(Long::longValue));
+                .collect().with(Collectors.summingLong(Long::longValue)));
     }
 
     private Uni<Long> purge(RetainedTable table) {

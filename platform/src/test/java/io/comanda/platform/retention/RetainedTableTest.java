@@ -23,4 +23,14 @@ class RetainedTableTest {
         assertThat(expiring.retention()).isZero();
         assertThat(expiring.deleteOldestBatch()).contains("where expires_at < now() - make_interval(secs => $1)");
     }
+
+    @Test
+    void aConditionNarrowsTheRowsPastTheRetentionThatAreDeleted() {
+        RetainedTable settled = new RetainedTable("charge_attempt", "key_first_used_at", Duration.ofDays(30))
+                .onlyWhere("unresolved is null");
+
+        assertThat(settled.deleteOldestBatch()).isEqualTo("delete from charge_attempt where ctid = any(array(select ctid"
+                + " from charge_attempt where key_first_used_at < now() - make_interval(secs => $1)"
+                + " and (unresolved is null) order by key_first_used_at limit $2))");
+    }
 }
