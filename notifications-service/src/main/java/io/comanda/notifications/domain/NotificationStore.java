@@ -19,8 +19,9 @@ public interface NotificationStore {
 
     /**
      * In a transaction of its own, committed before the answer: reads the event's claim with its row
-     * locked (null when there is none), asks {@code decide}, and on {@link ClaimDecision#SEND} writes
-     * {@code claim} (a new row, or the existing one claimed again).
+     * locked (null when there is none), asks {@code decide}, and when the decision
+     * {@linkplain ClaimDecision#writesClaim() writes the claim}, writes {@code claim} (a new row, or the
+     * existing one claimed again).
      */
     Uni<ClaimDecision> claim(Notification claim, Function<MailClaim, ClaimDecision> decide);
 

@@ -28,12 +28,27 @@ public interface NotificationsConfig {
     Duration claimLease();
 
     /**
-     * How often this process writes the sent marks that failed after the SMTP server accepted their mails
-     * (a Quarkus scheduler interval); {@link MailDelivery}'s schedule reads it, declared here so that the
-     * whole prefix is checked at start.
+     * How long this process waits for the SMTP server to accept a mail before it gives the attempt up as
+     * "may have gone out". Well under the lease ({@link ClaimTimings}): a send must be over, one way or
+     * the other, before another instance may take the claim over.
+     */
+    @WithDefault("30s")
+    Duration sendTimeout();
+
+    /**
+     * How often this process writes the sent marks that failed after the SMTP server accepted their mails;
+     * {@link MailDelivery}'s schedule reads it, declared here so that the whole prefix is checked at start.
      */
     @WithDefault("5s")
-    String unrecordedEvery();
+    Duration unrecordedEvery();
+
+    /**
+     * How long a sender that took over an expired claim waits before it sends: time for the claim's former
+     * holder, its database back, to write the sent mark of a mail it did send. At least two runs of
+     * {@link #unrecordedEvery()}, shorter than the lease ({@link ClaimTimings}).
+     */
+    @WithDefault("15s")
+    Duration takeoverWait();
 
     /**
      * How long a notification row is kept after it was last written. No shorter than the inbox's

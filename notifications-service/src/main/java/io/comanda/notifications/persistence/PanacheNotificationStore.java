@@ -52,7 +52,7 @@ public class PanacheNotificationStore implements NotificationStore {
         return Panache.withTransaction(() -> notifications.findById(claim.eventId(), LockModeType.PESSIMISTIC_WRITE)
                 .chain(current -> {
                     ClaimDecision decision = decide.apply(current == null ? null : current.claim());
-                    if (decision != ClaimDecision.SEND) {
+                    if (!decision.writesClaim()) {
                         return Uni.createFrom().item(decision);
                     }
                     Uni<Void> written = current == null ? notifications.persist(claim).replaceWithVoid()

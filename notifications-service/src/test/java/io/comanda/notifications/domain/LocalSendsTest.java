@@ -1,7 +1,10 @@
 package io.comanda.notifications.domain;
 
+import io.comanda.notifications.domain.LocalSend.Stage;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,15 +12,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What this process remembers of its own sends, what it still has to mark, and that it stays bounded. */
 class LocalSendsTest {
 
+    private static final Instant CLAIMED_AT = Instant.parse("2026-12-07T04:00:00Z");
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
     @Test
     void anAcceptedMailIsRememberedUntilItIsRecorded() {
         LocalSends sends = new LocalSends();
         MailToSend mail = mail();
 
-        sends.inFlight(mail);
-        assertThat(sends.of(mail.eventId())).isEqualTo(LocalSend.IN_FLIGHT);
-        sends.accepted(mail);
-        assertThat(sends.of(mail.eventId())).isEqualTo(LocalSend.ACCEPTED);
+        sends.inFlight(mail, CLAIMED_AT);
+        assertThat(sends.of(mail.eventId())).isEqualTo(LocalSend.of(Stage.IN_FLIGHT, CLAIMED_AT));
+        sends.accepted(mail, CLAIMED_AT);
+        assertThat(sends.of(mail.eventId()).stage()).isEqualTo(Stage.ACCEPTED);
         sends.forget(mail.eventId());
         assertThat(sends.of(mail.eventId())).isEqualTo(LocalSend.NONE);
     }
@@ -28,24 +34,108 @@ class LocalSendsTest {
         MailToSend accepted = mail();
         MailToSend inFlight = mail();
 
-        sends.accepted(accepted);
-        sends.inFlight(inFlight);
+        sends.accepted(accepted, CLAIMED_AT);
+        sends.inFlight(inFlight, CLAIMED_AT);
 
         assertThat(sends.unrecorded()).containsExactly(accepted);
     }
 
     @Test
-    void theOldestEntriesGoFirstPastTheBound() {
+    void aSendWithoutAnAnswerInTimeIsNotedAsTimedOut() {
+        LocalSends sends = new LocalSends();
+        MailToSend mail = mail();
+        sends.inFlight(mail, CLAIMED_AT);
+
+        sends.timedOut(mail.eventId(), CLAIMED_AT);
+
+        assertThat(sends.of(mail.eventId())).isEqualTo(LocalSend.of(Stage.TIMED_OUT, CLAIMED_AT));
+    }
+
+    @Test
+    void aTimedOutSendAcceptedLateIsLeftToMark() {
+        LocalSends sends = new LocalSends();
+        MailToSend mail = mail();
+        sends.inFlight(mail, CLAIMED_AT);
+        sends.timedOut(mail.eventId(), CLAIMED_AT);
+
+        sends.accepted(mail, CLAIMED_AT);
+
+        assertThat(sends.unrecorded()).containsExactly(mail);
+    }
+
+    @Test
+    void anAnswerThatCameBeforeTheTimeoutIsNotOverwrittenByIt() {
+        LocalSends sends = new LocalSends();
+        MailToSend mail = mail();
+        sends.inFlight(mail, CLAIMED_AT);
+        sends.accepted(mail, CLAIMED_AT);
+
+        sends.timedOut(mail.eventId(), CLAIMED_AT);
+
+        assertThat(sends.of(mail.eventId()).stage()).isEqualTo(Stage.ACCEPTED);
+    }
+
+    @Test
+    void aLateFailureOfAnEarlierAttemptDoesNotClearTheAttemptUnderWay() {
+        LocalSends sends = new LocalSends();
+        MailToSend mail = mail();
+        sends.inFlight(mail, CLAIMED_AT);
+        sends.timedOut(mail.eventId(), CLAIMED_AT);
+        Instant later = CLAIMED_AT.plus(LEASE);
+        sends.inFlight(mail, later);
+
+        sends.failed(mail.eventId(), CLAIMED_AT);
+
+        assertThat(sends.of(mail.eventId())).isEqualTo(LocalSend.of(Stage.IN_FLIGHT, later));
+    }
+
+    @Test
+    void aFailureBeforeAcceptanceForgetsTheSend() {
+        LocalSends sends = new LocalSends();
+        MailToSend mail = mail();
+        sends.inFlight(mail, CLAIMED_AT);
+
+        sends.failed(mail.eventId(), CLAIMED_AT);
+
+        assertThat(sends.of(mail.eventId())).isEqualTo(LocalSend.NONE);
+    }
+
+    @Test
+    void takeoversAndTimedOutSendsGoOnceTheirLeaseIsOverAcceptedMailsStay() {
+        LocalSends sends = new LocalSends();
+        MailToSend takenOver = mail();
+        MailToSend timedOut = mail();
+        MailToSend accepted = mail();
+        MailToSend freshTakeover = mail();
+        sends.takenOver(takenOver, CLAIMED_AT);
+        sends.inFlight(timedOut, CLAIMED_AT);
+        sends.timedOut(timedOut.eventId(), CLAIMED_AT);
+        sends.accepted(accepted, CLAIMED_AT);
+        sends.takenOver(freshTakeover, CLAIMED_AT.plusSeconds(1));
+
+        sends.expire(CLAIMED_AT.plus(LEASE), LEASE);
+
+        assertThat(sends.of(takenOver.eventId())).isEqualTo(LocalSend.NONE);
+        assertThat(sends.of(timedOut.eventId())).isEqualTo(LocalSend.NONE);
+        assertThat(sends.of(accepted.eventId()).stage()).isEqualTo(Stage.ACCEPTED);
+        assertThat(sends.of(freshTakeover.eventId()).stage()).isEqualTo(Stage.TAKEN_OVER);
+    }
+
+    @Test
+    void atTheBoundNothingIsForgottenAndNoNewMailIsTaken() {
         LocalSends sends = new LocalSends();
         MailToSend oldest = mail();
-        sends.accepted(oldest);
+        sends.accepted(oldest, CLAIMED_AT);
 
-        for (int i = 0; i < LocalSends.MAX_ENTRIES; i++) {
-            sends.accepted(mail());
+        for (int i = 1; i < LocalSends.MAX_ENTRIES; i++) {
+            sends.accepted(mail(), CLAIMED_AT);
         }
 
-        assertThat(sends.of(oldest.eventId())).isEqualTo(LocalSend.NONE);
-        assertThat(sends.unrecorded()).hasSize(LocalSends.MAX_ENTRIES).doesNotContain(oldest);
+        assertThat(sends.full()).isTrue();
+        assertThat(sends.of(oldest.eventId()).stage()).isEqualTo(Stage.ACCEPTED);
+        assertThat(sends.unrecorded()).hasSize(LocalSends.MAX_ENTRIES).startsWith(oldest);
+        sends.forget(oldest.eventId());
+        assertThat(sends.full()).isFalse();
     }
 
     private static MailToSend mail() {
