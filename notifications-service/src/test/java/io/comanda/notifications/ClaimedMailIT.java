@@ -18,7 +18,9 @@ import static org.awaitility.Awaitility.await;
  * A mail redelivered after a rebalance: the instance that had the partition before claimed the mail and
  * may be sending it. The redelivery reads the claim, not the send: it sends nothing while the claim is
  * fresh, nothing once the other instance has recorded the mail, and the mail once when the claimant died
- * (its claim older than the lease, 2 minutes).
+ * (its claim older than the lease), in two steps: the claim taken over first, the mail sent by a later
+ * attempt, unless the former claimant marked it sent meanwhile. The test profile's lease is 6 s and its
+ * takeover wait 2 s; the retries come after 1 s, 5 s, then 15 s.
  */
 @QuarkusTest
 class ClaimedMailIT {
@@ -30,28 +32,45 @@ class ClaimedMailIT {
         Delivered delivered = deliveredAfterAnotherInstanceClaimedIt("now()");
         UUID eventId = delivered.eventId();
 
-        await().during(Duration.ofSeconds(20)).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2))
+        // Within the lease: the delivery and its first retry wait.
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).pollInterval(Duration.ofMillis(500))
                 .until(() -> MailCount.answering(ALICE_ADDRESS, eventId) == 0);
         assertThat(claimedBy(eventId)).isEqualTo(OTHER_INSTANCE);
-        // The other instance's SMTP server accepted it; it marks it sent with its inbox record, as the service does.
-        TestDatabase.update("update notification set state = 'SENT', message_id = ?, recorded_at = now() where event_id = ?",
-                MailCount.messageIdOf(eventId), eventId);
-        TestDatabase.update("insert into inbox (consumer, event_id) values ('notifications-service', ?)", eventId);
+        markedSentByTheOtherInstance(eventId);
 
-        // Its retries come every 30 s by now: the next one finds the mail recorded and sends nothing.
-        await().during(Duration.ofSeconds(40)).atMost(Duration.ofSeconds(50)).pollInterval(Duration.ofSeconds(2))
+        // The retries after the lease (at 6 s and 21 s) find the mail recorded: the earliest a takeover could send.
+        await().during(Duration.ofSeconds(25)).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> MailCount.answering(ALICE_ADDRESS, eventId) == 0);
         assertThat(OrderEvents.deadLetteredKeys()).doesNotContain(delivered.order().orderId().toString());
+    }
+
+    @Test
+    void aMailMarkedSentByItsFormerClaimantAfterTheTakeoverIsNotSentAgain() {
+        // The other instance's SMTP server accepted the mail; its sent mark waits for the database, away past the lease.
+        UUID eventId = deliveredAfterAnotherInstanceClaimedIt("now() - interval '10 minutes'").eventId();
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> !OTHER_INSTANCE.equals(claimedBy(eventId)));
+        assertThat(MailCount.answering(ALICE_ADDRESS, eventId)).as("a takeover sends nothing at once").isZero();
+        markedSentByTheOtherInstance(eventId);
+
+        // The retry past the takeover's wait (at 6 s) finds the mail recorded.
+        await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> MailCount.answering(ALICE_ADDRESS, eventId) == 0);
+        assertThat(TestDatabase.one("select state from notification where event_id = ?", eventId))
+                .hasValueSatisfying(row -> assertThat(row).containsEntry("state", "SENT"));
     }
 
     @Test
     void aMailWhoseClaimantDiedPastTheLeaseIsSentOnceByTheRedelivery() {
         UUID eventId = deliveredAfterAnotherInstanceClaimedIt("now() - interval '10 minutes'").eventId();
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+        // Taken over at once, sent by the retry past the takeover's wait (at 6 s).
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> MailCount.answering(ALICE_ADDRESS, eventId) >= 1);
         await().atMost(Duration.ofSeconds(60)).until(OrderEvents::mailConsumerCaughtUp);
-        assertThat(MailCount.answering(ALICE_ADDRESS, eventId)).isEqualTo(1);
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> MailCount.answering(ALICE_ADDRESS, eventId) == 1);
         assertThat(TestDatabase.one("select state from notification where event_id = ?", eventId))
                 .hasValueSatisfying(row -> assertThat(row).containsEntry("state", "SENT"));
         assertThat(claimedBy(eventId)).isNotEqualTo(OTHER_INSTANCE);
@@ -71,6 +90,13 @@ class ClaimedMailIT {
             producer.send(order, eventId, "claimed-mail-it");
         }
         return new Delivered(order, eventId);
+    }
+
+    /** What the other instance writes once the SMTP server accepted its mail: the sent mark and the inbox record. */
+    private static void markedSentByTheOtherInstance(UUID eventId) {
+        TestDatabase.update("update notification set state = 'SENT', message_id = ?, recorded_at = now() where event_id = ?",
+                MailCount.messageIdOf(eventId), eventId);
+        TestDatabase.update("insert into inbox (consumer, event_id) values ('notifications-service', ?)", eventId);
     }
 
     private static String claimedBy(UUID eventId) {
