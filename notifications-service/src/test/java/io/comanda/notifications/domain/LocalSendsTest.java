@@ -15,11 +15,12 @@ class LocalSendsTest {
     private static final Instant CLAIMED_AT = Instant.parse("2026-12-07T04:00:00Z");
     private static final Duration LEASE = Duration.ofMinutes(2);
 
+    // A new instance per test: each starts with nothing known.
+    private final LocalSends sends = new LocalSends();
+    private final MailToSend mail = mail();
+
     @Test
     void anAcceptedMailIsRememberedUntilItIsRecorded() {
-        LocalSends sends = new LocalSends();
-        MailToSend mail = mail();
-
         sends.inFlight(mail, CLAIMED_AT);
         assertThat(sends.of(mail.eventId())).isEqualTo(LocalSend.of(Stage.IN_FLIGHT, CLAIMED_AT));
         sends.accepted(mail, CLAIMED_AT);
@@ -30,7 +31,6 @@ class LocalSendsTest {
 
     @Test
     void onlyAcceptedMailsAreLeftToMark() {
-        LocalSends sends = new LocalSends();
         MailToSend accepted = mail();
         MailToSend inFlight = mail();
 
@@ -42,8 +42,6 @@ class LocalSendsTest {
 
     @Test
     void aSendWithoutAnAnswerInTimeIsNotedAsTimedOut() {
-        LocalSends sends = new LocalSends();
-        MailToSend mail = mail();
         sends.inFlight(mail, CLAIMED_AT);
 
         sends.timedOut(mail.eventId(), CLAIMED_AT);
@@ -53,10 +51,7 @@ class LocalSendsTest {
 
     @Test
     void aTimedOutSendAcceptedLateIsLeftToMark() {
-        LocalSends sends = new LocalSends();
-        MailToSend mail = mail();
-        sends.inFlight(mail, CLAIMED_AT);
-        sends.timedOut(mail.eventId(), CLAIMED_AT);
+        sendTimedOut(mail);
 
         sends.accepted(mail, CLAIMED_AT);
 
@@ -65,8 +60,6 @@ class LocalSendsTest {
 
     @Test
     void anAnswerThatCameBeforeTheTimeoutIsNotOverwrittenByIt() {
-        LocalSends sends = new LocalSends();
-        MailToSend mail = mail();
         sends.inFlight(mail, CLAIMED_AT);
         sends.accepted(mail, CLAIMED_AT);
 
@@ -77,10 +70,7 @@ class LocalSendsTest {
 
     @Test
     void aLateFailureOfAnEarlierAttemptDoesNotClearTheAttemptUnderWay() {
-        LocalSends sends = new LocalSends();
-        MailToSend mail = mail();
-        sends.inFlight(mail, CLAIMED_AT);
-        sends.timedOut(mail.eventId(), CLAIMED_AT);
+        sendTimedOut(mail);
         Instant later = CLAIMED_AT.plus(LEASE);
         sends.inFlight(mail, later);
 
@@ -91,8 +81,6 @@ class LocalSendsTest {
 
     @Test
     void aFailureBeforeAcceptanceForgetsTheSend() {
-        LocalSends sends = new LocalSends();
-        MailToSend mail = mail();
         sends.inFlight(mail, CLAIMED_AT);
 
         sends.failed(mail.eventId(), CLAIMED_AT);
@@ -102,14 +90,12 @@ class LocalSendsTest {
 
     @Test
     void takeoversAndTimedOutSendsGoOnceTheirLeaseIsOverAcceptedMailsStay() {
-        LocalSends sends = new LocalSends();
         MailToSend takenOver = mail();
         MailToSend timedOut = mail();
         MailToSend accepted = mail();
         MailToSend freshTakeover = mail();
         sends.takenOver(takenOver, CLAIMED_AT);
-        sends.inFlight(timedOut, CLAIMED_AT);
-        sends.timedOut(timedOut.eventId(), CLAIMED_AT);
+        sendTimedOut(timedOut);
         sends.accepted(accepted, CLAIMED_AT);
         sends.takenOver(freshTakeover, CLAIMED_AT.plusSeconds(1));
 
@@ -123,7 +109,6 @@ class LocalSendsTest {
 
     @Test
     void atTheBoundNothingIsForgottenAndNoNewMailIsTaken() {
-        LocalSends sends = new LocalSends();
         MailToSend oldest = mail();
         sends.accepted(oldest, CLAIMED_AT);
 
@@ -136,6 +121,11 @@ class LocalSendsTest {
         assertThat(sends.unrecorded()).hasSize(LocalSends.MAX_ENTRIES).startsWith(oldest);
         sends.forget(oldest.eventId());
         assertThat(sends.full()).isFalse();
+    }
+
+    private void sendTimedOut(MailToSend timedOut) {
+        sends.inFlight(timedOut, CLAIMED_AT);
+        sends.timedOut(timedOut.eventId(), CLAIMED_AT);
     }
 
     private static MailToSend mail() {
