@@ -103,13 +103,13 @@ public class MailDelivery {
     private Uni<Void> send(Context context, MailToSend mail, Instant claimedAt) {
         UUID eventId = mail.eventId();
         CompletableFuture<Void> answer = new CompletableFuture<>();
-        mailer.send(eventId, mail.recipient(), mail.kind(), mail.summary(), mail.reason()).subscribe().with(
-                accepted -> {
+        // Deferred: a mail that cannot even be rendered fails like a refused one, and is not left in flight.
+        Uni.createFrom().deferred(() -> mailer.send(eventId, mail.recipient(), mail.kind(), mail.summary(), mail.reason()))
+                .subscribe().with(accepted -> {
                     local.accepted(mail, claimedAt);
                     metrics.sent(mail.kind().template());
                     answer.complete(null);
-                },
-                failure -> {
+                }, failure -> {
                     local.failed(eventId, claimedAt);
                     metrics.failed(mail.kind().template());
                     answer.completeExceptionally(failure);
