@@ -26,9 +26,12 @@ import java.util.Optional;
 public class DeadLetterIndex {
 
     /**
-     * A parking: a new dead letter waits; one parked again after a replay (a newer record of the same
-     * identity) waits again, with its replay count. The same record read twice, an older parking read after
-     * a newer one, and a new parking of a dead letter already discarded or settled change nothing.
+     * A parking: a new dead letter waits. A newer record of the same identity opens it again (waiting, its
+     * replay count kept): while it waits or is being replayed; once replayed, when the record came back from
+     * that replay (it carries the replay's count) or was parked after it; once discarded or settled, when it
+     * was parked after that. The same record read again (the same place on the topic and the same timestamp),
+     * and an older parking read after a newer one, change nothing. A record at the same place with another
+     * timestamp is a new one: its topic was deleted and created again.
      */
     static final String UPSERT = """
             insert into dead_letter (consumer_group, identity, origin_topic, record_key, ce_type, ce_id, reason, cause,
@@ -46,10 +49,12 @@ public class DeadLetterIndex {
                    dlq_topic = excluded.dlq_topic, dlq_partition = excluded.dlq_partition,
                    dlq_offset = excluded.dlq_offset, indexed_at = now(), status = 'waiting', claimed_at = null,
                    resolved_by = null, resolved_at = null, resolved_reason = null
-             where dead_letter.status in ('waiting', 'replaying', 'replayed')
-               and excluded.parked_at >= dead_letter.parked_at
-               and (dead_letter.dlq_topic, dead_letter.dlq_partition, dead_letter.dlq_offset)
-                   is distinct from (excluded.dlq_topic, excluded.dlq_partition, excluded.dlq_offset)
+             where excluded.parked_at >= dead_letter.parked_at
+               and (dead_letter.dlq_topic, dead_letter.dlq_partition, dead_letter.dlq_offset, dead_letter.parked_at)
+                   is distinct from (excluded.dlq_topic, excluded.dlq_partition, excluded.dlq_offset, excluded.parked_at)
+               and (dead_letter.status in ('waiting', 'replaying')
+                    or excluded.parked_at > dead_letter.resolved_at
+                    or (dead_letter.status = 'replayed' and excluded.replay_count >= dead_letter.replay_count))
             """;
 
     /**
