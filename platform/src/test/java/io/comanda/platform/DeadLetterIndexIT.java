@@ -206,6 +206,25 @@ class DeadLetterIndexIT {
     }
 
     @Test
+    void aBulkReplayLeavesADeadLetterOfAChannelNoLongerConfiguredWaitingAndReplaysTheOthers() {
+        String batch = "unconfigured-" + UUID.randomUUID();
+        pool.preparedQuery("""
+                insert into dead_letter (consumer_group, identity, origin_topic, reason, first_failure, parked_at,
+                                         record_headers, dlq_topic, dlq_partition, dlq_offset)
+                values ('a-removed-group', $1, 'comanda.removed', $2, now(), now(), decode('', 'hex'),
+                        'comanda.removed.a-removed-group.dlq', 0, 0)""")
+                .execute(Tuple.of(UUID.randomUUID().toString(), batch)).await().atMost(Duration.ofSeconds(10));
+        park(order(), UUID.randomUUID(), batch);
+        await().atMost(PATIENCE).until(() -> waitingWithReason(batch) == 2);
+
+        assertThat(operations.replay(null, batch, false, "ops").matched()).isEqualTo(1);
+
+        await().atMost(PATIENCE).until(() -> countWithReason(batch, "replayed") == 1);
+        assertThat(waitingWithReason(batch)).isEqualTo(1);
+        assertThat(countWithReason(batch, "replaying")).isZero();
+    }
+
+    @Test
     void settlingAKeyTakesItsWaitingDeadLettersOffTheList() {
         OrderPlaced order = order();
         UUID first = UUID.randomUUID();
