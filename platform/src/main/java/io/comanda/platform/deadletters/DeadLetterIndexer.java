@@ -42,9 +42,12 @@ public class DeadLetterIndexer {
     private final KafkaClientSettings kafka;
     private final DeadLetterIndex index;
     private final Config config;
+    private final DeadLetterMetrics metrics;
     private final List<DeadLetterIndexing> running = new ArrayList<>();
 
-    public DeadLetterIndexer(KafkaClientSettings kafka, DeadLetterIndex index, Config config) {
+    public DeadLetterIndexer(KafkaClientSettings kafka, DeadLetterIndex index, Config config,
+                             DeadLetterMetrics metrics) {
+        this.metrics = metrics;
         this.kafka = kafka;
         this.index = index;
         this.config = config;
@@ -57,6 +60,7 @@ public class DeadLetterIndexer {
             DeadLetterIndexing indexing = new DeadLetterIndexing(consumer(group),
                     Admin.create(kafka.admin("comanda-dead-letter-index-" + group)), index, channels);
             running.add(indexing);
+            metrics.indexing(group, indexing::lastIndexedMillis);
             Thread thread = new Thread(indexing, "comanda-dead-letter-index-" + group);
             thread.setDaemon(true);
             thread.start();
