@@ -74,6 +74,17 @@ public class DeadLetterIndex {
             update dead_letter set status = 'settled', resolved_by = $3, resolved_at = now(), resolved_reason = $2
              where record_key = $1 and status = 'waiting'""";
 
+    /**
+     * A resolution an earlier version kept ({@link LegacyResolutions}), for the row still waiting at the place
+     * it was kept for, and parked no later than it was made (a record of a recreated topic at the same place
+     * is another one). A replay counts as the index's own does.
+     */
+    private static final String RESOLVED_EARLIER = """
+            update dead_letter set status = $5, resolved_by = $6, resolved_at = $7, resolved_reason = $8,
+                   replay_count = replay_count + case when $5 = 'replayed' then 1 else 0 end
+             where consumer_group = $1 and dlq_topic = $2 and dlq_partition = $3 and dlq_offset = $4
+               and status = 'waiting' and parked_at <= $7""";
+
     private final Pool pool;
     private final String service;
 
@@ -89,6 +100,25 @@ public class DeadLetterIndex {
         }
         return pool.preparedQuery(UPSERT).executeBatch(letters.stream().map(DeadLetterRows::parked).toList())
                 .replaceWithVoid();
+    }
+
+    /** Applies the resolutions earlier versions kept to the rows just indexed at their places. */
+    Uni<Void> resolvedEarlier(List<LegacyResolutions.Earlier> earlier) {
+        if (earlier.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.preparedQuery(RESOLVED_EARLIER).executeBatch(earlier.stream().map(DeadLetterIndex::values).toList())
+                .replaceWithVoid();
+    }
+
+    private static Tuple values(LegacyResolutions.Earlier earlier) {
+        var record = earlier.letter().record();
+        Resolution resolution = earlier.resolution();
+        return Tuple.tuple().addString(earlier.letter().group()).addString(record.topic())
+                .addInteger(record.partition()).addLong(record.offset())
+                .addString(resolution.action().name().toLowerCase()).addString(DeadLetterRows.text(resolution.by()))
+                .addOffsetDateTime(earlier.at().atOffset(java.time.ZoneOffset.UTC))
+                .addString(DeadLetterRows.text(resolution.reason()));
     }
 
     /**

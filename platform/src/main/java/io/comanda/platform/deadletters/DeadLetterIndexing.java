@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
@@ -35,12 +36,15 @@ final class DeadLetterIndexing implements Runnable {
     private final RecreatedTopics recreated;
     private final DeadLetterIndex index;
     private final Map<String, ConsumerChannel> channelOfTopic;
+    private final Callable<LegacyResolutions> legacy;
+    private LegacyResolutions earlier = LegacyResolutions.none();
     private final AtomicLong lastIndexedMillis = new AtomicLong(System.currentTimeMillis());
     private volatile boolean stopped;
 
     DeadLetterIndexing(Consumer<String, byte[]> consumer, Admin admin, DeadLetterIndex index,
-                       List<ConsumerChannel> channels) {
+                       List<ConsumerChannel> channels, Callable<LegacyResolutions> legacy) {
         this.consumer = consumer;
+        this.legacy = legacy;
         this.admin = admin;
         this.index = index;
         this.channelOfTopic = channels.stream()
@@ -51,6 +55,7 @@ final class DeadLetterIndexing implements Runnable {
     @Override
     public void run() {
         try {
+            earlier = readLegacyResolutions();
             consumer.subscribe(List.copyOf(channelOfTopic.keySet()), recreated);
             long pause = FIRST_PAUSE_MS;
             while (!stopped) {
@@ -76,7 +81,9 @@ final class DeadLetterIndexing implements Runnable {
         try {
             records = consumer.poll(POLL);
             if (!records.isEmpty()) {
-                index.parked(letters(records)).await().atMost(Replays.DATABASE_LIMIT);
+                List<DeadLetter> letters = letters(records);
+                index.parked(letters).await().atMost(Replays.DATABASE_LIMIT);
+                index.resolvedEarlier(earlier.of(letters)).await().atMost(Replays.DATABASE_LIMIT);
                 consumer.commitSync();
             }
             lastIndexedMillis.set(System.currentTimeMillis());
@@ -91,6 +98,25 @@ final class DeadLetterIndexing implements Runnable {
             pauseFor(pause);
             return Math.min(MAX_PAUSE_MS, pause * 2);
         }
+    }
+
+    /**
+     * The resolutions earlier versions kept, read before anything is indexed (else those dead letters would be
+     * listed as waiting); tried again until read or stopped.
+     */
+    private LegacyResolutions readLegacyResolutions() {
+        long pause = FIRST_PAUSE_MS;
+        while (!stopped) {
+            try {
+                return legacy.call();
+            } catch (Throwable e) {
+                LOG.warnf("Cannot read the resolutions earlier versions kept for %s, trying again in %d ms; nothing "
+                        + "is indexed before: %s", channelOfTopic.keySet(), pause, e);
+                pauseFor(pause);
+                pause = Math.min(MAX_PAUSE_MS, pause * 2);
+            }
+        }
+        return LegacyResolutions.none();
     }
 
     private void pauseFor(long millis) {

@@ -36,7 +36,8 @@ class DeadLetterIndexingTest {
         // Kafka hands the batch out again from where the loop went back to; without going back, nothing comes.
         consumer.schedulePollTask(() -> consumer.addRecord(parked()));
         FailingOnceIndex index = new FailingOnceIndex();
-        DeadLetterIndexing indexing = new DeadLetterIndexing(consumer, null, index, List.of(CHANNEL));
+        DeadLetterIndexing indexing = new DeadLetterIndexing(consumer, null, index, List.of(CHANNEL),
+                LegacyResolutions::none);
         Thread loop = new Thread(indexing);
         loop.start();
         try {
