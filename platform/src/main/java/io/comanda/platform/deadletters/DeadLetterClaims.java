@@ -1,5 +1,6 @@
 package io.comanda.platform.deadletters;
 
+import io.comanda.platform.messaging.ConsumerChannel;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlResult;
@@ -11,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The conditional updates through which replays and discards take a dead letter out of waiting, so that
@@ -21,15 +23,18 @@ import java.util.Optional;
 @ApplicationScoped
 public class DeadLetterClaims {
 
+    /** $6 to $8: the group, source topic and dead-letter topic of each channel a replay topic is known for. */
     private static final String SELECTION = """
             status = 'waiting' and indexed_at <= $1 and ($2::text is null or ce_type = $2)
-            and ($3::text is null or strpos(reason, $3) > 0)""";
+            and ($3::text is null or strpos(reason, $3) > 0)
+            and exists (select 1 from unnest($6::text[], $7::text[], $8::text[]) as channel(grp, topic, dlq)
+                         where channel.grp = consumer_group and (channel.dlq = dlq_topic or channel.topic = origin_topic))""";
     private static final String WITHIN_LIMIT = "(replay_count < $4 or $5)";
     private static final String COUNT_SELECTION = "select count(*) filter (where " + WITHIN_LIMIT + "), "
             + "count(*) filter (where not " + WITHIN_LIMIT + ") from dead_letter where " + SELECTION;
     private static final String CLAIM_SELECTION = "update dead_letter set status = 'replaying', claimed_at = now() "
             + "where id in (select id from dead_letter where " + SELECTION + " and " + WITHIN_LIMIT
-            + " order by id limit $6 for update skip locked) returning " + DeadLetterRows.COLUMNS;
+            + " order by id limit $9 for update skip locked) returning " + DeadLetterRows.COLUMNS;
     private static final String CLAIM_ONE = "update dead_letter set status = 'replaying', claimed_at = now() "
             + "where id = $1 and status = 'waiting' returning " + DeadLetterRows.COLUMNS;
     private static final String REPLAYED = """
@@ -52,13 +57,24 @@ public class DeadLetterClaims {
         this.pool = pool;
     }
 
-    /** What a bulk replay selects: waiting dead letters of a type and/or whose reason holds a text. */
-    public record Selection(String type, String reason, boolean force, OffsetDateTime asOf) {
+    /**
+     * What a bulk replay selects: waiting dead letters of a type and/or whose reason holds a text, of the
+     * {@code channels} whose replay topics are known (a dead letter of another one would be claimed and then
+     * not sent, on every request).
+     */
+    public record Selection(String type, String reason, boolean force, OffsetDateTime asOf,
+                            List<ConsumerChannel> channels) {
 
-        /** Binds $1 to $5 of the selection's statements. */
+        /** Binds $1 to $8 of the selection's statements. */
         Tuple values(int replayLimit) {
             return Tuple.tuple().addOffsetDateTime(asOf).addString(type).addString(reason).addInteger(replayLimit)
-                    .addBoolean(force);
+                    .addBoolean(force).addArrayOfString(column(ConsumerChannel::group))
+                    .addArrayOfString(column(ConsumerChannel::topic))
+                    .addArrayOfString(column(ConsumerChannel::deadLetterTopic));
+        }
+
+        private String[] column(Function<ConsumerChannel, String> value) {
+            return channels.stream().map(value).toArray(String[]::new);
         }
     }
 

@@ -10,8 +10,8 @@ import java.time.Duration;
 public interface DeadLetterConfig {
 
     /**
-     * How many dead letters a bulk replay sends per second, per request ({@code replay-rate}): replays
-     * share the consumer with live traffic, so a bulk replay of thousands must not starve it.
+     * How many dead letters bulk replays send per second, all of an instance's together ({@code replay-rate}):
+     * replays share the consumer with live traffic, so bulk replays of thousands must not starve it.
      */
     @WithDefault("200")
     int replayRate();

@@ -13,7 +13,8 @@ import java.util.UUID;
  * parked again after a replay, or parked twice after a redelivery, is the same dead letter; for a record
  * that is no event (no {@code ce_id}, or one that is not a UUID), where it was read, from the dead-letter
  * headers ({@code origin:<topic>-<partition>-<offset>}); failing those (absent, or not a topic and numbers),
- * where it is on the dead-letter topic.
+ * where it is on the dead-letter topic and when it was parked there: a topic deleted and created again starts
+ * its offsets at 0, and its new records must not be taken for the old ones at the same place.
  */
 final class DeadLetterIdentity {
 
@@ -36,7 +37,7 @@ final class DeadLetterIdentity {
         if (topic != null && topic.length() <= MAX_TOPIC_LENGTH && isNumber(partition) && isNumber(offset)) {
             return "origin:" + topic + "-" + partition.strip() + "-" + offset.strip();
         }
-        return "parked:" + record.topic() + "-" + record.partition() + "-" + record.offset();
+        return "parked:" + record.topic() + "-" + record.partition() + "-" + record.offset() + "@" + record.timestamp();
     }
 
     private static boolean isNumber(String text) {

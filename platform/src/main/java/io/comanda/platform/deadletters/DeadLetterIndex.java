@@ -26,9 +26,12 @@ import java.util.Optional;
 public class DeadLetterIndex {
 
     /**
-     * A parking: a new dead letter waits; one parked again after a replay (a newer record of the same
-     * identity) waits again, with its replay count. The same record read twice, an older parking read after
-     * a newer one, and a new parking of a dead letter already discarded or settled change nothing.
+     * A parking: a new dead letter waits. A newer record of the same identity opens it again (waiting, its
+     * replay count kept): while it waits or is being replayed; once replayed, when the record came back from
+     * that replay (it carries the replay's count) or was parked after it; once discarded or settled, when it
+     * was parked after that. The same record read again (the same place on the topic and the same timestamp),
+     * and an older parking read after a newer one, change nothing. A record at the same place with another
+     * timestamp is a new one: its topic was deleted and created again.
      */
     static final String UPSERT = """
             insert into dead_letter (consumer_group, identity, origin_topic, record_key, ce_type, ce_id, reason, cause,
@@ -46,10 +49,12 @@ public class DeadLetterIndex {
                    dlq_topic = excluded.dlq_topic, dlq_partition = excluded.dlq_partition,
                    dlq_offset = excluded.dlq_offset, indexed_at = now(), status = 'waiting', claimed_at = null,
                    resolved_by = null, resolved_at = null, resolved_reason = null
-             where dead_letter.status in ('waiting', 'replaying', 'replayed')
-               and excluded.parked_at >= dead_letter.parked_at
-               and (dead_letter.dlq_topic, dead_letter.dlq_partition, dead_letter.dlq_offset)
-                   is distinct from (excluded.dlq_topic, excluded.dlq_partition, excluded.dlq_offset)
+             where excluded.parked_at >= dead_letter.parked_at
+               and (dead_letter.dlq_topic, dead_letter.dlq_partition, dead_letter.dlq_offset, dead_letter.parked_at)
+                   is distinct from (excluded.dlq_topic, excluded.dlq_partition, excluded.dlq_offset, excluded.parked_at)
+               and (dead_letter.status in ('waiting', 'replaying')
+                    or excluded.parked_at > dead_letter.resolved_at
+                    or (dead_letter.status = 'replayed' and excluded.replay_count >= dead_letter.replay_count))
             """;
 
     /**
@@ -69,6 +74,17 @@ public class DeadLetterIndex {
             update dead_letter set status = 'settled', resolved_by = $3, resolved_at = now(), resolved_reason = $2
              where record_key = $1 and status = 'waiting'""";
 
+    /**
+     * A resolution an earlier version kept ({@link LegacyResolutions}), for the row still waiting at the place
+     * it was kept for, and parked no later than it was made (a record of a recreated topic at the same place
+     * is another one). A replay counts as the index's own does.
+     */
+    private static final String RESOLVED_EARLIER = """
+            update dead_letter set status = $5, resolved_by = $6, resolved_at = $7, resolved_reason = $8,
+                   replay_count = replay_count + case when $5 = 'replayed' then 1 else 0 end
+             where consumer_group = $1 and dlq_topic = $2 and dlq_partition = $3 and dlq_offset = $4
+               and status = 'waiting' and parked_at <= $7""";
+
     private final Pool pool;
     private final String service;
 
@@ -84,6 +100,25 @@ public class DeadLetterIndex {
         }
         return pool.preparedQuery(UPSERT).executeBatch(letters.stream().map(DeadLetterRows::parked).toList())
                 .replaceWithVoid();
+    }
+
+    /** Applies the resolutions earlier versions kept to the rows just indexed at their places. */
+    Uni<Void> resolvedEarlier(List<LegacyResolutions.Earlier> earlier) {
+        if (earlier.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.preparedQuery(RESOLVED_EARLIER).executeBatch(earlier.stream().map(DeadLetterIndex::values).toList())
+                .replaceWithVoid();
+    }
+
+    private static Tuple values(LegacyResolutions.Earlier earlier) {
+        var record = earlier.letter().record();
+        Resolution resolution = earlier.resolution();
+        return Tuple.tuple().addString(earlier.letter().group()).addString(record.topic())
+                .addInteger(record.partition()).addLong(record.offset())
+                .addString(resolution.action().name().toLowerCase()).addString(DeadLetterRows.text(resolution.by()))
+                .addOffsetDateTime(earlier.at().atOffset(java.time.ZoneOffset.UTC))
+                .addString(DeadLetterRows.text(resolution.reason()));
     }
 
     /**

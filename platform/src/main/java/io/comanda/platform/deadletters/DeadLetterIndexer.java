@@ -42,9 +42,12 @@ public class DeadLetterIndexer {
     private final KafkaClientSettings kafka;
     private final DeadLetterIndex index;
     private final Config config;
+    private final DeadLetterMetrics metrics;
     private final List<DeadLetterIndexing> running = new ArrayList<>();
 
-    public DeadLetterIndexer(KafkaClientSettings kafka, DeadLetterIndex index, Config config) {
+    public DeadLetterIndexer(KafkaClientSettings kafka, DeadLetterIndex index, Config config,
+                             DeadLetterMetrics metrics) {
+        this.metrics = metrics;
         this.kafka = kafka;
         this.index = index;
         this.config = config;
@@ -54,9 +57,12 @@ public class DeadLetterIndexer {
         Map<String, List<ConsumerChannel>> byGroup = ConsumerChannels.of(config).stream()
                 .collect(Collectors.groupingBy(ConsumerChannel::group, LinkedHashMap::new, Collectors.toList()));
         byGroup.forEach((group, channels) -> {
-            DeadLetterIndexing indexing = new DeadLetterIndexing(consumer(group),
-                    Admin.create(kafka.admin("comanda-dead-letter-index-" + group)), index, channels);
+            Admin admin = Admin.create(kafka.admin("comanda-dead-letter-index-" + group));
+            List<String> deadLetterTopics = channels.stream().map(ConsumerChannel::deadLetterTopic).distinct().toList();
+            DeadLetterIndexing indexing = new DeadLetterIndexing(consumer(group), admin, index, channels,
+                    () -> LegacyResolutions.read(admin, () -> legacyReader(group), deadLetterTopics));
             running.add(indexing);
+            metrics.indexing(group, indexing::lastIndexedMillis);
             Thread thread = new Thread(indexing, "comanda-dead-letter-index-" + group);
             thread.setDaemon(true);
             thread.start();
@@ -75,6 +81,13 @@ public class DeadLetterIndexer {
         // this subscription first would have the broker's default count, and parking on partition n would fail.
         settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         return new KafkaConsumer<>(settings, new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+    }
+
+    /** A consumer of no group, reading the resolutions topics earlier versions kept. */
+    private KafkaConsumer<String, byte[]> legacyReader(String group) {
+        return new KafkaConsumer<>(kafka.consumer("comanda-dead-letter-legacy-resolutions-" + group),
+                new org.apache.kafka.common.serialization.StringDeserializer(),
                 new org.apache.kafka.common.serialization.ByteArrayDeserializer());
     }
 

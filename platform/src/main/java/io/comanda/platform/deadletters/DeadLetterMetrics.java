@@ -2,6 +2,7 @@ package io.comanda.platform.deadletters;
 
 import io.comanda.platform.messaging.ConsumerChannel;
 import io.comanda.platform.messaging.ConsumerChannels;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.StartupEvent;
@@ -12,12 +13,16 @@ import org.eclipse.microprofile.config.Config;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * The dead-letter metrics of each consumer group: how many dead letters wait for an operator (a gauge,
  * as of {@link WaitingDeadLettersCount}'s last count of the index, every 15 s),
  * how many were replayed and discarded, and how many of those discards an operator forced although an
  * effect may exist. The counters exist at zero from the start, so an alert on them sees 0, not no series.
+ * And how many seconds ago each group's indexer last polled its dead-letter topics and had the index take
+ * what came: a few while it runs, growing while it fails or hangs (then new dead letters are not listed,
+ * and the waiting gauge does not see them).
  */
 @ApplicationScoped
 public class DeadLetterMetrics {
@@ -26,6 +31,7 @@ public class DeadLetterMetrics {
     static final String REPLAYED = "comanda.dead_letters.replayed";
     static final String DISCARDED = "comanda.dead_letters.discarded";
     static final String FORCED_DISCARDS = "comanda.dead_letters.forced_discards";
+    static final String INDEXER_LAST_POLL_AGE = "comanda.dead_letters.indexer_last_poll_age_seconds";
 
     private final MeterRegistry registry;
     private final Config config;
@@ -44,6 +50,12 @@ public class DeadLetterMetrics {
         registry.counter(REPLAYED, "group", group);
         registry.counter(DISCARDED, "group", group);
         registry.counter(FORCED_DISCARDS, "group", group);
+    }
+
+    /** Registers the age of the group's indexer's last poll, from when it last indexed (epoch milliseconds). */
+    void indexing(String group, LongSupplier lastIndexedMillis) {
+        Gauge.builder(INDEXER_LAST_POLL_AGE, () -> (System.currentTimeMillis() - lastIndexedMillis.getAsLong()) / 1000.0)
+                .tags("group", group).strongReference(true).register(registry);
     }
 
     void waiting(String group, long count) {

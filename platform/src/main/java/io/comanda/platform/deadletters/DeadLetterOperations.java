@@ -28,15 +28,18 @@ public class DeadLetterOperations {
     private final DeadLetterIndex index;
     private final DeadLetterClaims claims;
     private final Replays replays;
+    private final ReplayTopics replayTopics;
     private final BulkReplays bulkReplays;
     private final DeadLetterMetrics metrics;
     private final Instance<DiscardCheck> checks;
 
     public DeadLetterOperations(DeadLetterIndex index, DeadLetterClaims claims, Replays replays,
-                                BulkReplays bulkReplays, DeadLetterMetrics metrics, Instance<DiscardCheck> checks) {
+                                ReplayTopics replayTopics, BulkReplays bulkReplays, DeadLetterMetrics metrics,
+                                Instance<DiscardCheck> checks) {
         this.index = index;
         this.claims = claims;
         this.replays = replays;
+        this.replayTopics = replayTopics;
         this.bulkReplays = bulkReplays;
         this.metrics = metrics;
         this.checks = checks;
@@ -65,6 +68,11 @@ public class DeadLetterOperations {
             throw ProblemException.conflict("Dead letter " + id + " was replayed " + dead.replayCount()
                     + " times and failed each time; fix the cause, then replay it with force=true.");
         }
+        if (replayTopics.of(dead.letter()).isEmpty()) {
+            throw ProblemException.conflict("Dead letter " + id + " failed in consumer group " + dead.letter().group()
+                    + " reading " + dead.letter().originTopic() + ", which this service no longer has: "
+                    + "it cannot be replayed, only discarded.");
+        }
         IndexedDeadLetter claimed = claims.claim(dead.letter().id().number()).await().atMost(Replays.DATABASE_LIMIT)
                 .orElseThrow(() -> ProblemException.conflict("Dead letter " + id + " was taken by another replay "
                         + "or discard just now; it waits no more."));
@@ -79,7 +87,7 @@ public class DeadLetterOperations {
      */
     public BulkReplay replay(String type, String reason, boolean force, String operator) {
         DeadLetterClaims.Selection selection = new DeadLetterClaims.Selection(type, reason, force,
-                claims.now().await().atMost(Replays.DATABASE_LIMIT));
+                claims.now().await().atMost(Replays.DATABASE_LIMIT), replayTopics.channels());
         long[] counted = claims.count(selection, REPLAY_LIMIT).await().atMost(Replays.DATABASE_LIMIT);
         if (counted[0] > 0) {
             bulkReplays.start(selection, operator);

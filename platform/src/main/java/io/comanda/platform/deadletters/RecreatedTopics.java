@@ -3,7 +3,7 @@ package io.comanda.platform.deadletters;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
@@ -33,7 +33,7 @@ final class RecreatedTopics implements ConsumerRebalanceListener {
     private final List<String> topics;
     private final Map<String, Uuid> ids = new HashMap<>();
     private final Set<String> fromBeginningWhenAssigned = new HashSet<>();
-    private KafkaConsumer<?, ?> consumer;
+    private Consumer<?, ?> consumer;
     private long nextCheck;
 
     RecreatedTopics(Admin admin, List<String> topics) {
@@ -42,7 +42,7 @@ final class RecreatedTopics implements ConsumerRebalanceListener {
     }
 
     /** Compares the topics' ids with those seen before, when a check is due; a failed check waits for the next. */
-    void check(KafkaConsumer<?, ?> reader) {
+    void check(Consumer<?, ?> reader) {
         this.consumer = reader;
         if (System.currentTimeMillis() < nextCheck) {
             return;

@@ -48,21 +48,34 @@ class DeadLetterIdentityTest {
         ConsumerRecord<String, byte[]> notNumbers = parked(8, "dead-letter-topic", "comanda.payments",
                 "dead-letter-partition", "zero", "dead-letter-offset", "1");
 
-        assertThat(DeadLetterIdentity.of(longTopic)).isEqualTo("parked:comanda.payments.orders-service.dlq-1-7");
-        assertThat(DeadLetterIdentity.of(notNumbers)).isEqualTo("parked:comanda.payments.orders-service.dlq-1-8");
+        assertThat(DeadLetterIdentity.of(longTopic)).isEqualTo("parked:comanda.payments.orders-service.dlq-1-7@0");
+        assertThat(DeadLetterIdentity.of(notNumbers)).isEqualTo("parked:comanda.payments.orders-service.dlq-1-8@0");
     }
 
     @Test
     void aRecordWithoutOriginHeadersIsWhereItWasParked() {
-        assertThat(DeadLetterIdentity.of(parked(7))).isEqualTo("parked:comanda.payments.orders-service.dlq-1-7");
+        assertThat(DeadLetterIdentity.of(parked(7))).isEqualTo("parked:comanda.payments.orders-service.dlq-1-7@0");
+    }
+
+    @Test
+    void recordsThatAreNoEventsAtTheSamePlaceOfARecreatedTopicAreTwoDeadLetters() {
+        ConsumerRecord<String, byte[]> beforeRecreation = parked(7, 1_000L);
+        ConsumerRecord<String, byte[]> afterRecreation = parked(7, 2_000L);
+
+        assertThat(DeadLetterIdentity.of(afterRecreation)).isNotEqualTo(DeadLetterIdentity.of(beforeRecreation));
+        assertThat(DeadLetterIdentity.of(parked(7, 1_000L))).isEqualTo(DeadLetterIdentity.of(beforeRecreation));
     }
 
     private static ConsumerRecord<String, byte[]> parked(long offset, String... headers) {
+        return parked(offset, 0L, headers);
+    }
+
+    private static ConsumerRecord<String, byte[]> parked(long offset, long timestamp, String... headers) {
         RecordHeaders recordHeaders = new RecordHeaders();
         for (int i = 0; i < headers.length; i += 2) {
             recordHeaders.add(headers[i], headers[i + 1].getBytes(StandardCharsets.UTF_8));
         }
-        return new ConsumerRecord<>("comanda.payments.orders-service.dlq", 1, offset, 0L, TimestampType.CREATE_TIME, 0,
+        return new ConsumerRecord<>("comanda.payments.orders-service.dlq", 1, offset, timestamp, TimestampType.CREATE_TIME, 0,
                 0, "42", new byte[0], recordHeaders, Optional.empty());
     }
 }
