@@ -57,7 +57,7 @@ public class OrderReconciler {
             return report(orderId, true, UNKNOWN);
         }
         PaymentState payment = state.get();
-        return settlement.applyOutcome(payment.outcomeEventId(), payment.outcome())
+        return settlement.applyReconciledOutcome(payment.outcomeEventId(), payment.outcome())
                 .invoke(() -> {
                     metrics.settled(payment.status());
                     LOG.infof("Reconciled order %s with its payment %s (%s)", orderId, payment.paymentId(),

@@ -85,15 +85,25 @@ class OrderSettlementTest {
     }
 
     @Test
-    void aSettledOrdersWaitingDeadLettersLeaveTheList() {
+    void anOrderSettledByReconciliationTakesItsWaitingDeadLettersOffTheList() {
         store.found = new SettlementResult(true, OrderStatus.PENDING, true,
                 new SettledOrder(paid.orderId(), "alice", TOTAL, Instant.now(), 2));
         UUID eventId = UUID.randomUUID();
 
-        settlement.applyOutcome(eventId, paid).await().indefinitely();
+        settlement.applyReconciledOutcome(eventId, paid).await().indefinitely();
 
         assertThat(deadLetters.settled).containsExactly(paid.orderId() + ": order " + paid.orderId()
-                + " was settled CONFIRMED by its payment outcome " + eventId);
+                + " was settled CONFIRMED by reconciliation, with its payment outcome " + eventId);
+    }
+
+    @Test
+    void anOutcomeAppliedAsItArrivesLooksForNoDeadLetters() {
+        store.found = new SettlementResult(true, OrderStatus.PENDING, true,
+                new SettledOrder(paid.orderId(), "alice", TOTAL, Instant.now(), 2));
+
+        settlement.applyOutcome(UUID.randomUUID(), paid).await().indefinitely();
+
+        assertThat(deadLetters.settled).isEmpty();
     }
 
     @Test
@@ -111,7 +121,7 @@ class OrderSettlementTest {
                 new SettledOrder(paid.orderId(), "alice", TOTAL, Instant.now(), 2));
         deadLetters.failing = true;
 
-        settlement.applyOutcome(UUID.randomUUID(), paid).await().indefinitely();
+        settlement.applyReconciledOutcome(UUID.randomUUID(), paid).await().indefinitely();
 
         assertThat(store.announced).isInstanceOf(OrderConfirmed.class);
     }
