@@ -23,7 +23,7 @@ import static org.awaitility.Awaitility.await;
  * A payment outcome can reach orders-service before its order is visible to it (the order's commit is
  * relayed a moment before other sessions see it): the outcome is retried on the delayed-retry topics,
  * not dead-lettered, and settles the order once it appears ({@code comanda.orders.outcome.unknown-order-wait}
- * is 20 s in tests).
+ * is 5 s in tests: the order appears before the retry after 6 s).
  */
 @QuarkusTest
 class OutcomeBeforeItsOrderIT {
