@@ -98,6 +98,13 @@ public class ProbeResource {
         return request;
     }
 
+    /** Holds a database connection for the given milliseconds, to fill the pool. */
+    @GET
+    @Path("/hold-connection/{millis}")
+    public Uni<String> holdConnection(@PathParam("millis") int millis) {
+        return pool.preparedQuery("select pg_sleep($1 / 1000.0)").execute(Tuple.of(millis)).map(rows -> "held");
+    }
+
     @GET
     @Path("/boom")
     public String boom() {

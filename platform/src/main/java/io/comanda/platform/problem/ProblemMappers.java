@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.comanda.platform.correlation.CorrelationId;
 import io.comanda.platform.logging.UntrustedText;
+import io.comanda.platform.sql.BusyDatabase;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -31,6 +32,7 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final int BUSY_RETRY_AFTER_SECONDS = 1;
 
     @ServerExceptionMapper
     public Response validation(ResteasyReactiveViolationException e, UriInfo uri) {
@@ -99,11 +101,22 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (BusyDatabase.causedBy(e)) {
+            return busy(uri);
+        }
         LOG.errorf(e, "Unexpected error on %s (correlation id %s)", UntrustedText.of(uri.getPath()),
                 CorrelationId.current().orElse("none"));
         return ProblemResponses.of(ProblemType.INTERNAL,
                 "Something went wrong on our side. If it persists, report it with the correlation id "
                         + CorrelationId.current().orElse("of the response") + ".", uri.getPath());
+    }
+
+    /** Every database connection is taken and the waiting is full: shed the request, keep the heap. */
+    private static Response busy(UriInfo uri) {
+        return Response.fromResponse(ProblemResponses.of(ProblemType.UNAVAILABLE,
+                        "The service is busy. Retry the same request after a second.", uri.getPath()))
+                .header("Retry-After", BUSY_RETRY_AFTER_SECONDS)
+                .build();
     }
 
     private Response violations(ConstraintViolationException e, UriInfo uri) {
