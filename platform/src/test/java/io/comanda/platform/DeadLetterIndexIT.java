@@ -52,6 +52,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -264,6 +265,12 @@ class DeadLetterIndexIT {
             long waiting = row("select count(*) as n from dead_letter where consumer_group = $1 and status = 'waiting'",
                     Tuple.of(ProbeConsumer.GROUP), found -> found.getLong("n")).orElseThrow();
             assertThat(gauge).isEqualTo(waiting).isGreaterThanOrEqualTo(3);
+            double oldestAge = metrics.find("comanda.dead_letters.oldest_waiting_age_seconds")
+                    .tag("group", ProbeConsumer.GROUP).gauge().value();
+            double oldestInIndex = row("select extract(epoch from now() - min(parked_at))::float8 as age from dead_letter"
+                    + " where consumer_group = $1 and status = 'waiting'", Tuple.of(ProbeConsumer.GROUP),
+                    found -> found.getDouble("age")).orElseThrow();
+            assertThat(oldestAge).isPositive().isCloseTo(oldestInIndex, within(60.0));
         });
     }
 

@@ -68,7 +68,8 @@ public class DeadLetterIndex {
             order by parked_at desc, id desc""";
     private static final String WAITING = "select count(*) from dead_letter where status = 'waiting'";
     private static final String WAITING_BY_GROUP =
-            "select consumer_group, count(*) from dead_letter where status = 'waiting' group by consumer_group";
+            "select consumer_group, count(*), extract(epoch from now() - min(parked_at))::float8 from dead_letter"
+                    + " where status = 'waiting' group by consumer_group";
     private static final String FIND = "select " + DeadLetterRows.COLUMNS + " from dead_letter where id = $1";
     private static final String SETTLE = """
             update dead_letter set status = 'settled', resolved_by = $3, resolved_at = now(), resolved_reason = $2
@@ -143,12 +144,13 @@ public class DeadLetterIndex {
         return Uni.combine().all().unis(items, total).with((found, all) -> new DeadLetterViews.Page(found, page, size, all));
     }
 
-    /** How many dead letters wait, by consumer group (groups with none are absent). */
-    public Uni<Map<String, Long>> waitingByGroup() {
+    /** How many dead letters wait and the oldest one's age, by consumer group (groups with none are absent). */
+    public Uni<Map<String, WaitingDeadLetters>> waitingByGroup() {
         return pool.query(WAITING_BY_GROUP).execute().map(rows -> {
-            Map<String, Long> counts = new HashMap<>();
-            rows.forEach(row -> counts.put(row.getString(0), row.getLong(1)));
-            return counts;
+            Map<String, WaitingDeadLetters> waiting = new HashMap<>();
+            rows.forEach(row -> waiting.put(row.getString(0),
+                    new WaitingDeadLetters(row.getLong(1), Math.max(0, row.getDouble(2)))));
+            return waiting;
         });
     }
 

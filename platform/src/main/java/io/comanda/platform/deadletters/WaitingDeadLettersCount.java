@@ -14,6 +14,8 @@ import java.util.List;
  * Recounts the waiting dead letters of every consumer group every {@code comanda.dead-letters.count-every}
  * (15 s), so the gauge an alert watches moves without anyone listing them. One count query on the index's
  * partial index of waiting rows: exact, and cheap at any number of dead letters. A group with none shows 0.
+ * The same query gives the age of each group's oldest waiting dead letter, which an alert compares with a
+ * configured dead-letter retention.
  */
 @ApplicationScoped
 public class WaitingDeadLettersCount {
@@ -45,6 +47,6 @@ public class WaitingDeadLettersCount {
             return Uni.createFrom().voidItem();
         }
         return index.waitingByGroup().invoke(counts -> groups.forEach(group ->
-                metrics.waiting(group, counts.getOrDefault(group, 0L)))).replaceWithVoid();
+                metrics.waiting(group, counts.getOrDefault(group, WaitingDeadLetters.NONE)))).replaceWithVoid();
     }
 }

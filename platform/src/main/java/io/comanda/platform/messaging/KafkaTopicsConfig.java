@@ -29,7 +29,8 @@ public interface KafkaTopicsConfig {
     /**
      * How long a dead letter is kept; unset (the default) keeps it until an operator resolves it, since a
      * parked record that expires unseen is an order left PENDING with nothing to replay. A deployment
-     * that sets one must alert on the oldest dead letter well before it.
+     * that sets one is warned by the alert {@code DeadLetterNearItsRetention}, at half of it, from the
+     * gauges {@code comanda_dead_letters_oldest_waiting_age_seconds} and {@code _retention_seconds}.
      */
     Optional<Duration> deadLetterRetention();
 

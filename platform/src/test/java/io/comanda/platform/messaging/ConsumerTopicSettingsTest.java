@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What each topic of a consumer channel is created with, and set back to. */
-class ConsumerTopicSettingsTest {
+public class ConsumerTopicSettingsTest {
 
     private static final ConsumerChannel CHANNEL = new ConsumerChannel("orders", "comanda.orders", "payments-service",
             List.of("comanda.orders.payments-service.retry_1000", "comanda.orders.payments-service.retry_30000"),
@@ -106,7 +106,7 @@ class ConsumerTopicSettingsTest {
     }
 
     /** The configuration as a service reads it: the mapping's defaults, and the given keys. */
-    static KafkaTopicsConfig config(int replicationFactor, int minInsyncReplicas, Optional<Duration> deadLetterRetention) {
+    public static KafkaTopicsConfig config(int replicationFactor, int minInsyncReplicas, Optional<Duration> deadLetterRetention) {
         Map<String, String> keys = new java.util.HashMap<>(Map.of(
                 "comanda.kafka.topics.replication-factor", Integer.toString(replicationFactor),
                 "comanda.kafka.topics.min-insync-replicas", Integer.toString(minInsyncReplicas)));
