@@ -2,6 +2,7 @@ package io.comanda.platform.sql;
 
 import io.vertx.core.VertxException;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 
 /**
  * Recognises the failures of a pool whose waiting is bounded ({@link BoundedConnectionWait}): too many
@@ -10,8 +11,10 @@ import io.vertx.core.http.ConnectionPoolTooBusyException;
  */
 public final class BusyDatabase {
 
-    // The Vert.x SQL client's own message for a caller that waited past the pool's connection timeout.
+    // The Vert.x SQL client's own messages for a caller that waited past the pool's connection timeout: a
+    // query run on the pool, and a connection taken for a transaction or a session.
     private static final String ACQUIRE_TIMEOUT = "Timeout waiting for connection";
+    private static final String CONNECTION_TIMEOUT = "Timeout";
 
     private BusyDatabase() {
     }
@@ -22,6 +25,9 @@ public final class BusyDatabase {
                 return true;
             }
             if (cause instanceof VertxException && ACQUIRE_TIMEOUT.equals(cause.getMessage())) {
+                return true;
+            }
+            if (cause instanceof NoStackTraceThrowable && CONNECTION_TIMEOUT.equals(cause.getMessage())) {
                 return true;
             }
         }
