@@ -4,7 +4,7 @@ import io.comanda.orders.domain.OperatorCancel;
 import io.comanda.orders.domain.OperatorCancellation;
 import io.comanda.orders.persistence.OrderRepository;
 import io.comanda.platform.problem.Problem;
-import io.comanda.platform.sql.RunToCompletion;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,6 +51,7 @@ public class OrderCancellationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
+    @WithSession
     @Operation(summary = "Cancel a PENDING order (operators)",
             description = "Moves the order to CANCELLED with the decline code cancelled_by_operator and the reason "
                     + "\"Cancelled by an operator: <reason>\", and announces OrderCancelled; payments-service refunds "
@@ -71,7 +72,8 @@ public class OrderCancellationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<OrderResponse> cancel(@PathParam("id") UUID id, @Valid @NotNull CancelOrderRequest request) {
         OperatorCancel cancel = new OperatorCancel(identity.getPrincipal().getName(), request.reason());
-        return RunToCompletion.inSession(() -> cancellation.cancel(id, cancel).chain(cancelled -> orders.findById(id)))
+        return cancellation.cancel(id, cancel)
+                .chain(cancelled -> orders.findById(id))
                 .map(OrderResponse::of);
     }
 }

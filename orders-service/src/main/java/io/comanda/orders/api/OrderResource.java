@@ -10,9 +10,9 @@ import io.comanda.orders.idempotency.RequestFingerprint;
 import io.comanda.orders.idempotency.StoredResponse;
 import io.comanda.orders.persistence.OrderRepository;
 import io.comanda.platform.problem.Problem;
-import io.comanda.platform.sql.RunToCompletion;
 import io.comanda.platform.problem.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -132,13 +132,14 @@ public class OrderResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({CUSTOMER, ADMIN})
+    @WithSession
     @Operation(summary = "Read an order", description = "Customers read their own orders; admins read any.")
     @APIResponse(responseCode = "200", description = "The order",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderResponse.class)))
     @APIResponse(responseCode = "404", description = "No such order, or not yours",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<OrderResponse> get(@PathParam("id") UUID id) {
-        return RunToCompletion.inSession(() -> orders.findById(id))
+        return orders.findById(id)
                 .map(order -> {
                     // Someone else's order answers exactly like a missing one: existence is not revealed.
                     if (order == null || !(isAdmin() || order.isVisibleTo(token.getSubject()))) {
@@ -150,6 +151,7 @@ public class OrderResource {
 
     @GET
     @RolesAllowed({CUSTOMER, ADMIN})
+    @WithSession
     @Operation(summary = "List orders, newest first",
             description = "Customers list their own orders; admins list all and may filter by customer.")
     @APIResponse(responseCode = "200", description = "A page of orders",
@@ -162,7 +164,7 @@ public class OrderResource {
                                        @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         OrderStatus statusFilter = parseStatus(status);
         String customerFilter = isAdmin() ? blankToNull(customer) : token.getSubject();
-        return RunToCompletion.inSession(() -> orders.page(customerFilter, statusFilter, page, size))
+        return orders.page(customerFilter, statusFilter, page, size)
                 .map(result -> new OrderPageResponse(
                         result.orders().stream().map(OrderResponse::of).toList(), page, size, result.total(),
                         (long) (page + 1) * size < result.total() ? nextLink(status, customer, page, size) : null));

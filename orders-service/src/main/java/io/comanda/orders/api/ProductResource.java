@@ -1,7 +1,7 @@
 package io.comanda.orders.api;
 
 import io.comanda.orders.persistence.ProductRepository;
-import io.comanda.platform.sql.RunToCompletion;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -25,8 +25,9 @@ public class ProductResource {
     }
 
     @GET
+    @WithSession
     @Operation(summary = "The products an order can contain, with their prices in minor units")
     public Uni<List<ProductResponse>> list() {
-        return RunToCompletion.inSession(products::listActive).map(list -> list.stream().map(ProductResponse::of).toList());
+        return products.listActive().map(list -> list.stream().map(ProductResponse::of).toList());
     }
 }

@@ -2,7 +2,6 @@ package io.comanda.platform.sql;
 
 import io.vertx.core.VertxException;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
-import io.vertx.core.impl.NoStackTraceThrowable;
 
 /**
  * Recognises the failures of a pool whose waiting is bounded ({@link BoundedConnectionWait}): too many
@@ -11,10 +10,8 @@ import io.vertx.core.impl.NoStackTraceThrowable;
  */
 public final class BusyDatabase {
 
-    // The Vert.x SQL client's own messages for a caller that waited past the pool's connection timeout: a
-    // query run on the pool, and a connection taken for a transaction or a session.
+    // The Vert.x SQL client's own message for a caller that waited past the pool's connection timeout.
     private static final String ACQUIRE_TIMEOUT = "Timeout waiting for connection";
-    private static final String CONNECTION_TIMEOUT = "Timeout";
 
     private BusyDatabase() {
     }
@@ -25,9 +22,6 @@ public final class BusyDatabase {
                 return true;
             }
             if (cause instanceof VertxException && ACQUIRE_TIMEOUT.equals(cause.getMessage())) {
-                return true;
-            }
-            if (cause instanceof NoStackTraceThrowable && CONNECTION_TIMEOUT.equals(cause.getMessage())) {
                 return true;
             }
         }
