@@ -5,8 +5,8 @@ import io.vertx.core.http.ConnectionPoolTooBusyException;
 
 /**
  * Recognises the failures of a pool whose waiting is bounded ({@link BoundedConnectionWait}): too many
- * callers waiting, or one that waited past the acquire timeout. Both mean "busy now, retry soon"; neither
- * says anything about the request.
+ * callers waiting, or one that waited past an acquire timeout (none by default, but a pool configured
+ * with one). Both mean "busy now, retry soon"; neither says anything about the request.
  */
 public final class BusyDatabase {
 
