@@ -20,7 +20,8 @@ import java.util.ArrayList;
  * never wrapped nor given back, and the pool counts it in use forever. Under a soak's load that took the
  * whole pool of orders-service within a minute of a restart, at Vert.x's default of 30 s as at 5 s. The
  * bounded queue sheds load without that race; a caller's own deadline (an HTTP client's timeout, a
- * consumer's retry) stays the only clock.
+ * consumer's retry) stays the only clock. vertx-sql-client fixed the race in 5.0.10 ("Have SQL connection
+ * pool handle racy uncancellable timeout"); a timeout can come back with a Quarkus on Vert.x 5.
  */
 @ApplicationScoped
 public class BoundedConnectionWait implements PgPoolCreator {
