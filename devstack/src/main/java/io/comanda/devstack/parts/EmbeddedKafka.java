@@ -65,14 +65,18 @@ public final class EmbeddedKafka implements KafkaBroker {
         }
     }
 
-    /** Broker settings shared by the in-process and the separate-JVM broker. */
+    /** Broker settings shared by the in-process and the separate-JVM broker, and by the brokers of a cluster. */
     static final class KafkaSettings {
         private KafkaSettings() {
         }
 
         static Map<String, String> singleNode() {
-            String replicas = Short.toString(KafkaTopics.REPLICATION_FACTOR);
-            String inSync = Integer.toString(KafkaTopics.MIN_INSYNC_REPLICAS);
+            return of(TopicDurability.ONE_BROKER);
+        }
+
+        static Map<String, String> of(TopicDurability durability) {
+            String replicas = Short.toString(durability.replicationFactor());
+            String inSync = Integer.toString(durability.minInsyncReplicas());
             return Map.ofEntries(
                     // Topics are created on purpose (catalogue, retry and dead-letter topics), never by a typo.
                     Map.entry("auto.create.topics.enable", "false"),

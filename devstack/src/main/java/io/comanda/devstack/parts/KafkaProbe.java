@@ -28,14 +28,22 @@ final class KafkaProbe {
     }
 
     static ReadinessProbe within(Duration timeout, String bootstrapServers) {
-        return new ReadinessProbe(timeout, () -> produceAndConsume(bootstrapServers));
+        return within(timeout, bootstrapServers, TopicDurability.ONE_BROKER);
     }
 
-    private static boolean produceAndConsume(String bootstrapServers) throws Exception {
+    /**
+     * The same on a broker of a cluster: the probe's topic is as durable as the others, so that it still
+     * answers for a broker started again while another one is down.
+     */
+    static ReadinessProbe within(Duration timeout, String bootstrapServers, TopicDurability durability) {
+        return new ReadinessProbe(timeout, () -> produceAndConsume(bootstrapServers, durability));
+    }
+
+    private static boolean produceAndConsume(String bootstrapServers, TopicDurability durability) throws Exception {
         if (!Ports.inUse(Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1)))) {
             return false;
         }
-        KafkaTopics.createMissing(bootstrapServers, Map.of(TOPIC, 1));
+        KafkaTopics.createMissing(bootstrapServers, Map.of(TOPIC, 1), durability);
         String marker = UUID.randomUUID().toString();
         Map<String, Object> common = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         long offset;

@@ -17,7 +17,7 @@ import java.util.concurrent.ExecutionException;
 /**
  * The one place devstack creates topics: the catalogue topics of a fresh broker, and its readiness probe's,
  * with the durability settings every Comanda topic states (the services' {@code comanda.kafka.topics.*}),
- * here for the local stack's single broker.
+ * for the local stack's single broker unless a {@link TopicDurability} says otherwise.
  */
 public final class KafkaTopics {
 
@@ -44,12 +44,18 @@ public final class KafkaTopics {
      * ({@link Topic#topicConfigOf}, e.g. its retention).
      */
     public static void createMissing(String bootstrapServers, Map<String, Integer> partitionsByTopic) {
+        createMissing(bootstrapServers, partitionsByTopic, TopicDurability.ONE_BROKER);
+    }
+
+    /** {@link #createMissing(String, Map)} on the brokers at {@code bootstrapServers}, as durable as {@code durability}. */
+    public static void createMissing(String bootstrapServers, Map<String, Integer> partitionsByTopic,
+                                     TopicDurability durability) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = partitionsByTopic.entrySet().stream()
                     .filter(e -> !existing.contains(e.getKey()))
-                    .map(e -> new NewTopic(e.getKey(), e.getValue(), REPLICATION_FACTOR)
-                            .configs(settingsOf(e.getKey())))
+                    .map(e -> new NewTopic(e.getKey(), e.getValue(), durability.replicationFactor())
+                            .configs(settingsOf(e.getKey(), durability)))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get();
@@ -65,9 +71,9 @@ public final class KafkaTopics {
     }
 
     /** What a topic is created with: durable as every Comanda topic, and the catalogue's settings. */
-    static Map<String, String> settingsOf(String topic) {
+    static Map<String, String> settingsOf(String topic, TopicDurability durability) {
         Map<String, String> settings = new HashMap<>(Topic.topicConfigOf(topic));
-        settings.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(MIN_INSYNC_REPLICAS));
+        settings.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(durability.minInsyncReplicas()));
         settings.put(TopicConfig.UNCLEAN_LEADER_ELECTION_ENABLE_CONFIG, "false");
         return settings;
     }
