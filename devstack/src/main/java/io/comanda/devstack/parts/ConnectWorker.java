@@ -12,12 +12,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A Kafka Connect worker (distributed mode, one node) in its own JVM, with the official Debezium
- * PostgreSQL plugin archive on its plugin path: the same relay compose runs.
+ * A Kafka Connect worker (distributed mode, one node, or one of the {@link ConnectGroup}'s workers) in its
+ * own JVM, with the official Debezium PostgreSQL plugin archive on its plugin path: the same relay compose runs.
  *
  * <p>Connector files reference the database through {@code ${env:COMANDA_DB_*}} placeholders, and the
  * durability of the topics they create through {@code ${env:COMANDA_KAFKA_TOPICS_*}}, resolved by
@@ -40,26 +42,36 @@ public final class ConnectWorker extends ProcessPart {
      */
     public static ConnectWorker start(String bootstrapServers, String dbHost, int dbPort, Path directory, int port,
                                       Path logFile) {
+        return start(StackPart.CONNECT.partName(), ConnectGroup.ONE_WORKER, bootstrapServers, dbHost, dbPort,
+                directory, port, logFile);
+    }
+
+    /**
+     * The same for a worker of {@code group}.
+     *
+     * @param name its part's name, e.g. {@code kafka-connect-2}
+     */
+    public static ConnectWorker start(String name, ConnectGroup group, String bootstrapServers, String dbHost,
+                                      int dbPort, Path directory, int port, Path logFile) {
         int restPort = Ports.orFree(port);
         String restUrl = Ports.httpUrl(restPort);
         RuntimeClasspath classpath = RuntimeClasspath.recorded();
         Path pluginPath = MachineCache.standard().unpacked(classpath.archive("debezium-connector-postgres-"));
         Path config = directory.resolve("connect-distributed.properties");
-        writeConfig(config, bootstrapServers, restPort, pluginPath);
-        Map<String, String> environment = Map.of(
+        write(config, settings(group, bootstrapServers, restPort, pluginPath));
+        Map<String, String> environment = new HashMap<>(Map.of(
                 "COMANDA_DB_HOST", dbHost,
                 "COMANDA_DB_PORT", Integer.toString(dbPort),
                 // Debezium streams with the relay's least-privilege role, as in compose.
                 "COMANDA_DB_USER", PostgresServer.RELAY_USER,
-                "COMANDA_DB_PASSWORD", PostgresServer.RELAY_PASSWORD,
-                // The topics the relay creates, as compose's: here one broker's.
-                "COMANDA_KAFKA_TOPICS_REPLICATION_FACTOR", Short.toString(KafkaTopics.REPLICATION_FACTOR),
-                "COMANDA_KAFKA_TOPICS_MIN_INSYNC_REPLICAS", Integer.toString(KafkaTopics.MIN_INSYNC_REPLICAS));
+                "COMANDA_DB_PASSWORD", PostgresServer.RELAY_PASSWORD));
+        // The topics the relay creates, as compose's: as durable as the group's brokers allow.
+        environment.putAll(group.durability().environment());
         ReadinessProbe listsPostgresPlugin = new ReadinessProbe(Duration.ofSeconds(120), () -> {
             HttpResponse<String> plugins = StackHttp.get(restUrl + "/connector-plugins");
             return plugins.statusCode() == 200 && plugins.body().contains(POSTGRES_CONNECTOR);
         });
-        return start(new ProcessSpec(StackPart.CONNECT.partName(),
+        return start(new ProcessSpec(name,
                 JavaCommand.of(classpath, JvmSizing.fixed("192m"), directory, "org.apache.kafka.connect.cli.ConnectDistributed",
                         config.toString()),
                 directory, environment, logFile, restUrl, listsPostgresPlugin), ConnectWorker::new);
@@ -182,16 +194,12 @@ public final class ConnectWorker extends ProcessPart {
         }
     }
 
-    private static void writeConfig(Path config, String bootstrapServers, int restPort, Path pluginPath) {
-        List<String> lines = List.of(
-                "bootstrap.servers=" + bootstrapServers,
-                "group.id=comanda-connect",
-                "config.storage.topic=comanda-connect-configs",
-                "offset.storage.topic=comanda-connect-offsets",
-                "status.storage.topic=comanda-connect-status",
-                "config.storage.replication.factor=" + KafkaTopics.REPLICATION_FACTOR,
-                "offset.storage.replication.factor=" + KafkaTopics.REPLICATION_FACTOR,
-                "status.storage.replication.factor=" + KafkaTopics.REPLICATION_FACTOR,
+    /** A worker's {@code connect-distributed.properties}, one setting a line. */
+    static List<String> settings(ConnectGroup group, String bootstrapServers, int restPort, Path pluginPath) {
+        List<String> lines = new ArrayList<>();
+        lines.add("bootstrap.servers=" + bootstrapServers);
+        lines.addAll(group.settings());
+        lines.addAll(List.of(
                 "offset.flush.interval.ms=1000",
                 // Connectors may tune their own producer: the outbox relays send each change at once
                 // (producer.override.linger.ms=0) instead of lingering for a batch on every hop.
@@ -204,7 +212,11 @@ public final class ConnectWorker extends ProcessPart {
                 "plugin.path=" + pluginPath,
                 "plugin.discovery=service_load",
                 "config.providers=env",
-                "config.providers.env.class=org.apache.kafka.common.config.provider.EnvVarConfigProvider");
+                "config.providers.env.class=org.apache.kafka.common.config.provider.EnvVarConfigProvider"));
+        return lines;
+    }
+
+    private static void write(Path config, List<String> lines) {
         try {
             Files.createDirectories(config.getParent());
             Files.write(config, lines);
