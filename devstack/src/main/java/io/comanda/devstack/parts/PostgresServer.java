@@ -41,6 +41,9 @@ public final class PostgresServer implements ManagedPart {
      */
     public static final String MAX_SLOT_WAL_KEEP_SIZE = "2GB";
 
+    /** Enough for one instance of each service with its pools full, the relay and the tools beside them. */
+    public static final int MAX_CONNECTIONS = 200;
+
     private final EmbeddedPostgres postgres;
     private final Path logFile;
     private final long postmasterPid;
@@ -62,6 +65,15 @@ public final class PostgresServer implements ManagedPart {
      * @param logFile where the server's own output goes
      */
     public static PostgresServer start(Path dataDirectory, int port, boolean fresh, Path logFile) {
+        return start(dataDirectory, port, fresh, logFile, MAX_CONNECTIONS);
+    }
+
+    /**
+     * The same, for clients that hold up to {@code maxConnections} connections together (each pool of each
+     * service instance at its largest, the relay's and the tools').
+     */
+    public static PostgresServer start(Path dataDirectory, int port, boolean fresh, Path logFile,
+                                       int maxConnections) {
         try {
             if (fresh) {
                 // initdb refuses a directory that is not empty: a run killed before its close left one.
@@ -85,7 +97,7 @@ public final class PostgresServer implements ManagedPart {
                     .setServerConfig("max_slot_wal_keep_size", MAX_SLOT_WAL_KEEP_SIZE)
                     // The embedded default is off; then a committed outbox row may not yet be decodable.
                     .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("max_connections", Integer.toString(maxConnections))
                     // A slow statement shows in the log; the service's log line of the same time has its trace id.
                     .setServerConfig("log_min_duration_statement", "200")
                     .setServerConfig("listen_addresses", "127.0.0.1");

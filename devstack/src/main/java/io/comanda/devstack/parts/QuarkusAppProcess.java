@@ -59,8 +59,9 @@ public final class QuarkusAppProcess extends ProcessPart {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the service first (mvn -DskipTests install)");
         }
-        // Local secrets first, so that a caller's own value wins.
-        Map<String, String> env = new HashMap<>(LocalServiceSettings.of(name));
+        // Local secrets first, so that a caller's own value wins. They are the service's, whichever of its
+        // instances this is: its module folder names it.
+        Map<String, String> env = new HashMap<>(LocalServiceSettings.of(moduleDirectory.getFileName().toString()));
         env.putAll(environment);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");

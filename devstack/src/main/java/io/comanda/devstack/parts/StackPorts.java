@@ -20,9 +20,14 @@ public final class StackPorts {
     }
 
     public static StackPorts fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    /** The ports {@code environment}'s {@code COMANDA_<PART>_PORT} variables give, else the defaults. */
+    public static StackPorts from(Map<String, String> environment) {
         Map<String, Integer> ports = new LinkedHashMap<>();
         DEFAULTS.forEach((part, port) -> ports.put(part, Integer.parseInt(
-                System.getenv().getOrDefault(variable(part), Integer.toString(port)))));
+                environment.getOrDefault(variable(part), Integer.toString(port)))));
         return new StackPorts(ports);
     }
 
