@@ -13,14 +13,14 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The {@code ./comanda} command: {@code up [--fresh]} starts the whole suite and stays in the
- * foreground until Ctrl-C; {@code down} stops a running one; {@code status} tells whether one runs and
- * lists its parts with their state, pid and port; {@code stop|start|restart|kill <part>} controls one
+ * The {@code ./comanda} command: {@code up [--fresh] [--cluster]} starts the whole suite (with
+ * {@code --cluster}, three brokers, two Connect workers and two instances of each service: {@link StackMode})
+ * and stays in the foreground until Ctrl-C; {@code down} stops a running one; {@code status} tells whether
+ * one runs and lists its parts with their state, pid and port; {@code stop|start|restart|kill <part>} controls one
  * part of the running stack through the launcher's {@link ControlServer control channel};
  * {@code mail [address]} prints the latest mails the stack's SMTP server received;
  * {@code trace <correlation-id | order-id>} prints one order's trace from the stack's trace store;
@@ -36,13 +36,15 @@ public final class ComandaCommand {
 
     private final Path root = Path.of(System.getProperty("comanda.root", ".")).toAbsolutePath().normalize();
     private final Path pidFile = LocalStack.home(root).resolve("stack.pid");
+    // The mode of the running stack, beside its pid, for the commands that reach it later.
+    private final Path modeFile = LocalStack.home(root).resolve("stack.mode");
     private final PrintStream out = System.out;
 
     public static void main(String[] args) throws Exception {
         String verb = args.length == 0 ? "help" : args[0];
         ComandaCommand command = new ComandaCommand();
         int status = switch (verb) {
-            case "up" -> command.up(List.of(args).contains("--fresh"));
+            case "up" -> command.up(List.of(args).contains("--fresh"), StackMode.of(List.of(args)));
             case "down" -> command.down();
             case "status" -> command.status();
             case "stop", "start", "restart", "kill" -> command.control(List.of(args));
@@ -63,31 +65,35 @@ public final class ComandaCommand {
         }
     }
 
-    private int up(boolean fresh) throws Exception {
+    private int up(boolean fresh, StackMode mode) throws Exception {
         Optional<ProcessHandle> running = running();
         if (running.isPresent()) {
             out.println("Comanda is already running (pid " + running.get().pid() + "). Stop it with ./comanda down.");
             return 1;
         }
         StackPorts ports = StackPorts.fromEnvironment();
-        for (Map.Entry<String, Integer> port : ports.all().entrySet()) {
-            if (Ports.inUse(port.getValue())) {
-                out.println("Port " + port.getValue() + " for " + port.getKey() + " is in use. Stop what uses it, "
-                        + "or choose another port: " + StackPorts.variable(port.getKey()) + "=<port> ./comanda up");
+        for (StackMode.ListeningPort port : mode.listeningPorts(ports)) {
+            if (Ports.inUse(port.port())) {
+                out.println("Port " + port.port() + " for " + port.name() + " is in use. Stop what uses it, "
+                        + "or choose another port: " + port.variable() + "=<port> ./comanda up"
+                        + (mode == StackMode.CLUSTER ? " --cluster" : ""));
                 return 1;
             }
         }
         Files.createDirectories(pidFile.getParent());
         Files.writeString(pidFile, Long.toString(ProcessHandle.current().pid()));
+        Files.writeString(modeFile, mode.label());
         // A launcher killed with SIGKILL left its channel's port behind; this one writes its own once up.
         Files.deleteIfExists(LocalStack.home(root).resolve(ControlClient.PORT_FILE));
         long begin = System.nanoTime();
-        out.println("Starting Comanda" + (fresh ? " from scratch" : "") + " ...");
+        out.println("Starting Comanda" + (mode == StackMode.CLUSTER ? " as a cluster" : "")
+                + (fresh ? " from scratch" : "") + " ...");
         LocalStack stack;
         try {
-            stack = LocalStack.start(root, ports, fresh, out);
+            stack = LocalStack.start(root, ports, mode, fresh, out);
         } catch (RuntimeException e) {
             Files.deleteIfExists(pidFile);
+            Files.deleteIfExists(modeFile);
             out.println("Comanda did not start: " + e.getMessage());
             return 1;
         }
@@ -97,6 +103,7 @@ public final class ComandaCommand {
         } catch (RuntimeException e) {
             stack.close();
             Files.deleteIfExists(pidFile);
+            Files.deleteIfExists(modeFile);
             out.println("Comanda did not start: " + e.getMessage() + " (COMANDA_CONTROL_PORT moves it)");
             return 1;
         }
@@ -106,6 +113,7 @@ public final class ComandaCommand {
             stack.close();
             try {
                 Files.deleteIfExists(pidFile);
+                Files.deleteIfExists(modeFile);
             } catch (IOException ignored) {
                 // The next up sees a dead pid and starts anyway.
             }
@@ -137,7 +145,9 @@ public final class ComandaCommand {
 
     private int status() {
         Optional<ProcessHandle> running = running();
-        out.println(running.map(p -> "Comanda is running (pid " + p.pid() + ").").orElse("Comanda is not running."));
+        String as = runningMode() == StackMode.CLUSTER ? " as a cluster" : "";
+        out.println(running.map(p -> "Comanda is running" + as + " (pid " + p.pid() + ").")
+                .orElse("Comanda is not running."));
         Optional<ControlClient> control = running.flatMap(p -> ControlClient.of(LocalStack.home(root)));
         if (running.isPresent() && control.isEmpty()) {
             out.println("Its parts are listed once it has started.");
@@ -194,13 +204,23 @@ public final class ComandaCommand {
     }
 
     private int help() {
-        out.println("usage: ./comanda up [--fresh] | down | status | stop|start|restart|kill <part>"
+        out.println("usage: ./comanda up [--fresh] [--cluster] | down | status"
+                + " | stop|start|restart|kill <part>"
                 + " | events <topic> | mail [address]"
                 + " | cancel <order-id> --reason R"
                 + " | trace <correlation-id | order-id> | reindex | reconcile | chaos [--short] | chaos --soak <duration>"
                 + " | dlq list|show <id>|replay <id>|replay --type T --reason R|discard <id> [--force --reason R]"
                 + " [--service S]");
         return 2;
+    }
+
+    /** The mode the running stack was started in; a stack started before modes existed ran one of each. */
+    private StackMode runningMode() {
+        try {
+            return StackMode.labelled(Files.readString(modeFile)).orElse(StackMode.SINGLE);
+        } catch (IOException e) {
+            return StackMode.SINGLE;
+        }
     }
 
     private Optional<ProcessHandle> running() {

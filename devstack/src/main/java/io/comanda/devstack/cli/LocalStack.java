@@ -1,11 +1,14 @@
 package io.comanda.devstack.cli;
 
+import io.comanda.devstack.parts.ConnectGroup;
 import io.comanda.devstack.parts.ConnectWorker;
 import io.comanda.devstack.parts.KafkaProcess;
+import io.comanda.devstack.parts.KafkaQuorum;
 import io.comanda.devstack.parts.KafkaTopics;
 import io.comanda.devstack.parts.KeycloakServer;
 import io.comanda.devstack.parts.MachineCache;
 import io.comanda.devstack.parts.ManagedPart;
+import io.comanda.devstack.parts.PartInstance;
 import io.comanda.devstack.parts.PostgresServer;
 import io.comanda.devstack.parts.ProcessPart;
 import io.comanda.devstack.parts.QuarkusAppProcess;
@@ -15,10 +18,12 @@ import io.comanda.devstack.parts.StackPart;
 import io.comanda.devstack.parts.StackPorts;
 import io.comanda.devstack.parts.StripeEmulatorProcess;
 import io.comanda.devstack.parts.ZipkinServer;
+import org.apache.kafka.common.Uuid;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -43,7 +48,8 @@ import static io.comanda.devstack.parts.StackPart.ZIPKIN;
  * server whose mailboxes a mail client reads over IMAP, the Stripe emulator, the Zipkin trace store and
  * the four services. Data lives in {@code .comanda/data} and survives a restart. Once up, each part can
  * be stopped, started again, restarted or killed on its own ({@link RestartablePart}); the death of one
- * never stops the rest.
+ * never stops the rest. In {@link StackMode#CLUSTER cluster mode} ({@code ./comanda up --cluster}) it runs
+ * three brokers, two Connect workers and two instances of each service instead, each under its own name.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -53,11 +59,13 @@ public final class LocalStack implements AutoCloseable {
 
     private final Path root;
     private final StackPorts ports;
+    private final StackMode mode;
     private final StartedParts parts;
 
-    private LocalStack(Path root, StackPorts ports, PrintStream out) {
+    private LocalStack(Path root, StackPorts ports, StackMode mode, PrintStream out) {
         this.root = root;
         this.ports = ports;
+        this.mode = mode;
         this.parts = new StartedParts(out);
     }
 
@@ -68,7 +76,12 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts every part, stopping what started when one fails. */
     public static LocalStack start(Path root, StackPorts ports, boolean fresh, PrintStream out) {
-        LocalStack stack = new LocalStack(root, ports, out);
+        return start(root, ports, StackMode.SINGLE, fresh, out);
+    }
+
+    /** The same, with as many instances of each part as {@code mode} runs. */
+    static LocalStack start(Path root, StackPorts ports, StackMode mode, boolean fresh, PrintStream out) {
+        LocalStack stack = new LocalStack(root, ports, mode, out);
         try {
             stack.startAll(fresh);
             return stack;
@@ -79,25 +92,25 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * The running parts in the order of the {@link StackPart catalogue}: data path first, then the parts
-     * beside it, then the services; one order whatever finished starting first, since several start at once.
+     * The running parts in the order of the {@link StackPart catalogue}, each part's instances together: data
+     * path first, then the parts beside it, then the services; one order whatever finished starting first,
+     * since several start at once.
      */
     public List<ManagedPart> parts() {
         return parts.inStartOrder().stream()
-                .sorted(Comparator.comparingInt(part -> StackPart.tablePosition(part.name()))).toList();
+                .sorted(Comparator.comparing(ManagedPart::name, PartInstance.tableOrder())).toList();
     }
 
     /** Every part under the operator's control, in the same order as {@link #parts()}. */
     List<RestartablePart<?>> controlled() {
         return parts.controlled().stream()
-                .sorted(Comparator.comparingInt(part -> StackPart.tablePosition(part.name()))).toList();
+                .sorted(Comparator.comparing(RestartablePart::name, PartInstance.tableOrder())).toList();
     }
 
     private void startAll(boolean fresh) {
-        Path data = home(root).resolve("data");
         settleLogManager();
         if (fresh) {
-            MachineCache.deleteRecursively(data);
+            MachineCache.deleteRecursively(home(root).resolve(mode.dataFolder()));
         }
         // Keycloak takes longest, and the small parts need nothing else: they start while the data path
         // (PostgreSQL, Kafka, Connect, one after the other) comes up.
@@ -111,28 +124,67 @@ public final class LocalStack implements AutoCloseable {
                 () -> StripeEmulatorProcess.start(directory(STRIPE), ports.of(STRIPE), "128m", Duration.ZERO,
                         log(STRIPE)));
         PostgresServer postgres;
-        KafkaProcess kafka;
         ConnectWorker connect;
         try {
-            postgres = parts.startPart(POSTGRES, ports.of(POSTGRES),
-                    () -> PostgresServer.start(directory(POSTGRES), ports.of(POSTGRES), false, log(POSTGRES)));
+            postgres = parts.startPart(POSTGRES, ports.of(POSTGRES), () -> PostgresServer.start(directory(POSTGRES),
+                    ports.of(POSTGRES), false, log(POSTGRES), mode.databaseConnections()));
             StackPart.services().forEach(service -> postgres.createDatabase(service.operatorName()));
-            kafka = parts.startPart(KAFKA, ports.of(KAFKA), () -> KafkaProcess.start(directory(KAFKA),
-                    ports.of(KAFKA), ports.of(KAFKA.controllerPortKey()), log(KAFKA)));
-            kafka.createTopics(KafkaTopics.catalogue());
-            KafkaProcess broker = kafka;
-            PostgresServer database = postgres;
-            RestartablePart<ConnectWorker> worker = parts.start(CONNECT, ports.of(CONNECT),
-                    () -> ConnectWorker.start(broker.bootstrapServers(), database.host(), database.port(),
-                            directory(CONNECT), ports.of(CONNECT), log(CONNECT)));
-            worker.afterStartAgain(LocalStack::restoreConnectors);
-            connect = worker.current().orElseThrow();
+            startKafka();
+            connect = startConnect(postgres);
         } finally {
             // Whatever happened, every part started so far must be known before close() stops them.
             StartedParts.settled(keycloak, zipkin, smtp, stripe);
         }
         StartedParts.joined(keycloak, zipkin, smtp, stripe);
-        startServices(postgres, kafka, connect, keycloak.join(), smtp.join(), zipkin.join());
+        startServices(postgres, connect, keycloak.join(), smtp.join(), zipkin.join());
+    }
+
+    /**
+     * Every broker at once, then the catalogue's topics: a broker of a cluster is ready only once a majority
+     * of the brokers runs, so none of them may wait for its own readiness before the others start.
+     */
+    private void startKafka() {
+        List<PartInstance> brokers = mode.instances(KAFKA);
+        List<CompletableFuture<KafkaProcess>> started;
+        if (brokers.size() == 1) {
+            PartInstance broker = brokers.get(0);
+            started = List.of(parts.startAsync(broker, broker.port(ports), () -> KafkaProcess.start(
+                    directory(broker), broker.port(ports), broker.otherPort(ports, KAFKA.controllerPortKey()),
+                    log(broker))));
+        } else {
+            KafkaQuorum quorum = quorum(brokers);
+            started = brokers.stream().map(broker -> parts.startAsync(broker, broker.port(ports),
+                    () -> KafkaProcess.startNode(broker.partName(), directory(broker), quorum, broker.number(),
+                            log(broker)))).toList();
+        }
+        StartedParts.joined(started);
+        KafkaTopics.createMissing(mode.kafkaBootstrapServers(ports), KafkaTopics.catalogue(), mode.durability());
+    }
+
+    /** The brokers as one quorum; the cluster's id is the one a broker was formatted with, else a new one. */
+    private KafkaQuorum quorum(List<PartInstance> brokers) {
+        String clusterId = brokers.stream().flatMap(broker -> KafkaProcess.clusterIdOf(directory(broker)).stream())
+                .findFirst().orElseGet(() -> Uuid.randomUuid().toString());
+        return new KafkaQuorum(clusterId, brokers.stream().map(broker -> new KafkaQuorum.Node(broker.number(),
+                broker.port(ports), broker.otherPort(ports, KAFKA.controllerPortKey()))).toList());
+    }
+
+    /**
+     * The Connect workers, one after the other, in one group; the first is returned: a connector registered
+     * with it runs on whichever worker the group chooses.
+     */
+    private ConnectWorker startConnect(PostgresServer database) {
+        ConnectGroup group = mode.connectGroup();
+        String bootstrapServers = mode.kafkaBootstrapServers(ports);
+        List<ConnectWorker> workers = new ArrayList<>();
+        for (PartInstance instance : mode.instances(CONNECT)) {
+            RestartablePart<ConnectWorker> worker = parts.start(instance, instance.port(ports),
+                    () -> ConnectWorker.start(instance.partName(), group, bootstrapServers, database.host(),
+                            database.port(), directory(instance), instance.port(ports), log(instance)));
+            worker.afterStartAgain(LocalStack::restoreConnectors);
+            workers.add(worker.current().orElseThrow());
+        }
+        return workers.get(0);
     }
 
     /**
@@ -150,26 +202,27 @@ public final class LocalStack implements AutoCloseable {
         java.util.logging.LogManager.getLogManager();
     }
 
-    private void startServices(PostgresServer postgres, KafkaProcess kafka, ConnectWorker connect,
-                               KeycloakServer realm, SmtpProcess smtp, ZipkinServer zipkin) {
-        ServiceEnvironments environments = new ServiceEnvironments(ports, postgres, kafka, realm, smtp, zipkin);
+    private void startServices(PostgresServer postgres, ConnectWorker connect, KeycloakServer realm, SmtpProcess smtp,
+                               ZipkinServer zipkin) {
+        ServiceEnvironments environments = new ServiceEnvironments(ports, postgres,
+                mode.kafkaBootstrapServers(ports), mode.durability(), realm, smtp, zipkin);
         // The services depend on the parts, not on each other: they start together, which on two cores still
         // overlaps one's waits (migrations, broker, token issuer) with another's work.
-        CompletableFuture<?> order = service(ORDERS, environments);
-        CompletableFuture<?> payment = service(PAYMENTS, environments);
-        CompletableFuture<?> notification = service(NOTIFICATIONS, environments);
-        CompletableFuture<?> search = service(SEARCH, environments);
+        List<CompletableFuture<QuarkusAppProcess>> relayed = new ArrayList<>(services(ORDERS, environments));
+        relayed.addAll(services(PAYMENTS, environments));
+        List<CompletableFuture<QuarkusAppProcess>> others = new ArrayList<>(services(NOTIFICATIONS, environments));
+        others.addAll(services(SEARCH, environments));
         try {
-            StartedParts.joined(order, payment);
+            StartedParts.joined(relayed);
             // The outbox tables and their publications exist now: the relay can start reading them.
             parts.timed("outbox connectors", () -> {
                 OUTBOX_CONNECTORS.forEach(connect::register);
                 return null;
             });
         } finally {
-            StartedParts.settled(notification, search);
+            StartedParts.settled(others);
         }
-        StartedParts.joined(notification, search);
+        StartedParts.joined(others);
     }
 
     /** A worker started again runs the outbox connectors it kept, or registers the ones it lost. */
@@ -177,33 +230,46 @@ public final class LocalStack implements AutoCloseable {
         OUTBOX_CONNECTORS.forEach(worker::restore);
     }
 
+    private List<CompletableFuture<QuarkusAppProcess>> services(StackPart service, ServiceEnvironments environments) {
+        return mode.instances(service).stream().map(instance -> service(instance, environments)).toList();
+    }
+
     /**
      * The first start waits until the service is ready, so that the walkthrough works the moment the stack
      * is up; a start by the operator waits until it serves, since a dependency it waits for (Kafka) may be
-     * down on purpose.
+     * down on purpose. Every instance of a service has its database, its consumer groups and its heap.
      */
-    private CompletableFuture<QuarkusAppProcess> service(StackPart service, ServiceEnvironments environments) {
+    private CompletableFuture<QuarkusAppProcess> service(PartInstance instance, ServiceEnvironments environments) {
         AtomicBoolean first = new AtomicBoolean(true);
-        String module = service.partName();
-        return parts.startAsync(service, ports.of(service), () -> QuarkusAppProcess.start(module,
-                root.resolve(module), ports.of(service), ports.of(service.managementPortKey()), SERVICE_HEAP,
-                environments.of(service), log(service),
+        StackPart service = instance.part();
+        Path module = root.resolve(service.partName());
+        return parts.startAsync(instance, instance.port(ports), () -> QuarkusAppProcess.start(instance.partName(),
+                module, instance.port(ports), instance.otherPort(ports, service.managementPortKey()), SERVICE_HEAP,
+                environments.of(service), log(instance),
                 first.getAndSet(false) ? QuarkusAppProcess.Awaited.READY : QuarkusAppProcess.Awaited.SERVING));
     }
 
-    /** A small main class of the build's classpath in its own JVM, ready when it listens on its port. */
-    /**
-     * Where a part works: a part that keeps its data across restarts in {@code .comanda/data}, which
-     * {@code --fresh} wipes; one that starts empty every time in {@code .comanda/run}.
-     */
     private Path directory(StackPart part) {
-        return part.restart() == StackPart.Restart.KEEPS_DATA
-                ? home(root).resolve("data").resolve(part.operatorName())
-                : home(root).resolve("run").resolve(part.partName());
+        return directory(PartInstance.first(part));
+    }
+
+    /**
+     * Where a part works: a part that keeps its data across restarts in the mode's data folder of
+     * {@code .comanda} ({@code data}, {@code cluster-data}), which {@code --fresh} wipes; one that starts
+     * empty every time in {@code .comanda/run}.
+     */
+    private Path directory(PartInstance instance) {
+        return instance.part().restart() == StackPart.Restart.KEEPS_DATA
+                ? home(root).resolve(mode.dataFolder()).resolve(instance.operatorName())
+                : home(root).resolve("run").resolve(instance.partName());
     }
 
     private Path log(StackPart part) {
-        return home(root).resolve("logs").resolve(part.partName() + ".log");
+        return log(PartInstance.first(part));
+    }
+
+    private Path log(PartInstance instance) {
+        return home(root).resolve("logs").resolve(instance.partName() + ".log");
     }
 
     /** Stops every part in the reverse order of its start. */

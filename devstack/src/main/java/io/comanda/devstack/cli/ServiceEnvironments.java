@@ -1,11 +1,11 @@
 package io.comanda.devstack.cli;
 
-import io.comanda.devstack.parts.KafkaProcess;
 import io.comanda.devstack.parts.KeycloakServer;
 import io.comanda.devstack.parts.PostgresServer;
 import io.comanda.devstack.parts.SmtpProcess;
 import io.comanda.devstack.parts.StackPart;
 import io.comanda.devstack.parts.StackPorts;
+import io.comanda.devstack.parts.TopicDurability;
 import io.comanda.devstack.parts.ZipkinServer;
 
 import java.util.LinkedHashMap;
@@ -13,10 +13,14 @@ import java.util.Map;
 
 /**
  * The configuration each service of the local stack starts with, as environment variables, as in
- * production: where the parts it depends on are, on top of the local secrets every start gets.
+ * production: where the parts it depends on are, on top of the local secrets every start gets. Every
+ * instance of a service gets the same.
+ *
+ * @param kafkaBootstrapServers every broker of the stack
+ * @param topics                the durability of the topics a service creates, as many copies as the brokers hold
  */
-record ServiceEnvironments(StackPorts ports, PostgresServer postgres, KafkaProcess kafka, KeycloakServer realm,
-                           SmtpProcess smtp, ZipkinServer zipkin) {
+record ServiceEnvironments(StackPorts ports, PostgresServer postgres, String kafkaBootstrapServers,
+                           TopicDurability topics, KeycloakServer realm, SmtpProcess smtp, ZipkinServer zipkin) {
 
     /** The environment of {@code service}. */
     Map<String, String> of(StackPart service) {
@@ -45,14 +49,16 @@ record ServiceEnvironments(StackPorts ports, PostgresServer postgres, KafkaProce
     }
 
     private Map<String, String> common() {
-        return Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+        Map<String, String> common = new LinkedHashMap<>(topics.environment());
+        common.putAll(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers,
                 "QUARKUS_OIDC_AUTH_SERVER_URL", realm.realmUrl(),
                 // Every span to the local trace store, soon enough for ./comanda trace right after an order.
                 "COMANDA_TRACING_EXPORTER", "zipkin",
                 "COMANDA_TRACING_ZIPKIN_ENDPOINT", zipkin.spansEndpoint(),
                 "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "1s",
                 // Readable lines in the logs of .comanda/logs, though the services run their production build.
-                "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+                "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"));
+        return common;
     }
 }

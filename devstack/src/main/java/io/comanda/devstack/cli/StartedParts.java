@@ -1,6 +1,7 @@
 package io.comanda.devstack.cli;
 
 import io.comanda.devstack.parts.ManagedPart;
+import io.comanda.devstack.parts.PartInstance;
 import io.comanda.devstack.parts.RestartablePart;
 import io.comanda.devstack.parts.StackPart;
 
@@ -35,6 +36,11 @@ final class StartedParts implements AutoCloseable {
      * @param start starts it; called again whenever the operator starts it again
      */
     <P extends ManagedPart> RestartablePart<P> start(StackPart part, int port, Supplier<P> start) {
+        return start(PartInstance.first(part), port, start);
+    }
+
+    /** {@link #start(StackPart, int, Supplier)} for one of a part's instances, remembered under its own name. */
+    <P extends ManagedPart> RestartablePart<P> start(PartInstance part, int port, Supplier<P> start) {
         RestartablePart<P> restartable = new RestartablePart<>(part.operatorName(), port, start);
         timed(part.title(), restartable::start);
         synchronized (started) {
@@ -50,10 +56,15 @@ final class StartedParts implements AutoCloseable {
 
     /** {@link #startPart} on a thread of its own. */
     <P extends ManagedPart> CompletableFuture<P> startAsync(StackPart part, int port, Supplier<P> start) {
+        return startAsync(PartInstance.first(part), port, start);
+    }
+
+    /** {@link #startAsync(StackPart, int, Supplier)} for one of a part's instances. */
+    <P extends ManagedPart> CompletableFuture<P> startAsync(PartInstance part, int port, Supplier<P> start) {
         CompletableFuture<P> started = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                started.complete(startPart(part, port, start));
+                started.complete(start(part, port, start).current().orElseThrow());
             } catch (RuntimeException | Error e) {
                 started.completeExceptionally(e);
             }
@@ -66,6 +77,16 @@ final class StartedParts implements AutoCloseable {
     /** Waits until each of {@code parts} has started or failed, so that {@link #close} knows every one. */
     static void settled(CompletableFuture<?>... parts) {
         CompletableFuture.allOf(parts).handle((done, failure) -> null).join();
+    }
+
+    /** {@link #settled(CompletableFuture[])} for a list. */
+    static void settled(List<? extends CompletableFuture<?>> parts) {
+        settled(parts.toArray(new CompletableFuture<?>[0]));
+    }
+
+    /** {@link #joined(CompletableFuture[])} for a list. */
+    static void joined(List<? extends CompletableFuture<?>> parts) {
+        joined(parts.toArray(new CompletableFuture<?>[0]));
     }
 
     /** Waits for all of {@code parts}, then throws the first failure among them, if any. */
