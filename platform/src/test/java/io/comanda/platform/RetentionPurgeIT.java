@@ -6,6 +6,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +27,9 @@ import static org.awaitility.Awaitility.await;
  */
 @QuarkusTest
 class RetentionPurgeIT {
+
+    // The lock another instance's purge holds (ExclusiveRuns: Comanda's job locks, the job's name).
+    private static final String JOB_LOCK = "select pg_advisory_%s(1131242593, hashtext('retention-purge'))";
 
     @Inject
     RetentionPurge purge;
@@ -79,6 +84,22 @@ class RetentionPurgeIT {
             assertThat(TestDatabase.count("select count(*) from probe_hold where id = ?", id)).as("expired").isZero();
         }
         assertThat(TestDatabase.count("select count(*) from probe_hold where id = ?", live)).as("live").isOne();
+    }
+
+    @Test
+    void whileAnotherInstancePurgesThisOneDeletesNothing() throws Exception {
+        UUID old = inboxRow(Duration.ofDays(31));
+        try (Connection otherInstance = TestDatabase.connect(); Statement lock = otherInstance.createStatement()) {
+            lock.execute(JOB_LOCK.formatted("lock"));
+
+            assertThat(purge.purgeUnlessRunningElsewhere().await().atMost(Duration.ofSeconds(30))).as("this run").isEmpty();
+            assertThat(TestDatabase.count("select count(*) from inbox where event_id = ?", old)).as("31 days old").isOne();
+
+            lock.execute(JOB_LOCK.formatted("unlock"));
+        }
+        assertThat(purge.purgeUnlessRunningElsewhere().await().atMost(Duration.ofSeconds(30))).as("the next run")
+                .hasValueSatisfying(deleted -> assertThat(deleted).isPositive());
+        assertThat(TestDatabase.count("select count(*) from inbox where event_id = ?", old)).as("31 days old").isZero();
     }
 
     /** An outbox row of an aggregate no test consumes: the relay publishes it to its own topic. */

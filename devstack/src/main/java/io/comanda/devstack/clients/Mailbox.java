@@ -66,10 +66,20 @@ public record Mailbox(String host, int imapPort, String address) {
         return read(Integer.MAX_VALUE, true);
     }
 
+    /**
+     * The {@code atMost} mails delivered first, oldest first, removed from the inbox once read; none is
+     * removed when the read fails. A long run reads its mail a page at a time: one read of everything that
+     * piled up while the machine was busy took longer than the server's patience, failed, and left the
+     * next read larger still.
+     */
+    public List<ReceivedMail> takeOldest(int atMost) {
+        return read(atMost, true);
+    }
+
     private List<ReceivedMail> read(int atMost, boolean remove) {
         Properties properties = new Properties();
         properties.put("mail.imap.connectiontimeout", "5000");
-        properties.put("mail.imap.timeout", "5000");
+        properties.put("mail.imap.timeout", "15000");
         try {
             Store store = Session.getInstance(properties).getStore("imap");
             store.connect(host, imapPort, address, "any");
@@ -82,7 +92,11 @@ public record Mailbox(String host, int imapPort, String address) {
                 int total = inbox.getMessageCount();
                 List<ReceivedMail> mails = new ArrayList<>();
                 if (total > 0) {
-                    Message[] messages = inbox.getMessages((int) Math.max(1L, (long) total - atMost + 1), total);
+                    // A page to take is the oldest mail, so that what is left stays in delivery order; a look
+                    // (latest) is the newest.
+                    Message[] messages = remove
+                            ? inbox.getMessages(1, (int) Math.min(total, atMost))
+                            : inbox.getMessages((int) Math.max(1L, (long) total - atMost + 1), total);
                     // Whole messages in one command: fetched one header and part at a time, a soak's thousand
                     // mails a minute took longer to read than to arrive.
                     inbox.fetch(messages, WHOLE_MESSAGES);

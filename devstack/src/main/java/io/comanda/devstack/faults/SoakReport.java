@@ -40,6 +40,8 @@ final class SoakReport {
                 + " another status; %d documents for %d orders%n", search.compared(), search.missing(),
                 search.differing(), search.documents(), search.orders());
         search.examples().forEach(example -> out.println("    " + example));
+        out.println(result.diedOnTheirOwn().isEmpty() ? "Parts that died on their own: none"
+                : "Parts that died on their own, started again: " + String.join(", ", result.diedOnTheirOwn()));
         out.println(resultLine(result));
     }
 
@@ -47,9 +49,9 @@ final class SoakReport {
     static String resultLine(SoakResult result) {
         ScenarioResult accounting = result.accounting();
         return String.format(Locale.ROOT, "RESULT L2 minutes=%d orders=%d lost=%d duplicated=%d duplicate_mails=%d"
-                        + " rss_growth_pct=%.1f wal_retained_mb=%d", result.settings().duration().toMinutes(), accounting.orders(),
-                accounting.lost(), accounting.duplicateEffects(), result.mails().duplicates(),
-                result.largestMemoryGrowthPct(), result.largestWalRetainedMib());
+                        + " rss_growth_pct=%.1f wal_retained_mb=%d died=%d", result.settings().duration().toMinutes(),
+                accounting.orders(), accounting.lost(), accounting.duplicateEffects(), result.mails().duplicates(),
+                result.largestMemoryGrowthPct(), result.largestWalRetainedMib(), result.diedOnTheirOwn().size());
     }
 
     /** {@code mm:ss} since the soak started. */

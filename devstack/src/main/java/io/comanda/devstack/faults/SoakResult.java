@@ -14,13 +14,16 @@ import java.util.List;
  * @param search     the index against the orders at the end
  * @param samples    the stack read at the start, every sample interval, and at the end
  * @param growth     the growth verdict on those samples
+ * @param diedOnTheirOwn the parts found dead between faults and started again, each with when
  */
 record SoakResult(SoakSettings settings, Duration ran, ScenarioResult accounting, MailCount mails,
-                  SearchAgreement search, List<StackSample> samples, List<GrowthCheck> growth) {
+                  SearchAgreement search, List<StackSample> samples, List<GrowthCheck> growth,
+                  List<String> diedOnTheirOwn) {
 
     SoakResult {
         samples = List.copyOf(samples);
         growth = List.copyOf(growth);
+        diedOnTheirOwn = List.copyOf(diedOnTheirOwn);
     }
 
     /**
@@ -40,9 +43,13 @@ record SoakResult(SoakSettings settings, Duration ran, ScenarioResult accounting
         }
     }
 
-    /** Nothing lost, duplicated, wrong or parked; no mail twice; the index equal to the orders; growth bounded. */
+    /**
+     * Nothing lost, duplicated, wrong or parked; no mail twice; the index equal to the orders; growth bounded;
+     * no part died but by the faults.
+     */
     boolean clean() {
-        return accounting.clean() && mails.duplicates() == 0 && search.equal() && GrowthVerdict.bounded(growth);
+        return accounting.clean() && mails.duplicates() == 0 && search.equal() && GrowthVerdict.bounded(growth)
+                && diedOnTheirOwn.isEmpty();
     }
 
     double largestMemoryGrowthPct() {

@@ -45,6 +45,7 @@ public final class SoakResultFile {
         root.put("duplicateMails", result.mails().duplicates());
         root.put("rssGrowthPct", result.largestMemoryGrowthPct());
         root.put("walRetainedMb", result.largestWalRetainedMib());
+        result.diedOnTheirOwn().forEach(root.putArray("diedOnTheirOwn")::add);
         root.set("accounting", ChaosResultFile.scenario(result.accounting()));
         root.set("mails", JSON.valueToTree(result.mails()));
         root.set("search", JSON.valueToTree(result.search()));

@@ -3,6 +3,7 @@ package io.comanda.devstack.faults;
 import io.comanda.devstack.clients.ControlClient;
 import io.comanda.devstack.clients.LocalUser;
 import io.comanda.devstack.clients.Mailbox;
+import io.comanda.devstack.clients.PartStatus;
 import io.comanda.devstack.load.PlacedOrder;
 import io.comanda.devstack.parts.StackPart;
 import io.comanda.devstack.parts.StackPorts;
@@ -27,6 +28,10 @@ public final class SoakRun {
     /** How long the mail and the index may take to catch up once every order is final. */
     private static final Duration CATCH_UP_WITHIN = Duration.ofMinutes(3);
     private static final Duration LOOK_AGAIN = Duration.ofSeconds(10);
+    /** Mails read and removed per IMAP session; a minute of the soak's load brings about 1,200. */
+    private static final int MAIL_PAGE = 500;
+    /** Pages per read, so that one read ends even when mail arrives faster than it is read. */
+    private static final int PAGES_PER_READ = 20;
 
     private final StackPorts ports;
     private final ControlClient launcher;
@@ -35,6 +40,7 @@ public final class SoakRun {
     private final List<StackSample> samples = new ArrayList<>();
     private final MailLedger mails = new MailLedger();
     private final Mailbox mailbox;
+    private final List<String> diedOnTheirOwn = new ArrayList<>();
 
     public SoakRun(StackPorts ports, ControlClient launcher, SoakSettings settings, PrintStream out) {
         this.ports = ports;
@@ -69,7 +75,7 @@ public final class SoakRun {
             SearchAgreement search = awaitIndex(database, accepted);
             samples.add(probe.sample());
             SoakResult result = new SoakResult(settings, ran, run.result(), SoakResult.MailCount.of(mails), search,
-                    samples, GrowthVerdict.judge(samples, settings));
+                    samples, GrowthVerdict.judge(samples, settings), diedOnTheirOwn);
             out.println();
             SoakReport.print(out, result);
             SoakResultFile.write(resultFile, result);
@@ -109,6 +115,7 @@ public final class SoakRun {
                     nextFault = latest(nextFault.plus(settings.faultEvery()),
                             Instant.now().plus(settings.faultEvery().dividedBy(2)));
                 }
+                startTheDead(parts);
                 samples.add(probe.sample());
                 drainMail();
                 Instant wake = earliest(Instant.now().plus(settings.sampleEvery()), nextFault, end);
@@ -125,6 +132,32 @@ public final class SoakRun {
                 return scenario.fault().injectAndRepair(parts, stripe, faults);
             } finally {
                 parts.startWhatIsDown();
+            }
+        }
+
+        /**
+         * Starts again every part the launcher found dead between faults: no fault is running then, so it died
+         * on its own (out of memory, say). The soak goes on, and the report names it; such a soak is not clean.
+         */
+        private void startTheDead(PartControl parts) {
+            List<PartStatus> dead;
+            try {
+                dead = launcher.parts().stream().filter(part -> part.state().equals("dead")).toList();
+            } catch (RuntimeException e) {
+                out.println("    the launcher did not say which parts run: " + e.getMessage());
+                return;
+            }
+            for (PartStatus part : dead) {
+                String when = SoakReport.clock(sinceStart());
+                out.println("  " + part.part() + " died on its own before " + when + "; started again");
+                diedOnTheirOwn.add(part.part() + " before " + when);
+                StackPart.named(part.part()).ifPresent(stackPart -> {
+                    try {
+                        parts.run("start", stackPart);
+                    } catch (RuntimeException e) {
+                        out.println("    could not start " + part.part() + " again: " + e.getMessage());
+                    }
+                });
             }
         }
 
@@ -145,22 +178,37 @@ public final class SoakRun {
     /** Mail of earlier runs is not the soak's: removed unread. */
     private void emptyMailbox() {
         try {
-            out.println("    " + mailbox.take().size() + " mails there before the soak, removed uncounted");
+            int removed = 0;
+            for (int page = MAIL_PAGE; page == MAIL_PAGE; removed += page) {
+                page = mailbox.takeOldest(MAIL_PAGE).size();
+            }
+            out.println("    " + removed + " mails there before the soak, removed uncounted");
         } catch (RuntimeException e) {
             out.println("    mailbox not emptied: " + e.getMessage());
         }
     }
 
-    /** Counts what arrived in the mailbox; a mailbox that does not answer now is read next time. */
+    /**
+     * Counts what arrived in the mailbox, a page at a time; a page counts once the server has removed it, so
+     * a page that fails is read again next time and never counted twice.
+     */
     private int drainMail() {
-        try {
-            List<Mailbox.ReceivedMail> arrived = mailbox.take();
-            arrived.forEach(mail -> mails.add(mail.messageId(), mail.subject(), mail.text()));
-            return arrived.size();
-        } catch (RuntimeException e) {
-            out.println("    mailbox not read this time: " + e.getMessage());
-            return -1;
+        int read = 0;
+        for (int pages = 0; pages < PAGES_PER_READ; pages++) {
+            List<Mailbox.ReceivedMail> page;
+            try {
+                page = mailbox.takeOldest(MAIL_PAGE);
+            } catch (RuntimeException e) {
+                out.println("    mailbox not read this time: " + e.getMessage());
+                return read == 0 ? -1 : read;
+            }
+            page.forEach(mail -> mails.add(mail.messageId(), mail.subject(), mail.text()));
+            read += page.size();
+            if (page.size() < MAIL_PAGE) {
+                break;
+            }
         }
+        return read;
     }
 
     /** Drains the mailbox until two reads in a row bring nothing new, or the time is up. */

@@ -49,6 +49,22 @@ class GrowthVerdictTest {
     }
 
     @Test
+    void theStripeEmulatorKeepingEveryChargeIsShownNotJudged() {
+        for (int minute : new int[] {0, 5, 30}) {
+            samples.add(sample(minute, Map.of("stripe", new StackSample.PartMemory(100, 100 + 10L * minute)),
+                    Map.of(), Map.of()));
+        }
+
+        GrowthCheck check = only("memory", "stripe");
+
+        assertThat(check.judged()).isFalse();
+        assertThat(check.growthPct()).hasValueCloseTo(166.7, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(check.note()).contains("outside service");
+        assertThat(GrowthVerdict.bounded(GrowthVerdict.judge(samples, SETTINGS))).isTrue();
+        assertThat(GrowthVerdict.largestMemoryGrowth(GrowthVerdict.judge(samples, SETTINGS))).isZero();
+    }
+
+    @Test
     void aPartStartedAgainIsMeasuredFromItsOwnWarmUp() {
         memory(0, 100, 300);
         memory(5, 100, 300);

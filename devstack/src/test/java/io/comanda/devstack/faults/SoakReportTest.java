@@ -26,7 +26,7 @@ class SoakReportTest {
 
         assertThat(result.clean()).isTrue();
         assertThat(SoakReport.resultLine(result)).isEqualTo("RESULT L2 minutes=30 orders=36000 lost=0 duplicated=0"
-                + " duplicate_mails=0 rss_growth_pct=6.7 wal_retained_mb=12");
+                + " duplicate_mails=0 rss_growth_pct=6.7 wal_retained_mb=12 died=0");
     }
 
     @Test
@@ -41,6 +41,20 @@ class SoakReportTest {
     void aLostOrderOrGrowthMakesTheRunUnclean() {
         assertThat(result(accounting(1, 0), new SoakResult.MailCount(0, 0, 0, 0, 0), 320).clean()).isFalse();
         assertThat(result(accounting(0, 0), new SoakResult.MailCount(0, 0, 0, 0, 0), 400).clean()).isFalse();
+    }
+
+    @Test
+    void aPartThatDiedOnItsOwnMakesTheRunUncleanAndIsNamed() {
+        SoakResult result = result(accounting(0, 0), new SoakResult.MailCount(72000, 0, 0, 0, 0), 320,
+                List.of("zipkin before 12:40"));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        SoakReport.print(new PrintStream(bytes, true, StandardCharsets.UTF_8), result);
+
+        assertThat(result.clean()).isFalse();
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .contains("Parts that died on their own, started again: zipkin before 12:40");
+        assertThat(SoakReport.resultLine(result)).endsWith(" died=1");
+        assertThat(SoakResultFile.json(result).path("diedOnTheirOwn").get(0).asText()).isEqualTo("zipkin before 12:40");
     }
 
     @Test
@@ -75,6 +89,11 @@ class SoakReportTest {
     }
 
     private static SoakResult result(ScenarioResult accounting, SoakResult.MailCount mails, long endRssMib) {
+        return result(accounting, mails, endRssMib, List.of());
+    }
+
+    private static SoakResult result(ScenarioResult accounting, SoakResult.MailCount mails, long endRssMib,
+                                     List<String> diedOnTheirOwn) {
         List<StackSample> samples = List.of(
                 sample(0, 250, 100, 0),
                 sample(5, 300, 1000, 5),
@@ -82,7 +101,7 @@ class SoakReportTest {
         return new SoakResult(SETTINGS, Duration.ofMinutes(31), accounting, mails,
                 SearchAgreement.of(Map.of("a", "CONFIRMED", "b", "CANCELLED"),
                         Map.of("a", "CONFIRMED", "b", "CANCELLED"), 36000, 36000),
-                samples, GrowthVerdict.judge(samples, SETTINGS));
+                samples, GrowthVerdict.judge(samples, SETTINGS), diedOnTheirOwn);
     }
 
     private static StackSample sample(int minute, long rssMib, long outbox, long walMib) {

@@ -1,5 +1,6 @@
 package io.comanda.payments.domain;
 
+import io.comanda.platform.sql.ExclusiveRuns;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -27,13 +28,16 @@ public class OrderCancellations {
 
     private static final Logger LOG = Logger.getLogger(OrderCancellations.class);
     private static final int SWEEP_BATCH = 100;
+    private static final String REFUND_SWEEP = "refund-sweep";
 
     private final PaymentStore payments;
     private final PaymentGateway gateway;
+    private final ExclusiveRuns exclusive;
 
-    public OrderCancellations(PaymentStore payments, PaymentGateway gateway) {
+    public OrderCancellations(PaymentStore payments, PaymentGateway gateway, ExclusiveRuns exclusive) {
         this.payments = payments;
         this.gateway = gateway;
+        this.exclusive = exclusive;
     }
 
     /**
@@ -51,12 +55,14 @@ public class OrderCancellations {
     /**
      * Refunds what a cancelled order's charge is owed and nothing refunded yet: a refund that failed, or a
      * charge recorded by the background resolution just as its order was cancelled. Refunds are idempotent
-     * (listed first, one key per order), so two instances sweeping at once refund once.
+     * (listed first, one key per order), so two instances sweeping at once would refund once; one sweeps at a
+     * time all the same ({@link ExclusiveRuns}), so that the provider is not asked twice.
      */
     @Scheduled(every = "${comanda.payments.refund-sweep-every:30s}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refundWhatIsOwed() {
-        return payments.cancelledAndCharged(SWEEP_BATCH).chain(this::refund).replaceWithVoid();
+        return exclusive.ifNoneRunning(REFUND_SWEEP, () -> payments.cancelledAndCharged(SWEEP_BATCH).chain(this::refund))
+                .replaceWithVoid();
     }
 
     /** Refunds the charges of these cancelled orders that are not refunded yet. */

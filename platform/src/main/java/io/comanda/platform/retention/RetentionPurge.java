@@ -1,5 +1,6 @@
 package io.comanda.platform.retention;
 
+import io.comanda.platform.sql.ExclusiveRuns;
 import io.quarkus.arc.All;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
@@ -20,33 +22,43 @@ import java.util.stream.Collectors;
  * {@code comanda.retention.batch-size} rows in its own transaction, and the run repeats it until a
  * batch comes back short. A service without one of the tables (it publishes nothing, or consumes
  * nothing) simply has nothing to purge there. Each run first marks where the WAL stands
- * ({@link OutboxPurgeMarks}): an outbox row goes only once its relay has confirmed a later mark.
+ * ({@link OutboxPurgeMarks}): an outbox row goes only once its relay has confirmed a later mark. With
+ * several instances of a service, one of them runs each scheduled purge ({@link ExclusiveRuns}): two
+ * would delete the same oldest rows and wait on each other's row locks.
  */
 @ApplicationScoped
 public class RetentionPurge {
 
     private static final Logger LOG = Logger.getLogger(RetentionPurge.class);
+    private static final String JOB = "retention-purge";
 
     private final Pool pool;
     private final RetentionConfig config;
     private final List<RetainedTable> tables;
     private final OutboxPurgeMarks outboxMarks;
+    private final ExclusiveRuns exclusive;
 
     public RetentionPurge(Pool pool, RetentionConfig config, @All List<RetainedTable> tables,
-                          OutboxPurgeMarks outboxMarks) {
+                          OutboxPurgeMarks outboxMarks, ExclusiveRuns exclusive) {
         this.pool = pool;
         this.config = config;
         this.tables = tables;
         this.outboxMarks = outboxMarks;
+        this.exclusive = exclusive;
     }
 
     @Scheduled(every = "${comanda.retention.every:15m}", delayed = "${comanda.retention.delay:1m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return purge().onFailure().recoverWithItem(failure -> {
+        return purgeUnlessRunningElsewhere().onFailure().recoverWithItem(failure -> {
             LOG.warnf("Cannot purge the retained tables now (tried again at the next run): %s", failure.getMessage());
-            return 0L;
+            return Optional.empty();
         }).replaceWithVoid();
+    }
+
+    /** Runs one purge unless another instance of the service is running one; how many rows it deleted. */
+    public Uni<Optional<Long>> purgeUnlessRunningElsewhere() {
+        return exclusive.ifNoneRunning(JOB, this::purge);
     }
 
     /** Runs one purge of every table; answers how many rows were deleted. */

@@ -51,23 +51,27 @@ public class DocumentWriter {
             """;
 
     private final Pool pool;
-    private final IndexTables tables;
     private final ObjectMapper json = new ObjectMapper();
 
-    public DocumentWriter(Pool pool, IndexTables tables) {
+    public DocumentWriter(Pool pool) {
         this.pool = pool;
-        this.tables = tables;
     }
 
-    /** Applies the changes to the live table, and to a rebuild's table while one runs, in one transaction. */
+    /**
+     * Applies the changes to the live table, and to a rebuild's table while one runs (on any instance), in
+     * one transaction. The live table is written first: its row locks keep a rebuild from swapping its
+     * table in between the look and the write, and a rebuild whose table appears after the look replays
+     * these events itself (it reads the topic up to where it stood after creating the table).
+     */
     public Uni<Void> apply(List<DocumentChange> changes) {
         if (changes.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         Tuple arrays = arrays(changes);
         return pool.withTransaction(connection -> upsert(connection, IndexTables.LIVE, arrays)
-                .chain(() -> tables.rebuilding() ? upsert(connection, IndexTables.FRESH, arrays)
-                        : Uni.createFrom().voidItem()));
+                .chain(() -> connection.query(IndexTables.REBUILDING).execute())
+                .chain(rows -> rows.iterator().next().getBoolean("rebuilding")
+                        ? upsert(connection, IndexTables.FRESH, arrays) : Uni.createFrom().voidItem()));
     }
 
     /** Applies the changes to one table, e.g. a rebuild's. */
