@@ -63,10 +63,11 @@ public class BatchConsumerPolicy {
     private final Duration budget;
     private final RetryBackOff backOff;
     private final Config config;
+    private final ConsumerShutdown shutdown;
     private final Map<String, ConsumerChannel> channels = new ConcurrentHashMap<>();
 
     public BatchConsumerPolicy(DeadLetters deadLetters, MeterRegistry registry, OpenTelemetry telemetry,
-                               PausedDependencies pauses, Config config) {
+                               PausedDependencies pauses, Config config, ConsumerShutdown shutdown) {
         this.metrics = new ConsumerMetrics(registry);
         this.deadLetters = new ChannelDeadLetters(deadLetters, metrics);
         this.spans = new BatchSpans(telemetry);
@@ -75,6 +76,7 @@ public class BatchConsumerPolicy {
         this.backOff = RetryBackOff.cappedAt(config.getOptionalValue(RETRY_MAX_DELAY, Duration.class)
                 .orElse(RetryBackOff.DEFAULT.cap()));
         this.config = config;
+        this.shutdown = shutdown;
     }
 
     /**
@@ -103,6 +105,9 @@ public class BatchConsumerPolicy {
         if (!consumer.batch()) {
             throw new IllegalStateException("channel " + channel + " is not consumed in batches: use ConsumerPolicy");
         }
+        if (shutdown.stopping()) {
+            return ConsumerShutdown.held();
+        }
         Map<IncomingEvent, KafkaRecord<String, byte[]>> sources = new IdentityHashMap<>();
         List<IncomingEvent> events = new ArrayList<>();
         List<Uni<Void>> parked = new ArrayList<>();
@@ -119,8 +124,8 @@ public class BatchConsumerPolicy {
         BatchSpans.Started applying = spans.start(consumer.group(), sources);
         List<TracedEvent> traced = events.stream().map(applying::traced).toList();
         Timer.Sample processing = metrics.startProcessing();
-        return all(parked)
-                .chain(() -> new BatchAttempts(consumer, traced, handler, budget, backOff, pauses, metrics).apply())
+        return shutdown.tracked(all(parked)
+                .chain(() -> new BatchAttempts(consumer, traced, handler, budget, backOff, pauses, metrics).apply()))
                 .call(rejections -> {
                     metrics.processed(consumer.group(), events.size() - rejections.size());
                     return all(rejections.stream().map(rejection -> deadLetters.park(consumer,
@@ -130,7 +135,8 @@ public class BatchConsumerPolicy {
                     metrics.processingEnded(processing, consumer.group(), failure == null);
                     if (failure != null) {
                         applying.fail(failure);
-                        return Uni.createFrom().failure(failure);
+                        // During a stop the partition's next owner reads the batch again.
+                        return shutdown.stopping() ? ConsumerShutdown.held() : Uni.createFrom().failure(failure);
                     }
                     applying.end(rejections);
                     return Uni.createFrom().completionStage(batch.ack());

@@ -77,6 +77,11 @@ public class ConsumerChannelDefaults implements ConfigSourceFactory {
     // after the retry or dead letter was acknowledged, but before a replica had it, loses the record
     // after the original was committed. All in-sync replicas, written once, as the platform's producers.
     static final String FAILURE_PRODUCER_ACKS = "all";
+    // SmallRye's graceful close pauses a channel, sleeps two poll timeouts and waits up to 5 s for its
+    // records in flight, one channel after another, and only after Quarkus has closed the database pool:
+    // a service's stop took 20 s, its last records failing on the closed pool. ConsumerShutdown drains the
+    // records in flight before the pool closes and takes no new one, so the close only commits and leaves.
+    static final String GRACEFUL_SHUTDOWN = "false";
 
     // A channel's topic or group: mp.messaging.incoming.<channel>.topic, optionally under a %profile.
     private static final Pattern CHANNEL_KEY = Pattern.compile(
@@ -120,6 +125,7 @@ public class ConsumerChannelDefaults implements ConfigSourceFactory {
         defaults.put(ConsumerChannel.key(channel, "heartbeat.interval.ms"), HEARTBEAT_INTERVAL_MS);
         defaults.put(ConsumerChannel.key(channel, "partition.assignment.strategy"), ASSIGNMENT_STRATEGY);
         defaults.put(ConsumerChannel.key(channel, "commit-strategy"), COMMIT_STRATEGY);
+        defaults.put(ConsumerChannel.key(channel, "graceful-shutdown"), GRACEFUL_SHUTDOWN);
         defaults.put(ConsumerChannel.key(channel, "throttled.unprocessed-record-max-age.ms"), UNPROCESSED_RECORD_MAX_AGE_MS);
         defaults.put(ConsumerChannel.key(channel, ConsumerChannel.FAILURE_STRATEGY), ConsumerChannel.DELAYED_RETRY);
         defaults.put(ConsumerChannel.key(channel, ConsumerChannel.RETRY_TOPICS), String.join(",", retryTopics));

@@ -46,12 +46,14 @@ public class ConsumerPolicy {
     private final ConsumerMetrics metrics;
     private final ChannelDeadLetters deadLetters;
     private final Config config;
+    private final ConsumerShutdown shutdown;
     private final Map<String, ConsumerChannel> channels = new ConcurrentHashMap<>();
 
-    public ConsumerPolicy(DeadLetters deadLetters, MeterRegistry registry, Config config) {
+    public ConsumerPolicy(DeadLetters deadLetters, MeterRegistry registry, Config config, ConsumerShutdown shutdown) {
         this.metrics = new ConsumerMetrics(registry);
         this.deadLetters = new ChannelDeadLetters(deadLetters, metrics);
         this.config = config;
+        this.shutdown = shutdown;
     }
 
     /**
@@ -83,6 +85,9 @@ public class ConsumerPolicy {
         if (consumer.batch()) {
             throw new IllegalStateException("channel " + channel + " is consumed in batches: use BatchConsumerPolicy");
         }
+        if (shutdown.stopping()) {
+            return ConsumerShutdown.held();
+        }
         IncomingEvent event;
         try {
             event = IncomingEvents.read(record);
@@ -92,9 +97,9 @@ public class ConsumerPolicy {
         Span.current().setAttribute(CorrelationId.SPAN_ATTRIBUTE, IncomingEvents.adoptCorrelationId(event));
         metrics.read(consumer.group(), event);
         Timer.Sample processing = metrics.startProcessing();
-        return Uni.createFrom().deferred(() -> eventType.isInstance(event.event())
+        return shutdown.tracked(Uni.createFrom().deferred(() -> eventType.isInstance(event.event())
                         ? handler.handle(event.id(), eventType.cast(event.event()))
-                        : Uni.createFrom().voidItem())
+                        : Uni.createFrom().voidItem()))
                 .onFailure(permanent).transform(e -> new PermanentFailure(e.getMessage(), e))
                 .onItemOrFailure().transformToUni((done, failure) -> {
                     metrics.processingEnded(processing, consumer.group(), failure == null);
@@ -116,6 +121,10 @@ public class ConsumerPolicy {
         if (failure == null) {
             metrics.processed(consumer.group(), 1);
             return Uni.createFrom().completionStage(record.ack());
+        }
+        if (shutdown.stopping() && !(failure instanceof PermanentFailure)) {
+            // Likely the stop itself (a closed pool): the partition's next owner reads it again.
+            return ConsumerShutdown.held();
         }
         boolean lastRetry = consumer.nackDeadLetters(IncomingEvents.metadata(record).getHeaders());
         // SmallRye's dead-letter strategy would park it without the flag that an effect may exist.

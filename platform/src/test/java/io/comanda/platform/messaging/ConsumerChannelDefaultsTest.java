@@ -34,6 +34,8 @@ class ConsumerChannelDefaultsTest {
         assertThat(config.getValue("mp.messaging.incoming.orders.session.timeout.ms", String.class))
                 .as("a killed consumer's partitions move on within seconds, not Kafka's 45").isEqualTo("10000");
         assertThat(config.getValue("mp.messaging.incoming.orders.heartbeat.interval.ms", String.class)).isEqualTo("3000");
+        assertThat(config.getValue("mp.messaging.incoming.orders.graceful-shutdown", String.class))
+                .as("ConsumerShutdown drains before the pool closes; SmallRye's own wait came after it").isEqualTo("false");
         assertThat(ConsumerChannels.of(config)).containsExactly(new ConsumerChannel("orders", "comanda.orders",
                 "payments-service", List.of("comanda.orders.payments-service.retry_1000",
                 "comanda.orders.payments-service.retry_5000", "comanda.orders.payments-service.retry_15000",
