@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The fault suite, shortened (fewer orders, shorter outages, every scenario), as an operator runs it on
  * the stack {@link ComandaLauncherIT} has started: {@code ./comanda chaos --short}. Each scenario kills,
  * stops or restarts a part under load and counts every order's effects through the public interfaces;
- * the command fails on any order lost, charged, announced or placed twice, or dead-lettered. Its result
+ * the command fails on any order lost, charged, announced or placed twice, or dead-lettered, on an order
+ * without one mail per event or with a mail twice, and on an index that differs from the orders. Its result
  * is read from the JSON it writes ({@link ChaosResultFile}), not from the printed table.
  */
 final class StackFaultSuite {
@@ -57,6 +58,10 @@ final class StackFaultSuite {
             // each outage was lived through under the whole load, not a thinned one.
             assertThat(row.path("notSent").asLong(-1)).as("orders not sent during " + scenario).isZero();
         }
+        assertThat(result.path("mail").path("ordersMissingMail").asLong(-1)).as("orders missing a mail").isZero();
+        assertThat(result.path("mail").path("duplicates").asLong(-1)).as("mails sent twice").isZero();
+        assertThat(result.path("index").path("indexed").asBoolean()).as("every order indexed with its status: "
+                + result.path("index")).isTrue();
         assertThat(result.path("clean").asBoolean()).as("the whole run clean").isTrue();
     }
 }

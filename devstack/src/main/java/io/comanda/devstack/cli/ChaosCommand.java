@@ -4,7 +4,8 @@ import io.comanda.devstack.faults.ChaosResultFile;
 import io.comanda.devstack.clients.ControlClient;
 import io.comanda.devstack.faults.FaultSettings;
 import io.comanda.devstack.faults.FaultSuite;
-import io.comanda.devstack.faults.ScenarioResult;
+import io.comanda.devstack.faults.StackLayout;
+import io.comanda.devstack.faults.SuiteResult;
 import io.comanda.devstack.faults.SoakArguments;
 import io.comanda.devstack.faults.SoakRun;
 import io.comanda.devstack.faults.SoakSettings;
@@ -30,12 +31,13 @@ final class ChaosCommand {
     private ChaosCommand() {
     }
 
-    static int run(List<String> args, StackPorts ports, Optional<ControlClient> launcher, PrintStream out)
+    static int run(List<String> args, StackLayout layout, Optional<ControlClient> launcher, PrintStream out)
             throws InterruptedException {
+        StackPorts ports = layout.ports();
         if (SoakArguments.asksForSoak(args)) {
             return soak(args, ports, launcher, out);
         }
-        FaultSettings settings = FaultSettings.full();
+        FaultSettings settings = layout.cluster() ? FaultSettings.fullOnCluster() : FaultSettings.full();
         List<String> only = new ArrayList<>();
         try {
             for (int i = 0; i < args.size(); i++) {
@@ -58,17 +60,20 @@ final class ChaosCommand {
             out.println("Comanda is not running, or still starting: start it with ./comanda up, then run chaos.");
             return 1;
         }
-        out.println("Fault suite on the running stack: every part it kills or stops is started again.");
-        List<ScenarioResult> results;
+        out.println("Fault suite on the running " + (layout.cluster() ? "cluster" : "stack")
+                + ": every part it kills, stops or freezes is started again.");
+        SuiteResult result;
         try {
-            results = new FaultSuite(ports, launcher.get(), settings, out).run(only);
+            result = new FaultSuite(layout, launcher.get(), settings, out).run(only);
         } catch (IllegalArgumentException e) {
             out.println(e.getMessage());
             return 2;
         }
-        boolean clean = results.stream().allMatch(ScenarioResult::clean);
-        out.println(clean ? "Nothing lost, nothing charged or settled twice, no dead letter."
-                : "Some orders were lost, duplicated, wrong or dead-lettered: see the lines above the table.");
+        boolean clean = result.clean();
+        out.println(clean ? "Nothing lost, nothing charged or settled twice, no dead letter, one mail per event,"
+                + " every order indexed."
+                : "Some orders were lost, duplicated, wrong or dead-lettered, or their mail or documents disagree:"
+                + " see the lines above and below the table.");
         return clean ? 0 : 1;
     }
 

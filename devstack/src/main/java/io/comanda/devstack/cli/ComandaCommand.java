@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +40,8 @@ public final class ComandaCommand {
     // The mode of the running stack, beside its pid, for the commands that reach it later.
     private final Path modeFile = LocalStack.home(root).resolve("stack.mode");
     private final PrintStream out = System.out;
+    /** How long {@code down} waits: every part's grace (20 s) with room, a cluster's brokers one after another. */
+    private static final Duration STOP_WITHIN = Duration.ofSeconds(180);
 
     public static void main(String[] args) throws Exception {
         String verb = args.length == 0 ? "help" : args[0];
@@ -47,12 +50,13 @@ public final class ComandaCommand {
             case "up" -> command.up(List.of(args).contains("--fresh"), StackMode.of(List.of(args)));
             case "down" -> command.down();
             case "status" -> command.status();
-            case "stop", "start", "restart", "kill" -> command.control(List.of(args));
+            case "stop", "start", "restart", "kill", "freeze", "thaw" -> command.control(List.of(args));
             case "mail" -> command.mail(List.of(args).subList(1, args.length));
             case "trace" -> args.length == 2 ? command.trace(args[1]) : command.help();
             case "reindex" -> Reindex.run(StackPorts.fromEnvironment(), command.out);
             case "reconcile" -> Reconcile.run(StackPorts.fromEnvironment(), command.out);
-            case "chaos" -> ChaosCommand.run(List.of(args).subList(1, args.length), StackPorts.fromEnvironment(),
+            case "chaos" -> ChaosCommand.run(List.of(args).subList(1, args.length),
+                    command.runningMode().layout(StackPorts.fromEnvironment()),
                     command.running().flatMap(p -> ControlClient.of(LocalStack.home(command.root))), command.out);
             case "dlq" -> DeadLetterCommand.run(List.of(args).subList(1, args.length), StackPorts.fromEnvironment(),
                     command.out);
@@ -134,9 +138,9 @@ public final class ComandaCommand {
         out.println("Stopping Comanda (pid " + running.get().pid() + ") ...");
         running.get().destroy();
         try {
-            running.get().onExit().get(90, TimeUnit.SECONDS);
+            running.get().onExit().get(STOP_WITHIN.toSeconds(), TimeUnit.SECONDS);
         } catch (Exception e) {
-            out.println("It did not stop within 90 s; see " + LocalStack.home(root).resolve("logs"));
+            out.println("It did not stop within " + STOP_WITHIN.toSeconds() + " s; see " + LocalStack.home(root).resolve("logs"));
             return 1;
         }
         out.println("Comanda stopped.");
@@ -205,7 +209,7 @@ public final class ComandaCommand {
 
     private int help() {
         out.println("usage: ./comanda up [--fresh] [--cluster] | down | status"
-                + " | stop|start|restart|kill <part>"
+                + " | stop|start|restart|kill|freeze|thaw <part>"
                 + " | events <topic> | mail [address]"
                 + " | cancel <order-id> --reason R"
                 + " | trace <correlation-id | order-id> | reindex | reconcile | chaos [--short] | chaos --soak <duration>"

@@ -82,6 +82,11 @@ public final class LocalStack implements AutoCloseable {
         return start(root, ports, StackMode.SINGLE, fresh, out);
     }
 
+    /** How many instances of each part it runs. */
+    StackMode mode() {
+        return mode;
+    }
+
     /** The same, with as many instances of each part as {@code mode} runs. */
     static LocalStack start(Path root, StackPorts ports, StackMode mode, boolean fresh, PrintStream out) {
         LocalStack stack = new LocalStack(root, ports, mode, out);

@@ -32,7 +32,7 @@ final class PartCommands {
         return parts.get().stream().map(PartCommands::status).toList();
     }
 
-    /** Runs {@code action} ({@code stop}, {@code start}, {@code restart}, {@code kill}) on the part called {@code name}. */
+    /** Runs {@code action} ({@code stop}, {@code start}, {@code restart}, {@code kill}, {@code freeze}, {@code thaw}) on the part called {@code name}. */
     Answer run(String name, String action) {
         Optional<PartCommand.Action> known = PartCommand.Action.named(action);
         if (known.isEmpty()) {
@@ -66,6 +66,8 @@ final class PartCommands {
                 yield "restarted " + name + pidOf(part);
             }
             case KILL -> "killed " + name + " (pid " + part.kill() + ") with SIGKILL";
+            case FREEZE -> "froze " + name + " (pid " + part.freeze() + ") with SIGSTOP";
+            case THAW -> part.thaw() ? "thawed " + name + " with SIGCONT" : name + " was not frozen";
         };
     }
 

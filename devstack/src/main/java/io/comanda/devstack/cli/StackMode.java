@@ -1,5 +1,6 @@
 package io.comanda.devstack.cli;
 
+import io.comanda.devstack.faults.StackLayout;
 import io.comanda.devstack.parts.ConnectGroup;
 import io.comanda.devstack.parts.PartInstance;
 import io.comanda.devstack.parts.PostgresServer;
@@ -82,6 +83,12 @@ enum StackMode {
     String kafkaBootstrapServers(StackPorts ports) {
         return instances(StackPart.KAFKA).stream().map(broker -> "127.0.0.1:" + broker.port(ports))
                 .collect(Collectors.joining(","));
+    }
+
+    /** Its instances on {@code ports}, as the fault suite reaches them. */
+    StackLayout layout(StackPorts ports) {
+        return new StackLayout(ports, Arrays.stream(StackPart.values())
+                .collect(Collectors.toMap(part -> part, part -> instances(part).size())));
     }
 
     /** The durability of the topics, as many copies as the brokers can hold. */

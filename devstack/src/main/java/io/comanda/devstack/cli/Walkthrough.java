@@ -61,6 +61,7 @@ final class Walkthrough {
                 + ports.of(StackPart.ZIPKIN) + "/zipkin/):");
         out.println("  ./comanda trace my-first-order");
         out.println();
-        out.println("Ctrl-C (or ./comanda down in another terminal) stops everything; data stays in .comanda/data.");
+        out.println("Ctrl-C (or ./comanda down in another terminal) stops everything; data stays in .comanda/"
+                + stack.mode().dataFolder() + ".");
     }
 }

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * {@code ./comanda stop|start|restart|kill <part>}, as typed: which action, on which part. The launcher
+ * {@code ./comanda stop|start|restart|kill|freeze|thaw <part>}, as typed: which action, on which part. The launcher
  * resolves the part's name, so a name it does not know is its answer, with the names it knows.
  *
  * @param action what to do
@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 public record PartCommand(Action action, String part) {
 
     /** The usage, naming the services first, then the other parts of the {@link StackPart catalogue}. */
-    public static final String USAGE = "usage: ./comanda stop|start|restart|kill <part> ("
+    public static final String USAGE = "usage: ./comanda stop|start|restart|kill|freeze|thaw <part> ("
             + Stream.concat(StackPart.services().stream(),
                     Arrays.stream(StackPart.values()).filter(part -> !part.isService()))
             .map(StackPart::operatorName).collect(Collectors.joining(", ")) + ")";
@@ -34,7 +34,11 @@ public record PartCommand(Action action, String part) {
         /** Stop, then start. */
         RESTART,
         /** SIGKILL for its processes, as a crash; the launcher does not start it again by itself. */
-        KILL;
+        KILL,
+        /** SIGSTOP for its processes: it holds its connections and answers nothing, as a paused machine would. */
+        FREEZE,
+        /** SIGCONT for a frozen part: it runs on from where it was held. */
+        THAW;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);

@@ -13,7 +13,7 @@ import java.util.List;
  */
 public record PartStatus(String part, String state, Long pid, int port) {
 
-    private static final String ROW = "  %-14s %-9s %-8s %s%n";
+    private static final String ROW = "  %-16s %-9s %-8s %s%n";
 
     /** Prints {@code parts} as a table, one part per line. */
     public static void print(PrintStream out, List<PartStatus> parts) {

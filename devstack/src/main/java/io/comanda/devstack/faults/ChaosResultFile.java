@@ -15,7 +15,8 @@ import java.util.List;
  * The fault suite's result as JSON, for programs rather than eyes: {@code .comanda/chaos-result.json}
  * under the repository root ({@code ./comanda} passes it as {@code comanda.root}). One object per
  * scenario with the table's columns under the names of {@link ScenarioResult}, {@code recoverySeconds}
- * and {@code clean}; the whole run's {@code clean} beside them. Deleted when a run starts, so a file
+ * and {@code clean}; {@code mail} and {@code index}, the checks of the run's mail and search documents;
+ * the whole run's {@code clean} beside them. Deleted when a run starts, so a file
  * present belongs to the last run that finished.
  */
 public final class ChaosResultFile {
@@ -41,13 +42,26 @@ public final class ChaosResultFile {
         }
     }
 
-    static void write(Path file, FaultSettings settings, List<ScenarioResult> results) {
+    static void write(Path file, FaultSettings settings, SuiteResult suite) {
         ObjectNode root = JSON.createObjectNode();
-        root.put("clean", results.stream().allMatch(ScenarioResult::clean));
+        root.put("clean", suite.clean());
         root.put("ordersPerSecond", settings.ordersPerSecond());
         root.put("maxClientsInFlight", settings.maxClientsInFlight());
         ArrayNode scenarios = root.putArray("scenarios");
-        results.forEach(result -> scenarios.add(scenario(result)));
+        suite.scenarios().forEach(result -> scenarios.add(scenario(result)));
+        ObjectNode mail = root.putObject("mail");
+        mail.put("orders", suite.mail().orders());
+        mail.put("mails", suite.mail().mails());
+        mail.put("ordersMissingMail", suite.mail().ordersMissingMail());
+        mail.put("duplicates", suite.mail().duplicates());
+        mail.put("clean", suite.mail().clean());
+        ObjectNode index = root.putObject("index");
+        index.put("compared", suite.index().compared());
+        index.put("missing", suite.index().missing());
+        index.put("differing", suite.index().differing());
+        index.put("orders", suite.index().orders());
+        index.put("documents", suite.index().documents());
+        index.put("indexed", suite.index().everyOrderIndexed());
         write(file, root);
     }
 

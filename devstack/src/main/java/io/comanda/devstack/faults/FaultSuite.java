@@ -2,6 +2,7 @@ package io.comanda.devstack.faults;
 
 import io.comanda.devstack.clients.ControlClient;
 import io.comanda.devstack.clients.LocalUser;
+import io.comanda.devstack.clients.Mailbox;
 import io.comanda.devstack.load.CustomerToken;
 import io.comanda.devstack.load.OrderLoad;
 import io.comanda.devstack.load.PlacedOrder;
@@ -24,30 +25,44 @@ import java.util.Map;
  * the broker stopped, the database restarted, the Connect worker killed, orders-service started while
  * the broker is down. After each it waits until every order is final and {@link OrderAccounting counts}
  * what each left at the stack's public interfaces: nothing may be lost, nothing done twice, nothing
- * parked as a dead letter. One row per scenario.
+ * parked as a dead letter. One row per scenario. On a cluster ({@link StackLayout#cluster()}) the faults
+ * are the cluster's ({@link ClusterScenarios}). At the end, the customer's mailbox must hold one mail per
+ * event of every order (received, then confirmed or cancelled) and none twice, and the search index
+ * must equal the orders.
  */
 public final class FaultSuite {
 
     /** How long the topics may take to carry the last settlement events once every order is final. */
     private static final Duration EVENTS_WITHIN = Duration.ofSeconds(60);
+    /** How long the mail and the index may take to catch up once every order is final. */
+    private static final Duration CATCH_UP_WITHIN = Duration.ofMinutes(2);
+    /** An order's kinds of mail: received, then confirmed or cancelled. */
+    private static final int MAILS_PER_ORDER = 2;
 
+    private final StackLayout layout;
     private final StackPorts ports;
     private final ControlClient launcher;
     private final FaultSettings settings;
     private final PrintStream out;
 
     public FaultSuite(StackPorts ports, ControlClient launcher, FaultSettings settings, PrintStream out) {
-        this.ports = ports;
+        this(StackLayout.single(ports), launcher, settings, out);
+    }
+
+    /** On a stack of {@code layout}'s instances. */
+    public FaultSuite(StackLayout layout, ControlClient launcher, FaultSettings settings, PrintStream out) {
+        this.layout = layout;
+        this.ports = layout.ports();
         this.launcher = launcher;
         this.settings = settings;
         this.out = out;
     }
 
     /**
-     * Runs the scenarios whose names contain one of {@code only} (all when empty), prints the table,
-     * writes it as JSON to the {@link ChaosResultFile} and returns its rows.
+     * Runs the scenarios whose names contain one of {@code only} (all when empty), prints the table and
+     * the mail and index checks, writes them as JSON to the {@link ChaosResultFile} and returns them.
      */
-    public List<ScenarioResult> run(List<String> only) throws InterruptedException {
+    public SuiteResult run(List<String> only) throws InterruptedException {
         Path resultFile = ChaosResultFile.ofRunningCommand();
         ChaosResultFile.delete(resultFile);
         CustomerToken customer = customer();
@@ -56,20 +71,26 @@ public final class FaultSuite {
         StripeFaults stripe = stripeFaults();
         List<ScenarioRun> runs = new ArrayList<>();
         List<ScenarioResult> results = new ArrayList<>();
+        CustomerMail mail = new CustomerMail(new Mailbox("127.0.0.1", ports.of(StackPart.SMTP.imapPortKey()),
+                LocalUser.ALICE.email()), out);
         try (EventLog events = eventLog()) {
-            List<Scenario> scenarios = Scenario.all().stream()
+            List<Scenario> all = layout.cluster() ? ClusterScenarios.all(layout, out) : Scenario.all();
+            List<Scenario> scenarios = all.stream()
                     .filter(s -> only.isEmpty() || only.stream().anyMatch(name -> s.title(settings).contains(name)))
                     .toList();
             if (scenarios.isEmpty()) {
                 throw new IllegalArgumentException("no scenario matches " + only + "; the scenarios: "
-                        + Scenario.all().stream().map(s -> s.title(settings)).toList());
+                        + all.stream().map(s -> s.title(settings)).toList());
             }
+            out.println("The mailbox of " + LocalUser.ALICE.email() + " is emptied first");
+            mail.empty();
             for (int i = 0; i < scenarios.size(); i++) {
                 Scenario scenario = scenarios.get(i);
                 out.printf("%d/%d %s, %d orders/s%n", i + 1, scenarios.size(), scenario.title(settings),
                         settings.ordersPerSecond());
                 ScenarioRun run = run(scenario, api, parts, stripe, customer, events);
                 runs.add(run);
+                mail.drain();
                 run.result().problems().forEach(problem -> out.println("    " + problem));
             }
             // Later faults redeliver and republish earlier scenarios' records too: every order is checked
@@ -82,12 +103,18 @@ public final class FaultSuite {
                 again.problems().forEach(problem -> out.println("    " + run.result().scenario() + ": " + problem));
                 results.add(again);
             }
+            List<String> orderIds = runs.stream().flatMap(run -> accepted(run.ledger().placed()).stream()).toList();
+            out.println("Every order's mail and search document ...");
+            mail.await(orderIds, MAILS_PER_ORDER, CATCH_UP_WITHIN);
+            SearchAgreement index = SearchAgreement.await(new DatabaseFootprint(ports.of(StackPart.POSTGRES)), orderIds, CATCH_UP_WITHIN);
+            SuiteResult suite = new SuiteResult(results, SuiteResult.MailCheck.of(mail.ledger(), orderIds, MAILS_PER_ORDER),
+                    index);
+            out.println();
+            FaultTable.print(out, suite);
+            ChaosResultFile.write(resultFile, settings, suite);
+            out.println("The table as JSON: " + resultFile);
+            return suite;
         }
-        out.println();
-        FaultTable.print(out, results);
-        ChaosResultFile.write(resultFile, settings, results);
-        out.println("The table as JSON: " + resultFile);
-        return results;
     }
 
     /**
@@ -107,11 +134,11 @@ public final class FaultSuite {
 
     private StackApi api(CustomerToken customer) {
         CustomerToken operator = new CustomerToken(url(StackPart.KEYCLOAK.operatorName()), LocalUser.OPS);
-        Map<String, String> urls = new HashMap<>();
-        urls.put(StackPart.STRIPE.operatorName(), url(StackPart.STRIPE.operatorName()));
+        Map<String, List<String>> urls = new HashMap<>();
+        urls.put(StackPart.STRIPE.operatorName(), layout.urls(StackPart.STRIPE));
         for (StackPart service : StackPart.services()) {
-            urls.put(service.operatorName(), url(service.operatorName()));
-            urls.put(service.managementPortKey(), url(service.managementPortKey()));
+            urls.put(service.operatorName(), layout.urls(service));
+            urls.put(service.managementPortKey(), layout.managementUrls(service));
         }
         return new StackApi(urls, customer, operator);
     }
@@ -121,7 +148,7 @@ public final class FaultSuite {
     }
 
     private EventLog eventLog() {
-        return new EventLog("127.0.0.1:" + ports.of(StackPart.KAFKA.operatorName()),
+        return new EventLog(layout.kafkaBootstrapServers(),
                 List.of(Topic.ORDERS.topicName(), Topic.PAYMENTS.topicName()));
     }
 
@@ -154,7 +181,7 @@ public final class FaultSuite {
         Map<String, StackApi.Absorbed> duplicatesBefore = api.duplicatesAbsorbed();
         List<PlacedOrder> placed;
         Instant repairedAt;
-        try (OrderLoad load = new OrderLoad(url(StackPart.ORDERS.operatorName()), customer, settings.quietWithin(),
+        try (OrderLoad load = new OrderLoad(layout.urls(StackPart.ORDERS), customer, settings.quietWithin(),
                 PaymentMix::of, settings.maxClientsInFlight());
              FinalOrders finals = new FinalOrders(api, load::acceptedIds)) {
             load.start(settings.ordersPerSecond());

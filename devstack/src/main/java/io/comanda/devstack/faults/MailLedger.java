@@ -1,6 +1,9 @@
 package io.comanda.devstack.faults;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +23,7 @@ final class MailLedger {
 
     private final Set<String> messageIds = new HashSet<>();
     private final Set<String> orderMails = new HashSet<>();
+    private final Map<String, Set<String>> kindsByOrder = new HashMap<>();
     private long mails;
     private long sameMessageId;
     private long sameOrderMail;
@@ -38,6 +42,7 @@ final class MailLedger {
         if (order.find()) {
             String id = order.group();
             String kind = subject == null ? "" : subject.replace(id.substring(0, SHORT_ORDER_ID), "#");
+            kindsByOrder.computeIfAbsent(id, key -> new HashSet<>()).add(kind);
             if (!orderMails.add(id + " " + kind)) {
                 sameOrderMail++;
                 again = true;
@@ -46,6 +51,14 @@ final class MailLedger {
             unattributed++;
         }
         duplicates += again ? 1 : 0;
+    }
+
+    /**
+     * Of {@code orderIds}, those with fewer kinds of mail than {@code kinds}: an order's customer is mailed
+     * once when it is received and once when it is final, so a final order without both lost a mail.
+     */
+    long ordersMissingMail(Collection<String> orderIds, int kinds) {
+        return orderIds.stream().filter(id -> kindsByOrder.getOrDefault(id, Set.of()).size() < kinds).count();
     }
 
     long mails() {

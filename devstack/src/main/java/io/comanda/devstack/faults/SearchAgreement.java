@@ -1,11 +1,14 @@
 package io.comanda.devstack.faults;
 
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Whether search-indexer's documents say what orders-service's orders say: each of the soak's orders
+ * Whether search-indexer's documents say what orders-service's orders say: each of a run's orders
  * has a document with its status, and the index holds as many documents as there are orders.
  *
  * @param compared   the soak's orders compared
@@ -18,6 +21,7 @@ import java.util.Map;
 record SearchAgreement(int compared, int missing, int differing, long orders, long documents, List<String> examples) {
 
     private static final int EXAMPLES = 5;
+    private static final Duration LOOK_AGAIN = Duration.ofSeconds(5);
 
     /**
      * @param statuses  the soak's orders' statuses at orders-service, by order id
@@ -49,6 +53,35 @@ record SearchAgreement(int compared, int missing, int differing, long orders, lo
         return new SearchAgreement(orders, Math.max(1, orders), 0, -1, -1, List.of("not compared: " + why));
     }
 
+    /**
+     * Compares the index with {@code orderIds}' orders until they agree, or {@code within} has passed.
+     *
+     * @return the last comparison
+     */
+    static SearchAgreement await(DatabaseFootprint database, List<String> orderIds, Duration within)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(within);
+        while (true) {
+            SearchAgreement agreement;
+            try {
+                agreement = of(database.orderStatuses(orderIds), database.documentStatuses(orderIds),
+                        database.orderCount(), database.documentCount());
+            } catch (SQLException e) {
+                agreement = notCompared(orderIds.size(), e.getMessage());
+            }
+            if (agreement.equal() || !Instant.now().isBefore(deadline)) {
+                return agreement;
+            }
+            Thread.sleep(LOOK_AGAIN.toMillis());
+        }
+    }
+
+    /** Each compared order has its document, with its status: what a run of the fault suite requires. */
+    boolean everyOrderIndexed() {
+        return missing == 0 && differing == 0;
+    }
+
+    /** {@link #everyOrderIndexed()}, and as many documents as orders in all: what the soak, on a stack of its own, requires. */
     boolean equal() {
         return missing == 0 && differing == 0 && orders == documents;
     }

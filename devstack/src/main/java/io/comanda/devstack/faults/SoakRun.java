@@ -10,7 +10,6 @@ import io.comanda.devstack.parts.StackPorts;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,19 +26,13 @@ public final class SoakRun {
 
     /** How long the mail and the index may take to catch up once every order is final. */
     private static final Duration CATCH_UP_WITHIN = Duration.ofMinutes(3);
-    private static final Duration LOOK_AGAIN = Duration.ofSeconds(10);
-    /** Mails read and removed per IMAP session; a minute of the soak's load brings about 1,200. */
-    private static final int MAIL_PAGE = 500;
-    /** Pages per read, so that one read ends even when mail arrives faster than it is read. */
-    private static final int PAGES_PER_READ = 20;
 
     private final StackPorts ports;
     private final ControlClient launcher;
     private final SoakSettings settings;
     private final PrintStream out;
     private final List<StackSample> samples = new ArrayList<>();
-    private final MailLedger mails = new MailLedger();
-    private final Mailbox mailbox;
+    private final CustomerMail mail;
     private final List<String> diedOnTheirOwn = new ArrayList<>();
 
     public SoakRun(StackPorts ports, ControlClient launcher, SoakSettings settings, PrintStream out) {
@@ -47,7 +40,8 @@ public final class SoakRun {
         this.launcher = launcher;
         this.settings = settings;
         this.out = out;
-        this.mailbox = new Mailbox("127.0.0.1", ports.of(StackPart.SMTP.imapPortKey()), LocalUser.ALICE.email());
+        this.mail = new CustomerMail(new Mailbox("127.0.0.1", ports.of(StackPart.SMTP.imapPortKey()),
+                LocalUser.ALICE.email()), out);
     }
 
     /** Runs the soak, prints its report, writes its {@link SoakResultFile} and tells whether it was clean. */
@@ -61,7 +55,7 @@ public final class SoakRun {
             out.printf("Soak: %d orders/s for %d min, a fault every %d s; the mailbox of %s is emptied first%n",
                     settings.ordersPerSecond(), settings.duration().toMinutes(), settings.faultEvery().toSeconds(),
                     LocalUser.ALICE.email());
-            emptyMailbox();
+            mail.empty();
             samples.add(probe.sample());
             FaultSettings faults = settings.faultSettings();
             Instant faultsEnd = start.plus(settings.duration()).minus(faults.before()).minus(faults.after());
@@ -71,10 +65,10 @@ public final class SoakRun {
             Duration ran = Duration.between(start, Instant.now());
             List<String> accepted = run.ledger().placed().stream().filter(PlacedOrder::accepted)
                     .map(PlacedOrder::orderId).toList();
-            awaitMail();
-            SearchAgreement search = awaitIndex(database, accepted);
+            mail.await(accepted, 0, CATCH_UP_WITHIN);
+            SearchAgreement search = SearchAgreement.await(database, accepted, CATCH_UP_WITHIN);
             samples.add(probe.sample());
-            SoakResult result = new SoakResult(settings, ran, run.result(), SoakResult.MailCount.of(mails), search,
+            SoakResult result = new SoakResult(settings, ran, run.result(), SoakResult.MailCount.of(mail.ledger()), search,
                     samples, GrowthVerdict.judge(samples, settings), diedOnTheirOwn);
             out.println();
             SoakReport.print(out, result);
@@ -117,7 +111,7 @@ public final class SoakRun {
                 }
                 startTheDead(parts);
                 samples.add(probe.sample());
-                drainMail();
+                mail.drain();
                 Instant wake = earliest(Instant.now().plus(settings.sampleEvery()), nextFault, end);
                 Thread.sleep(Math.max(0, Duration.between(Instant.now(), wake).toMillis()));
             }
@@ -173,69 +167,5 @@ public final class SoakRun {
     private static Instant earliest(Instant a, Instant b, Instant c) {
         Instant first = a.isBefore(b) ? a : b;
         return first.isBefore(c) ? first : c;
-    }
-
-    /** Mail of earlier runs is not the soak's: removed unread. */
-    private void emptyMailbox() {
-        try {
-            int removed = 0;
-            for (int page = MAIL_PAGE; page == MAIL_PAGE; removed += page) {
-                page = mailbox.takeOldest(MAIL_PAGE).size();
-            }
-            out.println("    " + removed + " mails there before the soak, removed uncounted");
-        } catch (RuntimeException e) {
-            out.println("    mailbox not emptied: " + e.getMessage());
-        }
-    }
-
-    /**
-     * Counts what arrived in the mailbox, a page at a time; a page counts once the server has removed it, so
-     * a page that fails is read again next time and never counted twice.
-     */
-    private int drainMail() {
-        int read = 0;
-        for (int pages = 0; pages < PAGES_PER_READ; pages++) {
-            List<Mailbox.ReceivedMail> page;
-            try {
-                page = mailbox.takeOldest(MAIL_PAGE);
-            } catch (RuntimeException e) {
-                out.println("    mailbox not read this time: " + e.getMessage());
-                return read == 0 ? -1 : read;
-            }
-            page.forEach(mail -> mails.add(mail.messageId(), mail.subject(), mail.text()));
-            read += page.size();
-            if (page.size() < MAIL_PAGE) {
-                break;
-            }
-        }
-        return read;
-    }
-
-    /** Drains the mailbox until two reads in a row bring nothing new, or the time is up. */
-    private void awaitMail() throws InterruptedException {
-        Instant deadline = Instant.now().plus(CATCH_UP_WITHIN);
-        int quietReads = 0;
-        while (quietReads < 2 && Instant.now().isBefore(deadline)) {
-            quietReads = drainMail() == 0 ? quietReads + 1 : 0;
-            Thread.sleep(LOOK_AGAIN.toMillis());
-        }
-    }
-
-    /** Compares the index with the orders until they agree, or the time is up; the last comparison. */
-    private SearchAgreement awaitIndex(DatabaseFootprint database, List<String> orderIds) throws InterruptedException {
-        Instant deadline = Instant.now().plus(CATCH_UP_WITHIN);
-        while (true) {
-            SearchAgreement agreement;
-            try {
-                agreement = SearchAgreement.of(database.orderStatuses(orderIds), database.documentStatuses(orderIds),
-                        database.orderCount(), database.documentCount());
-            } catch (SQLException e) {
-                agreement = SearchAgreement.notCompared(orderIds.size(), e.getMessage());
-            }
-            if (agreement.equal() || !Instant.now().isBefore(deadline)) {
-                return agreement;
-            }
-            Thread.sleep(LOOK_AGAIN.toMillis());
-        }
     }
 }

@@ -22,6 +22,8 @@ import java.util.Optional;
  * What the fault suite reads of a running stack, through its public interfaces only: orders-service's
  * orders (as their customer), payments-service's payment of an order (as a reconciler), the Stripe
  * emulator's ledger of PaymentIntents, and the dead letters waiting at each consuming service (as an admin).
+ * A service with several instances is read through the first that answers, as through a load balancer,
+ * so that a read goes on while one instance is down.
  */
 final class StackApi {
 
@@ -32,17 +34,18 @@ final class StackApi {
             StackPart.NOTIFICATIONS);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Map<String, String> urls;
+    private final Map<String, List<String>> urls;
     private final CustomerToken customer;
     private final CustomerToken operator;
 
     /**
-     * @param urls     base URL by part: {@code orders}, {@code payments}, {@code notifications}, {@code search},
-     *                 {@code stripe}, and the services' management interfaces, e.g. {@code orders-management}
+     * @param urls     base URLs of each instance by part: {@code orders}, {@code payments}, {@code notifications},
+     *                 {@code search}, {@code stripe}, and the services' management interfaces, e.g.
+     *                 {@code orders-management}
      * @param customer the customer who places the load's orders
      * @param operator a user with the realm roles {@code admin} and {@code reconciler}
      */
-    StackApi(Map<String, String> urls, CustomerToken customer, CustomerToken operator) {
+    StackApi(Map<String, List<String>> urls, CustomerToken customer, CustomerToken operator) {
         this.urls = urls;
         this.customer = customer;
         this.operator = operator;
@@ -50,20 +53,20 @@ final class StackApi {
 
     /** The order's status, e.g. {@code PENDING}, {@code CONFIRMED}; empty when orders-service does not know it. */
     Optional<String> orderStatus(String orderId) {
-        HttpResponse<String> response = get(urls.get(StackPart.ORDERS.operatorName()) + "/orders/" + orderId, customer);
+        HttpResponse<String> response = get(StackPart.ORDERS.operatorName(), "/orders/" + orderId, customer);
         return response.statusCode() == 404 ? Optional.empty() : Optional.of(json(response).path("status").asText());
     }
 
     /** How many orders the customer has, whatever their state. */
     long customerOrderCount() {
-        return json(get(urls.get(StackPart.ORDERS.operatorName()) + "/orders?size=1", customer)).path("total").asLong();
+        return json(get(StackPart.ORDERS.operatorName(), "/orders?size=1", customer)).path("total").asLong();
     }
 
     /** The ids of the customer's orders still PENDING, every page of them. */
     java.util.Set<String> pendingOrderIds() {
         java.util.Set<String> pending = new java.util.HashSet<>();
         for (int page = 0; ; page++) {
-            JsonNode answer = json(get(urls.get(StackPart.ORDERS.operatorName()) + "/orders?status=PENDING&size=100&page=" + page, customer));
+            JsonNode answer = json(get(StackPart.ORDERS.operatorName(), "/orders?status=PENDING&size=100&page=" + page, customer));
             answer.path("items").forEach(order -> pending.add(order.path("id").asText()));
             if (answer.path("next").isNull() || answer.path("next").isMissingNode()) {
                 return pending;
@@ -73,13 +76,13 @@ final class StackApi {
 
     /** payments-service's payment of the order ({@code charged} or {@code declined}); empty when it has none. */
     Optional<String> payment(String orderId) {
-        HttpResponse<String> response = get(urls.get(StackPart.PAYMENTS.operatorName()) + "/payments/" + orderId, operator);
+        HttpResponse<String> response = get(StackPart.PAYMENTS.operatorName(), "/payments/" + orderId, operator);
         return response.statusCode() == 404 ? Optional.empty() : Optional.of(json(response).path("status").asText());
     }
 
     /** Succeeded PaymentIntents at the Stripe emulator, by the order id in their metadata: money really taken. */
     Map<String, Integer> charges() {
-        HttpResponse<String> response = get(urls.get(StackPart.STRIPE.operatorName()) + "/_emulator/charges", null);
+        HttpResponse<String> response = get(StackPart.STRIPE.operatorName(), "/_emulator/charges", null);
         Map<String, Integer> perOrder = new HashMap<>();
         for (JsonNode intent : json(response)) {
             if ("succeeded".equals(intent.path("status").asText())) {
@@ -90,15 +93,24 @@ final class StackApi {
     }
 
     /**
-     * Deliveries the consumers' inboxes absorbed since each service started
-     * ({@code comanda_consumer_duplicates_total} on its management interface), by service.
+     * Deliveries the consumers' inboxes absorbed since each service instance started
+     * ({@code comanda_consumer_duplicates_total} on its management interface), by instance. An instance that
+     * does not answer just now (a fault holds it) is left out: what it absorbed counts from its next reading.
      */
     Map<String, Absorbed> duplicatesAbsorbed() {
         Map<String, Absorbed> absorbed = new HashMap<>();
         for (StackPart service : INBOX_SERVICES) {
-            String metrics = get(urls.get(service.managementPortKey()) + "/q/metrics", null).body();
-            absorbed.put(service.operatorName(), new Absorbed(MetricSamples.sum(metrics, "comanda_consumer_duplicates_total"),
-                    MetricSamples.sum(metrics, "process_start_time_seconds")));
+            for (String management : urls.get(service.managementPortKey())) {
+                try {
+                    String metrics = getAt(management + "/q/metrics", null).body();
+                    absorbed.put(management, new Absorbed(MetricSamples.sum(metrics, "comanda_consumer_duplicates_total"),
+                            MetricSamples.sum(metrics, "process_start_time_seconds")));
+                } catch (RuntimeException e) {
+                    if (urls.get(service.managementPortKey()).size() == 1) {
+                        throw e;
+                    }
+                }
+            }
         }
         return absorbed;
     }
@@ -121,12 +133,29 @@ final class StackApi {
     long deadLetters() {
         long waiting = 0;
         for (StackPart service : CONSUMING_SERVICES) {
-            waiting += json(get(urls.get(service.operatorName()) + "/admin/dead-letters?size=1", operator)).path("total").asLong();
+            waiting += json(get(service.operatorName(), "/admin/dead-letters?size=1", operator)).path("total").asLong();
         }
         return waiting;
     }
 
-    private HttpResponse<String> get(String url, CustomerToken token) {
+    /**
+     * GETs {@code path} from the first instance of {@code part} that answers: one refused, timed out or
+     * answering 5xx is passed over for the next, and the last one's failure is thrown.
+     */
+    private HttpResponse<String> get(String part, String path, CustomerToken token) {
+        List<String> instances = urls.get(part);
+        RuntimeException failed = null;
+        for (String instance : instances) {
+            try {
+                return getAt(instance + path, token);
+            } catch (RuntimeException e) {
+                failed = e;
+            }
+        }
+        throw failed;
+    }
+
+    private HttpResponse<String> getAt(String url, CustomerToken token) {
         for (int attempt = 1; ; attempt++) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
             if (token != null) {

@@ -31,7 +31,9 @@ import java.util.function.LongFunction;
  * A steady stream of orders placed over orders-service's HTTP API, as a real client places them: each
  * order under its own Idempotency-Key, sent again with the same key and body after a connection failure,
  * a timeout, a 5xx or a 409 (the same key still in flight), with back-off, until a 201 answers, so
- * that a crash of orders-service mid-request neither loses an order nor places it twice.
+ * that a crash of orders-service mid-request neither loses an order nor places it twice. With several
+ * orders-service instances it places as a client behind a load balancer does: orders in turn on each
+ * instance, and each attempt after a failure on the next one.
  *
  * <p>Its state stays bounded however long a part stays down: every client sends through devstack's one
  * HTTP client ({@link StackHttp}), and at most {@code maxInFlight} clients are in flight; an order due
@@ -47,7 +49,7 @@ public final class OrderLoad implements AutoCloseable {
     private static final long FIRST_BACK_OFF_MS = 200;
     private static final long MAX_BACK_OFF_MS = 2000;
 
-    private final String ordersUrl;
+    private final List<String> ordersUrls;
     private final CustomerToken token;
     private final Duration giveUpAfter;
     private final LongFunction<String> paymentMethod;
@@ -70,10 +72,19 @@ public final class OrderLoad implements AutoCloseable {
      */
     public OrderLoad(String ordersUrl, CustomerToken token, Duration giveUpAfter, LongFunction<String> paymentMethod,
                      int maxInFlight) {
+        this(List.of(ordersUrl), token, giveUpAfter, paymentMethod, maxInFlight);
+    }
+
+    /** The same, over several orders-service instances; {@code ordersUrls} their base URLs. */
+    public OrderLoad(List<String> ordersUrls, CustomerToken token, Duration giveUpAfter,
+                     LongFunction<String> paymentMethod, int maxInFlight) {
+        if (ordersUrls.isEmpty()) {
+            throw new IllegalArgumentException("no orders-service to place orders on");
+        }
         this.maxInFlight = maxInFlight;
         this.clients = Executors.newFixedThreadPool(maxInFlight, daemon("order-client"));
         this.inFlight = new Semaphore(maxInFlight);
-        this.ordersUrl = ordersUrl + "/orders";
+        this.ordersUrls = ordersUrls.stream().map(url -> url + "/orders").toList();
         this.token = token;
         this.giveUpAfter = giveUpAfter;
         this.paymentMethod = paymentMethod;
@@ -91,7 +102,7 @@ public final class OrderLoad implements AutoCloseable {
             synchronized (placements) {
                 placements.add(clients.submit(() -> {
                     try {
-                        return place(paymentMethod.apply(n));
+                        return place(paymentMethod.apply(n), n);
                     } finally {
                         inFlight.release();
                     }
@@ -134,7 +145,7 @@ public final class OrderLoad implements AutoCloseable {
         return placed;
     }
 
-    private PlacedOrder place(String paymentMethod) throws InterruptedException {
+    private PlacedOrder place(String paymentMethod, long n) throws InterruptedException {
         String key = UUID.randomUUID().toString();
         String body = "{\"items\":[{\"sku\":\"ESPRESSO-250G\",\"quantity\":1}],\"paymentMethod\":\"" + paymentMethod + "\"}";
         Instant first = Instant.now();
@@ -148,7 +159,7 @@ public final class OrderLoad implements AutoCloseable {
         while (orderId == null && Instant.now().isBefore(deadline)) {
             attempts++;
             try {
-                HttpResponse<String> response = StackHttp.send(request(key, body));
+                HttpResponse<String> response = StackHttp.send(request(n + attempts, key, body));
                 int status = response.statusCode();
                 if (status == 201) {
                     orderId = id(response.body());
@@ -176,7 +187,7 @@ public final class OrderLoad implements AutoCloseable {
                     "no 201 within " + giveUpAfter.toSeconds() + " s; last: " + lastAnswer);
         }
         return new PlacedOrder(key, paymentMethod, first, orderId, acceptedAt, attempts, replays,
-                sameKeyAgain(key, body, orderId, attempts), null);
+                sameKeyAgain(n + attempts, key, body, orderId, attempts), null);
     }
 
     /**
@@ -185,15 +196,16 @@ public final class OrderLoad implements AutoCloseable {
      *
      * @return 1 when the key placed another order (or no answer came to tell), else 0
      */
-    private int sameKeyAgain(String key, String body, String orderId, int attempts) throws InterruptedException {
+    private int sameKeyAgain(long turn, String key, String body, String orderId, int attempts)
+            throws InterruptedException {
         if (attempts == 1) {
             return 0;
         }
         Instant deadline = Instant.now().plus(giveUpAfter);
         long backOff = FIRST_BACK_OFF_MS;
-        while (Instant.now().isBefore(deadline)) {
+        for (long again = turn; Instant.now().isBefore(deadline); again++) {
             try {
-                HttpResponse<String> response = StackHttp.send(request(key, body));
+                HttpResponse<String> response = StackHttp.send(request(again, key, body));
                 if (response.statusCode() == 201) {
                     return orderId.equals(id(response.body())) ? 0 : 1;
                 }
@@ -206,8 +218,9 @@ public final class OrderLoad implements AutoCloseable {
         return 1;
     }
 
-    private HttpRequest request(String key, String body) {
-        return HttpRequest.newBuilder(URI.create(ordersUrl))
+    /** A placement sent to the instance whose turn {@code turn} is. */
+    private HttpRequest request(long turn, String key, String body) {
+        return HttpRequest.newBuilder(URI.create(ordersUrls.get((int) (turn % ordersUrls.size()))))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + token.current())
                 .header("Content-Type", "application/json")

@@ -2,6 +2,7 @@ package io.comanda.devstack.parts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -118,6 +119,27 @@ public final class ChildProcess implements AutoCloseable {
             } catch (ExecutionException | TimeoutException e) {
                 throw new IllegalStateException("process " + process.pid() + " outlived SIGKILL for 10 s", e);
             }
+        }
+    }
+
+    /**
+     * Sends {@code signal} (e.g. {@code STOP}, {@code CONT}) to {@code root} and its descendants, the root
+     * first, through the system's {@code kill}: the JDK sends only TERM and KILL.
+     */
+    static void signalTree(ProcessHandle root, String signal) {
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal, Long.toString(root.pid())));
+        root.descendants().forEach(process -> command.add(Long.toString(process.pid())));
+        try {
+            Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + root.pid() + " failed: " + output.strip());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run kill -" + signal, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending " + signal + " to " + root.pid(), e);
         }
     }
 

@@ -8,7 +8,8 @@ import java.util.function.Supplier;
 
 /**
  * The one lifecycle of a part that can be stopped, started again the way it first started (same ports,
- * data and configuration), restarted, or killed as a crash would: what the launcher's part commands
+ * data and configuration), restarted, killed as a crash would, or frozen and thawed as a paused machine
+ * or a long collection pause would hold it: what the launcher's part commands
  * and the tests' outages ({@code TestStack.stopKafka()} and its kind) both run. Nothing starts a part
  * again by itself: a dead part stays dead until someone starts it, which is what a fault test needs.
  *
@@ -19,9 +20,9 @@ import java.util.function.Supplier;
  */
 public final class RestartablePart<P extends ManagedPart> {
 
-    /** Where the part stands; DEAD is a part that ended without being stopped. */
+    /** Where the part stands; DEAD is a part that ended without being stopped, FROZEN one held by SIGSTOP. */
     public enum State {
-        STARTING, RUNNING, STOPPING, STOPPED, DEAD;
+        STARTING, RUNNING, FROZEN, STOPPING, STOPPED, DEAD;
 
         /** As {@code ./comanda status} shows it, e.g. {@code running}. */
         public String label() {
@@ -36,6 +37,7 @@ public final class RestartablePart<P extends ManagedPart> {
     };
     private volatile P current;
     private volatile State phase = State.STOPPED;
+    private volatile boolean frozen;
 
     /**
      * A part not started yet; {@link #start()} starts it.
@@ -87,7 +89,10 @@ public final class RestartablePart<P extends ManagedPart> {
     public State state() {
         State state = phase;
         P part = current;
-        return state == State.RUNNING && part != null && !part.isAlive() ? State.DEAD : state;
+        if (state == State.RUNNING && part != null && !part.isAlive()) {
+            return State.DEAD;
+        }
+        return state == State.RUNNING && frozen ? State.FROZEN : state;
     }
 
     /** Its OS process while it runs, or the one that died; empty when it is stopped or runs inside this JVM. */
@@ -103,6 +108,9 @@ public final class RestartablePart<P extends ManagedPart> {
      * @return whether it was started (false: it already ran)
      */
     public synchronized boolean start() {
+        if (state() == State.FROZEN) {
+            thaw();
+        }
         if (state() == State.RUNNING) {
             return false;
         }
@@ -134,6 +142,10 @@ public final class RestartablePart<P extends ManagedPart> {
         if (part == null || phase == State.STOPPED) {
             return false;
         }
+        if (frozen) {
+            // A frozen process would hold its SIGTERM until its grace is over.
+            thaw();
+        }
         phase = State.STOPPING;
         try {
             part.close();
@@ -158,12 +170,52 @@ public final class RestartablePart<P extends ManagedPart> {
      */
     public synchronized long kill() {
         P part = current;
-        if (part == null || state() != State.RUNNING) {
+        if (part == null || (state() != State.RUNNING && state() != State.FROZEN)) {
             throw new IllegalStateException(name + " is not running (" + state().label() + ")");
         }
         long pid = part.pid().orElseThrow(() -> new UnsupportedOperationException(
                 name + " runs inside the launcher: it can be stopped and started, not killed"));
         part.kill();
+        frozen = false;
         return pid;
+    }
+
+    /**
+     * Freezes the part's processes with SIGSTOP: they keep their sockets, sessions and whatever they hold
+     * in hand, and answer nothing, until {@link #thaw()} (or a start or stop) sends SIGCONT. What a paused
+     * virtual machine or a long pause of the collector does to a member of a cluster.
+     *
+     * @return the PID frozen
+     * @throws IllegalStateException when it does not run
+     * @throws UnsupportedOperationException when it runs inside this JVM
+     */
+    public synchronized long freeze() {
+        P part = current;
+        if (part == null || state() != State.RUNNING) {
+            throw new IllegalStateException(name + " is not running (" + state().label() + ")");
+        }
+        long pid = part.pid().orElseThrow(() -> new UnsupportedOperationException(
+                name + " runs inside the launcher: it cannot be frozen"));
+        ProcessHandle.of(pid).ifPresent(process -> ChildProcess.signalTree(process, "STOP"));
+        frozen = true;
+        return pid;
+    }
+
+    /**
+     * Lets a frozen part run on with SIGCONT.
+     *
+     * @return whether it was frozen
+     */
+    public synchronized boolean thaw() {
+        if (!frozen) {
+            return false;
+        }
+        P part = current;
+        if (part != null) {
+            part.pid().stream().boxed().map(ProcessHandle::of).flatMap(java.util.Optional::stream)
+                    .forEach(process -> ChildProcess.signalTree(process, "CONT"));
+        }
+        frozen = false;
+        return true;
     }
 }

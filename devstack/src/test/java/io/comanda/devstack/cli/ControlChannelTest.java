@@ -173,9 +173,9 @@ class ControlChannelTest {
         PartStatus.print(new PrintStream(out, true), client.parts());
 
         assertThat(out.toString().lines()).containsExactly(
-                "  part           state     pid      port",
-                String.format("  sleeper        running   %-8d 1111", pidOf(sleeper)),
-                String.format("  stubborn       running   %-8d 2222", pidOf(stubborn)));
+                "  part             state     pid      port",
+                String.format("  sleeper          running   %-8d 1111", pidOf(sleeper)),
+                String.format("  stubborn         running   %-8d 2222", pidOf(stubborn)));
     }
 
     private ProcessPart part(String name, String script) {

@@ -96,4 +96,19 @@ class StackModeTest {
         return mode.listeningPorts(DEFAULT_PORTS).stream()
                 .collect(Collectors.toMap(StackMode.ListeningPort::name, StackMode.ListeningPort::port));
     }
+
+    @Test
+    void theFaultSuiteReachesEveryInstanceOfACluster() {
+        io.comanda.devstack.faults.StackLayout cluster = StackMode.CLUSTER.layout(DEFAULT_PORTS);
+        io.comanda.devstack.faults.StackLayout single = StackMode.SINGLE.layout(DEFAULT_PORTS);
+
+        assertThat(cluster.cluster()).isTrue();
+        assertThat(single.cluster()).isFalse();
+        assertThat(cluster.urls(StackPart.ORDERS)).containsExactly("http://127.0.0.1:8081", "http://127.0.0.1:8181");
+        assertThat(cluster.managementUrls(StackPart.PAYMENTS))
+                .containsExactly("http://127.0.0.1:9082", "http://127.0.0.1:9182");
+        assertThat(cluster.urls(StackPart.POSTGRES)).containsExactly("http://127.0.0.1:5432");
+        assertThat(cluster.kafkaBootstrapServers()).isEqualTo("127.0.0.1:9092,127.0.0.1:9094,127.0.0.1:9096");
+        assertThat(single.kafkaBootstrapServers()).isEqualTo("127.0.0.1:9092");
+    }
 }

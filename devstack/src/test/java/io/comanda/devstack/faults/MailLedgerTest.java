@@ -64,6 +64,18 @@ class MailLedgerTest {
     }
 
     @Test
+    void anOrderMissesAMailUntilItHasEachKindItIsOwed() {
+        ledger.add("<e1.received@comanda>", RECEIVED, text(ORDER));
+        ledger.add("<e1.received@comanda>", RECEIVED, text(ORDER));
+
+        assertThat(ledger.ordersMissingMail(java.util.List.of(ORDER, OTHER_ORDER), 2))
+                .as("a received mail twice is still one kind; the other order has none").isEqualTo(2);
+        ledger.add("<e2.confirmed@comanda>", CONFIRMED, text(ORDER));
+        assertThat(ledger.ordersMissingMail(java.util.List.of(ORDER, OTHER_ORDER), 2)).isEqualTo(1);
+        assertThat(ledger.ordersMissingMail(java.util.List.of(ORDER), 2)).isZero();
+    }
+
+    @Test
     void aMailWithoutMessageIdIsCountedByItsOrderAndKind() {
         ledger.add(null, CONFIRMED, text(ORDER));
         ledger.add(null, CONFIRMED, text(ORDER));

@@ -83,6 +83,31 @@ class RestartablePartTest {
     }
 
     @Test
+    void aFrozenPartIsHeldBySigstopUntilThawedAndAStopThawsItFirst() throws IOException {
+        RestartablePart<ManagedPart> part = new RestartablePart<>("sleeper", 1111, this::sleeper);
+        part.start();
+        long pid = part.pid().orElseThrow();
+
+        assertThat(part.freeze()).isEqualTo(pid);
+
+        assertThat(part.state()).isEqualTo(RestartablePart.State.FROZEN);
+        await().atMost(Duration.ofSeconds(5)).until(() -> schedulerState(pid) == 'T');
+        assertThatThrownBy(part::freeze).isInstanceOf(IllegalStateException.class)
+                .hasMessage("sleeper is not running (frozen)");
+        assertThat(part.thaw()).isTrue();
+        await().atMost(Duration.ofSeconds(5)).until(() -> schedulerState(pid) != 'T');
+        assertThat(part.state()).isEqualTo(RestartablePart.State.RUNNING);
+        assertThat(part.thaw()).as("not frozen any more").isFalse();
+
+        part.freeze();
+        long begin = System.nanoTime();
+        assertThat(part.stop()).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - begin)).as("a stop that did not wait out its grace")
+                .isLessThan(Duration.ofSeconds(5));
+        assertThat(alive(pid)).isFalse();
+    }
+
+    @Test
     void aPartInsideThisJvmCanBeStoppedButNotKilled() {
         RestartablePart<ManagedPart> part = new RestartablePart<>("emulator", 2222, InThisJvm::new);
         part.start();
@@ -114,6 +139,12 @@ class RestartablePartTest {
                 new ReadinessProbe(Duration.ofSeconds(5), () -> true)));
         started.add(part.pid().orElseThrow());
         return part;
+    }
+
+    /** The process's state letter in {@code /proc/<pid>/stat}: {@code T} while stopped by a signal. */
+    private static char schedulerState(long pid) throws IOException {
+        String stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        return stat.charAt(stat.lastIndexOf(')') + 2);
     }
 
     private static boolean alive(long pid) {
